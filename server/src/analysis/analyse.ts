@@ -1,0 +1,72 @@
+import { getDefaultCatalogue, type IndexedCatalogue } from './catalogue.js';
+import { indexCatalogue, type CatalogueIndex } from './catalogueIndex.js';
+import { computeCoverage, coveragePercent, summarise } from './coverage.js';
+import { analyseDocument, declaresPlan, type DocumentAnalysis } from './document.js';
+import { runRules } from './rules/index.js';
+import type { CoverageSummary, Finding, ItemCoverage, Level, PlanMode } from './types.js';
+
+export interface AnalysisOptions {
+  /** 'full' (default) or 'summary'; a plan's front matter `mode:` takes precedence. */
+  mode?: PlanMode;
+  /** Level per diagnostic code; 'off' silences a code. */
+  levels?: Readonly<Record<string, Level>>;
+  /** The document that carries plan-wide findings; default: see choosePrimary. */
+  primary?: string;
+}
+
+export interface PlanAnalysis {
+  index: CatalogueIndex;
+  documents: readonly DocumentAnalysis[];
+  primary: string | undefined;
+  mode: PlanMode;
+  coverage: ItemCoverage[];
+  byId: ReadonlyMap<string, ItemCoverage>;
+  summary: CoverageSummary;
+  percent: number;
+  /** Findings per document URI. */
+  findings: Map<string, Finding[]>;
+}
+
+/**
+ * The plan's main document: one that declares itself a plan in front matter and has a
+ * level-1 title, else one with a title, else the first; ties go to the first URI in order.
+ */
+export function mainDocument<T extends DocumentAnalysis>(docs: readonly T[]): T | undefined {
+  const sorted = [...docs].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  const hasTitle = (d: DocumentAnalysis) => d.plan.sections.some((s) => s.depth === 1);
+  return sorted.find((d) => declaresPlan(d.plan) && hasTitle(d)) ?? sorted.find(hasTitle) ?? sorted[0];
+}
+
+export function choosePrimary(docs: readonly DocumentAnalysis[]): string | undefined {
+  return mainDocument(docs)?.uri;
+}
+
+function modeOf(primary: DocumentAnalysis | undefined, fallback: PlanMode): PlanMode {
+  const value = primary?.plan.frontMatter?.data.mode;
+  return value === 'summary' || value === 'full' ? value : fallback;
+}
+
+/** Coverage and findings for a plan made of one or more analysed documents. */
+export function analysePlan(docs: readonly DocumentAnalysis[], catalogue: IndexedCatalogue = getDefaultCatalogue(), options: AnalysisOptions = {}): PlanAnalysis {
+  const index = indexCatalogue(catalogue);
+  const primary = options.primary ?? choosePrimary(docs);
+  const mode = modeOf(
+    docs.find((d) => d.uri === primary),
+    options.mode ?? 'full',
+  );
+  const coverage = computeCoverage(docs, index, { mode });
+  const byId = new Map(coverage.map((c) => [c.id, c]));
+  const summary = summarise(coverage);
+  const findings = new Map<string, Finding[]>();
+  for (const doc of docs) {
+    findings.set(doc.uri, runRules({ doc, index, coverage: byId, isPrimary: doc.uri === primary }, options.levels));
+  }
+  return { index, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings };
+}
+
+/** Analyses one text as a whole plan: the convenience used by tests and simple callers. */
+export function analyseText(uri: string, text: string, catalogue: IndexedCatalogue = getDefaultCatalogue(), options: AnalysisOptions = {}): PlanAnalysis {
+  return analysePlan([analyseDocument(uri, text, indexCatalogue(catalogue))], catalogue, options);
+}
+
+export { analyseDocument };

@@ -1,0 +1,158 @@
+import type { Nodes, Root } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+import { LineIndex } from './lineIndex.js';
+import { endOffset, parseMarkdown, plainText, startOffset, visit } from './markdown.js';
+import { scanTags, type Tag } from './tags.js';
+
+/** A section: a heading and the blocks up to the next heading (of any level). */
+export interface Section {
+  index: number;
+  /** Heading text; '' for the preamble before the first heading. */
+  heading: string;
+  /** 0 for the preamble, else 1-6. */
+  depth: number;
+  /** Offsets of the heading line (equal to start..start for the preamble). */
+  headingStart: number;
+  headingEnd: number;
+  /** Offset where the section starts (its heading) and where its own blocks end. */
+  start: number;
+  end: number;
+  /** End of the section including its subsections. */
+  treeEnd: number;
+  /** Index of the nearest enclosing section, if any. */
+  parent: number | undefined;
+}
+
+export interface FrontMatter {
+  start: number;
+  end: number;
+  data: Record<string, unknown>;
+  /** Set when the YAML could not be read; data is then empty. */
+  error?: string;
+}
+
+export interface PlanModel {
+  text: string;
+  lines: LineIndex;
+  root: Root;
+  frontMatter: FrontMatter | undefined;
+  /** The plan's title: the first level-1 heading, else the front matter's title line. */
+  title: { text: string; start: number; end: number } | undefined;
+  sections: Section[];
+  tags: Tag[];
+  /** Source ranges that are not prose (code, HTML, front matter, link targets): never evidence. */
+  excluded: [number, number][];
+}
+
+/** Parses a Markdown document into the plan model. Never throws on any input text. */
+export function parsePlan(text: string): PlanModel {
+  const root = parseMarkdown(text);
+  const lines = new LineIndex(text);
+  const sections: Section[] = [];
+  const open: Section[] = [];
+  let frontMatter: FrontMatter | undefined;
+
+  const preamble: Section = { index: 0, heading: '', depth: 0, headingStart: 0, headingEnd: 0, start: 0, end: text.length, treeEnd: text.length, parent: undefined };
+  sections.push(preamble);
+
+  for (const node of root.children) {
+    if (node.type === 'yaml') {
+      frontMatter = readFrontMatter(node.value, startOffset(node), endOffset(node));
+      preamble.start = preamble.headingStart = preamble.headingEnd = endOffset(node);
+      continue;
+    }
+    if (node.type !== 'heading') continue;
+    const start = startOffset(node);
+    sections[sections.length - 1]!.end = start;
+    while (open.length > 0 && open[open.length - 1]!.depth >= node.depth) open.pop()!.treeEnd = start;
+    const section: Section = {
+      index: sections.length,
+      heading: plainText(node).replace(/\s+/g, ' ').trim(),
+      depth: node.depth,
+      headingStart: start,
+      headingEnd: endOffset(node),
+      start,
+      end: text.length,
+      treeEnd: text.length,
+      parent: open[open.length - 1]?.index,
+    };
+    sections.push(section);
+    open.push(section);
+  }
+  // The preamble holds the text before the first heading.
+  preamble.treeEnd = preamble.end;
+
+  const tags: Tag[] = [];
+  const excluded: [number, number][] = [];
+  if (frontMatter) excluded.push([frontMatter.start, frontMatter.end]);
+  visit(root, (node: Nodes) => {
+    switch (node.type) {
+      case 'html': {
+        const s = startOffset(node);
+        const e = endOffset(node);
+        excluded.push([s, e]);
+        tags.push(...scanTags(text.slice(s, e), s, sectionAt(sections, s)));
+        break;
+      }
+      case 'code':
+      case 'inlineCode':
+      case 'definition':
+      case 'image':
+      case 'imageReference':
+        excluded.push([startOffset(node), endOffset(node)]);
+        break;
+      case 'link': {
+        // Exclude the target: everything after the link text.
+        const last = node.children[node.children.length - 1];
+        excluded.push([last ? endOffset(last) : startOffset(node), endOffset(node)]);
+        break;
+      }
+      default:
+        break;
+    }
+  });
+  excluded.sort((a, b) => a[0] - b[0]);
+
+  const h1 = sections.find((s) => s.depth === 1);
+  let title: PlanModel['title'];
+  if (h1) {
+    title = { text: h1.heading, start: h1.headingStart, end: h1.headingEnd };
+  } else if (frontMatter) {
+    const line = lines.positionAt(frontMatter.start).line;
+    title = { text: String(frontMatter.data.title ?? ''), start: lines.lineStart(line), end: lines.lineEnd(line) };
+  }
+
+  return { text, lines, root, frontMatter, title, sections, tags, excluded };
+}
+
+function readFrontMatter(yaml: string, start: number, end: number): FrontMatter {
+  try {
+    const data: unknown = parseYaml(yaml, { maxAliasCount: 100 });
+    if (data === null || data === undefined) return { start, end, data: {} };
+    if (typeof data !== 'object' || Array.isArray(data)) return { start, end, data: {}, error: 'front matter is not a set of key: value pairs' };
+    return { start, end, data: data as Record<string, unknown> };
+  } catch (e) {
+    return { start, end, data: {}, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Index of the section containing an offset. Sections are sorted by start. */
+export function sectionAt(sections: readonly Section[], offset: number): number {
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sections[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Sections in the subtree of a section, itself included. */
+export function subtree(sections: readonly Section[], index: number): Section[] {
+  const root = sections[index]!;
+  if (root.depth === 0) return [root];
+  const out: Section[] = [];
+  for (let i = index; i < sections.length && sections[i]!.start < root.treeEnd; i++) out.push(sections[i]!);
+  return out;
+}

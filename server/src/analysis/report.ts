@@ -1,0 +1,33 @@
+import type { PlanAnalysis } from './analyse.js';
+import type { ItemCoverage } from './types.js';
+
+/** A coverage entry as reported by the CLI's JSON and the `jfp/coverage` request (lines 1-based). */
+export interface CoverageReportEntry {
+  id: string;
+  title: string;
+  kind: ItemCoverage['kind'];
+  counted: boolean;
+  status: ItemCoverage['status'];
+  legalBasis: string;
+  evidence: { file: string; line: number; endLine: number; heading: string; how: 'tag' | 'heading' | 'terms'; terms: string[] }[];
+  elements: { covered: number; total: number; missing: string[] };
+  waiver?: { file: string; line: number; reason: string };
+}
+
+/** Coverage entries, with each document URI shown through `file` (a path for the CLI, the URI for editors). */
+export function coverageEntries(plan: PlanAnalysis, file: (uri: string) => string): CoverageReportEntry[] {
+  return plan.coverage.map((c) => {
+    const item = plan.index.catalogue.get(c.id)!;
+    return {
+      id: c.id,
+      title: c.title,
+      kind: c.kind,
+      counted: c.counted,
+      status: c.status,
+      legalBasis: item.legalBasis.citation,
+      evidence: c.evidence.map((e) => ({ file: file(e.uri), line: e.line + 1, endLine: e.endLine + 1, heading: e.heading, how: e.how, terms: e.terms })),
+      elements: { covered: c.elements.covered, total: c.elements.total, missing: [...c.elements.missing] },
+      ...(c.waiver ? { waiver: { file: file(c.waiver.uri), line: c.waiver.line + 1, reason: c.waiver.reason } } : {}),
+    };
+  });
+}

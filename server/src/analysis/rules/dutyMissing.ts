@@ -1,0 +1,29 @@
+import { isCounted } from '../catalogue.js';
+import { citation } from '../text.js';
+import type { Finding } from '../types.js';
+import { findingRange, planAnchor, type Rule } from './rule.js';
+
+/** jfp.duty.missing: a counted catalogue item the plan does not cover anywhere. */
+export const dutyMissing: Rule = {
+  code: 'jfp.duty.missing',
+  defaultSeverity: 'warning',
+  description: 'A statutory duty, requirement or content area that no part of the plan covers.',
+  run({ doc, index, coverage, isPrimary }) {
+    if (!isPrimary) return [];
+    const anchor = planAnchor(doc);
+    const findings: Finding[] = [];
+    for (const item of index.catalogue.items) {
+      const c = coverage.get(item.id);
+      if (!c || c.status !== 'missing' || !c.counted || !isCounted(item) || item.severity === 'off') continue;
+      findings.push({
+        uri: doc.uri,
+        range: findingRange(doc, anchor.start, anchor.end),
+        severity: item.severity,
+        code: this.code,
+        message: `Not covered: ${item.title} (${citation(item)}). No section maps to it or discusses it. Add a section, map one with <!-- jfp: ${item.id} -->, or waive it with a reason.`,
+        data: { itemId: item.id },
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,31 @@
+import { citation } from '../text.js';
+import type { Finding } from '../types.js';
+import { findingRange, type Rule } from './rule.js';
+
+/** jfp.duty.partial: an item with only passing mentions; reported on its best evidence section. */
+export const dutyPartial: Rule = {
+  code: 'jfp.duty.partial',
+  defaultSeverity: 'information',
+  description: 'A duty or content area the plan mentions only in passing.',
+  run({ doc, index, coverage }) {
+    const findings: Finding[] = [];
+    for (const item of index.catalogue.items) {
+      const c = coverage.get(item.id);
+      if (!c || c.status !== 'partial' || !c.counted) continue;
+      const best = c.evidence[0];
+      if (!best || best.uri !== doc.uri) continue;
+      const section = doc.plan.sections.find((s) => doc.plan.lines.positionAt(s.start).line === best.line);
+      const start = section ? section.headingStart : doc.plan.lines.lineStart(best.line);
+      const end = section && section.depth > 0 ? section.headingEnd : doc.plan.lines.lineEnd(best.line);
+      findings.push({
+        uri: doc.uri,
+        range: findingRange(doc, start, end),
+        severity: this.defaultSeverity,
+        code: this.code,
+        message: `Partly covered: ${item.title} (${citation(item)}). Only passing mentions were found (${best.terms.join(', ')}). Say more about it, or map the section that covers it with <!-- jfp: ${item.id} -->.`,
+        data: { itemId: item.id, line: best.line },
+      });
+    }
+    return findings;
+  },
+};

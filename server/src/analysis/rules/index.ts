@@ -1,0 +1,33 @@
+import type { Finding, Level } from '../types.js';
+import { dutyMissing } from './dutyMissing.js';
+import { dutyPartial } from './dutyPartial.js';
+import { elementMissing } from './elementMissing.js';
+import type { Rule, RuleContext } from './rule.js';
+import { tagUnknown } from './tagUnknown.js';
+import { waiverNoReason } from './waiverNoReason.js';
+
+export type { Rule, RuleContext } from './rule.js';
+
+/** Every rule, in the order its findings are listed. */
+export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason];
+
+export const RULE_CODES: readonly string[] = RULES.map((r) => r.code);
+
+/** Runs every rule, applying configured levels ('off' drops a rule's findings). */
+export function runRules(ctx: RuleContext, levels: Readonly<Record<string, Level>> = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const level = levels[rule.code];
+    if (level === 'off') continue;
+    let produced: Finding[];
+    try {
+      produced = rule.run(ctx);
+    } catch (e) {
+      // A failing rule must not take the others (or the server) down with it.
+      const message = e instanceof Error ? e.message : String(e);
+      produced = [{ uri: ctx.doc.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'information', code: 'jfp.internal', message: `jfp-assist could not run the rule ${rule.code}: ${message}. Please report this.` }];
+    }
+    for (const f of produced) findings.push(level && f.code === rule.code ? { ...f, severity: level } : f);
+  }
+  return findings;
+}

@@ -1,0 +1,32 @@
+import type { CatalogueIndex } from '../catalogueIndex.js';
+import type { DocumentAnalysis } from '../document.js';
+import type { Finding, ItemCoverage, Severity } from '../types.js';
+
+export interface RuleContext {
+  doc: DocumentAnalysis;
+  index: CatalogueIndex;
+  /** Coverage of the whole plan the document belongs to. */
+  coverage: ReadonlyMap<string, ItemCoverage>;
+  /** True for the plan's main document, which carries plan-wide findings. */
+  isPrimary: boolean;
+}
+
+export interface Rule {
+  code: string;
+  /** Level used when the configuration says nothing (a rule may vary it per finding). */
+  defaultSeverity: Severity;
+  /** One line for documentation and the SARIF/rule listings. */
+  description: string;
+  run(ctx: RuleContext): Finding[];
+}
+
+/** Range of the place plan-wide findings attach to: the title, else the front matter, else the first line. */
+export function planAnchor(doc: DocumentAnalysis): { start: number; end: number } {
+  const { plan } = doc;
+  if (plan.title) return { start: plan.title.start, end: plan.title.end };
+  return { start: 0, end: plan.lines.lineEnd(0) };
+}
+
+export function findingRange(doc: DocumentAnalysis, start: number, end: number): Finding['range'] {
+  return doc.plan.lines.rangeOf(start, end);
+}

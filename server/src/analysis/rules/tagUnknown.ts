@@ -1,0 +1,39 @@
+import { closestId } from '../text.js';
+import type { Finding } from '../types.js';
+import { findingRange, type Rule } from './rule.js';
+
+/** jfp.tag.unknown: an id in a jfp comment that the catalogue does not know. */
+export const tagUnknown: Rule = {
+  code: 'jfp.tag.unknown',
+  defaultSeverity: 'error',
+  description: 'A jfp comment names an id that is not in the catalogue.',
+  run({ doc, index }) {
+    const findings: Finding[] = [];
+    for (const tag of doc.plan.tags) {
+      if (tag.ids.length === 0) {
+        findings.push({
+          uri: doc.uri,
+          range: findingRange(doc, tag.start, tag.end),
+          severity: this.defaultSeverity,
+          code: this.code,
+          message: `This jfp comment names no catalogue id. Write it as <!-- ${tag.kind === 'waive' ? 'jfp-waive ID: reason' : 'jfp: ID'} -->.`,
+          data: {},
+        });
+        continue;
+      }
+      for (const t of tag.ids) {
+        if (index.catalogue.has(t.id)) continue;
+        const suggestion = closestId(t.id, index.catalogue.ids);
+        findings.push({
+          uri: doc.uri,
+          range: findingRange(doc, t.start, t.end),
+          severity: this.defaultSeverity,
+          code: this.code,
+          message: `Unknown catalogue id "${t.id}".${suggestion ? ` Did you mean "${suggestion}"?` : ' Type <!-- jfp: and choose from the completion list.'}`,
+          data: { unknownId: t.id, ...(suggestion ? { suggestion } : {}) },
+        });
+      }
+    }
+    return findings;
+  },
+};

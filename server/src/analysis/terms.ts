@@ -1,0 +1,85 @@
+/**
+ * One-pass matching of many literal phrases: case-insensitive, on word boundaries,
+ * tolerant of white space runs, dash and apostrophe variants. Phrases are data, never
+ * regular expressions: every character is escaped.
+ */
+
+export interface TermHit {
+  /** The normalised phrase (see normaliseTerm). */
+  key: string;
+  start: number;
+  end: number;
+}
+
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212-]/g;
+const APOSTROPHES = /[\u2018\u2019\u02bc']/g;
+
+/** The form under which a phrase and every text that matches it are compared. */
+export function normaliseTerm(term: string): string {
+  return term.trim().toLowerCase().replace(DASHES, '-').replace(APOSTROPHES, "'").replace(/\s+/g, ' ');
+}
+
+function phrasePattern(term: string): string {
+  return normaliseTerm(term)
+    .split('')
+    .map((c) => {
+      if (c === ' ') return '\\s+';
+      if (c === '-') return '[\\u2010-\\u2014\\u2212-]';
+      if (c === "'") return "['\\u2018\\u2019\\u02bc]";
+      return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    })
+    .join('');
+}
+
+export class TermMatcher {
+  private readonly pattern: RegExp | undefined;
+  readonly keys: ReadonlySet<string>;
+
+  constructor(terms: Iterable<string>) {
+    const keys = new Set<string>();
+    for (const t of terms) {
+      const k = normaliseTerm(t);
+      if (k.length > 0) keys.add(k);
+    }
+    this.keys = keys;
+    if (keys.size === 0) return;
+    // Longest first, so that at any position the longest phrase wins.
+    const alternatives = [...keys].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(phrasePattern);
+    // A plural or possessive ending ("institutions", "Board's") still counts as the phrase.
+    this.pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?:['\u2019]?s|es)?(?![\\p{L}\\p{N}_])`, 'giu');
+  }
+
+  /**
+   * Every phrase occurrence in text, skipping those that overlap an excluded range.
+   * `excluded` must be sorted by start.
+   */
+  match(text: string, excluded: readonly (readonly [number, number])[] = []): TermHit[] {
+    const hits: TermHit[] = [];
+    if (!this.pattern) return hits;
+    const re = new RegExp(this.pattern.source, this.pattern.flags);
+    let x = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      while (x < excluded.length && excluded[x]![1] <= start) x++;
+      if (x < excluded.length && excluded[x]![0] < end) continue;
+      const key = this.keyOf(m[0]);
+      if (key !== undefined) hits.push({ key, start, end });
+    }
+    return hits;
+  }
+
+  private keyOf(matched: string): string | undefined {
+    const k = normaliseTerm(matched);
+    if (this.keys.has(k)) return k;
+    for (const suffix of ["'s", 's', 'es']) {
+      if (k.endsWith(suffix) && this.keys.has(k.slice(0, -suffix.length))) return k.slice(0, -suffix.length);
+    }
+    return undefined;
+  }
+
+  /** True when text contains the phrase (normalised) as a whole-word run. */
+  static contains(text: string, phrase: string): boolean {
+    return new TermMatcher([phrase]).match(text).length > 0;
+  }
+}

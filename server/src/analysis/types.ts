@@ -1,0 +1,121 @@
+/**
+ * Plain data shared by the analysis layer, the language server, the CLI and the client.
+ * Nothing here depends on VS Code or on LSP types: positions are 0-based line and
+ * UTF-16 character, like LSP, but declared here as plain objects.
+ */
+
+export type Confidence = 'confirmed' | 'excerpt' | 'memory' | 'unconfirmed';
+export type ItemKind =
+  | 'statutory-duty'
+  | 'statutory-requirement'
+  | 'content-area'
+  | 'universal-commitment'
+  | 'guidance-framing'
+  | 'related-plan';
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type Level = Severity | 'off';
+export type PlanMode = 'full' | 'summary';
+
+export interface SignalTerm {
+  term: string;
+  strength: 'specific' | 'generic';
+}
+
+export interface KeyElement {
+  label: string;
+  terms: string[];
+  confidence?: Confidence;
+}
+
+export interface CatalogueItem {
+  id: string;
+  title: string;
+  heading: string;
+  aliases: string[];
+  kind: ItemKind;
+  legalBasis: { citation: string; confidence: Confidence; note?: string };
+  summary: string;
+  prompt?: string;
+  keyElements: KeyElement[];
+  signalTerms: SignalTerm[];
+  resources: { title: string; note?: string; confidence?: Confidence }[];
+  guidanceSource: { document: string; section: string };
+  severity: Level;
+  modes?: PlanMode[];
+}
+
+export interface Catalogue {
+  id: string;
+  title: string;
+  edition: string;
+  description?: string;
+  sources: { id: string; title: string; publisher?: string; date?: string; reference?: string; confidence?: Confidence }[];
+  items: CatalogueItem[];
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Kinds that count towards coverage figures. */
+export const COUNTED_KINDS: readonly ItemKind[] = ['statutory-duty', 'statutory-requirement', 'content-area', 'universal-commitment'];
+/** Kinds whose absence is a statutory gap (drives the CLI exit code). */
+export const STATUTORY_KINDS: readonly ItemKind[] = ['statutory-duty', 'statutory-requirement'];
+
+export type CoverageStatus = 'addressed' | 'partial' | 'missing' | 'waived';
+export type EvidenceHow = 'tag' | 'heading' | 'terms';
+
+export interface Evidence {
+  /** Document URI (in the CLI, a file path). */
+  uri: string;
+  /** Heading text of the section, or '' for text before the first heading. */
+  heading: string;
+  /** 0-based line range of the section (heading line to last line). */
+  line: number;
+  endLine: number;
+  how: EvidenceHow;
+  /** Distinct signal terms found, as written in the catalogue. */
+  terms: string[];
+  /** 'strong' evidence alone addresses an item; 'weak' makes it partial. */
+  strength: 'strong' | 'weak';
+}
+
+export interface ElementCoverage {
+  covered: number;
+  total: number;
+  missing: string[];
+}
+
+export interface ItemCoverage {
+  id: string;
+  title: string;
+  kind: ItemKind;
+  counted: boolean;
+  status: CoverageStatus;
+  evidence: Evidence[];
+  elements: ElementCoverage;
+  waiver?: { uri: string; line: number; reason: string };
+}
+
+export interface CoverageSummary {
+  addressed: number;
+  partial: number;
+  missing: number;
+  waived: number;
+  total: number;
+}
+
+export interface Finding {
+  uri: string;
+  range: Range;
+  severity: Severity;
+  code: string;
+  message: string;
+  data?: { itemId?: string; [key: string]: unknown };
+}

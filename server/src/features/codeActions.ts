@@ -1,0 +1,63 @@
+import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import type { PlanAnalysis } from '../analysis/analyse.js';
+import type { DocumentAnalysis } from '../analysis/document.js';
+import { insertSectionsEdit, replaceIdEdit, tagSectionEdit, waiveEdit, waiverReasonEdit, type TextEdit } from '../analysis/edits.js';
+
+function edit(uri: string, e: TextEdit): WorkspaceEdit {
+  return { changes: { [uri]: [e] } };
+}
+
+function quickFix(title: string, diagnostic: Diagnostic, workspaceEdit: WorkspaceEdit, isPreferred = false): CodeAction {
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit, isPreferred };
+}
+
+/** Quick fixes for our diagnostics, each with its edit inline (some clients cannot resolve edits later). */
+export function codeActions(doc: DocumentAnalysis, plan: PlanAnalysis, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const catalogue = plan.index.catalogue;
+  for (const d of diagnostics) {
+    if (d.source !== 'jfp') continue;
+    const data = (d.data ?? {}) as { itemId?: string; suggestion?: string; line?: number };
+    const item = data.itemId ? catalogue.get(data.itemId) : undefined;
+    switch (d.code) {
+      case 'jfp.duty.missing': {
+        if (!item) break;
+        const insert = insertSectionsEdit(doc, [item]);
+        if (insert) actions.push(quickFix(`Insert a section for "${item.title}"`, d, edit(doc.uri, insert), true));
+        actions.push(quickFix(`Waive "${item.title}" (give a reason)`, d, edit(doc.uri, waiveEdit(doc, item.id))));
+        break;
+      }
+      case 'jfp.duty.partial': {
+        if (!item || data.line === undefined) break;
+        const tag = tagSectionEdit(doc, data.line, item.id);
+        if (tag) actions.push(quickFix(`Map this section to "${item.title}"`, d, edit(doc.uri, tag), true));
+        break;
+      }
+      case 'jfp.tag.unknown': {
+        if (data.suggestion) actions.push(quickFix(`Change to "${data.suggestion}"`, d, edit(doc.uri, replaceIdEdit(d.range, data.suggestion)), true));
+        break;
+      }
+      case 'jfp.waiver.no-reason': {
+        const tag = doc.plan.tags.find((t) => t.kind === 'waive' && t.ids[0] && doc.plan.lines.positionAt(t.start).line === d.range.start.line);
+        if (tag) actions.push(quickFix('Add a reason to the waiver', d, edit(doc.uri, waiverReasonEdit(doc, tag.ids[0]!.end)), true));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return actions;
+}
+
+/** The edit behind "insert all missing sections": every missing counted item, in catalogue order. */
+export function missingSectionsEdit(doc: DocumentAnalysis, plan: PlanAnalysis): WorkspaceEdit | null {
+  const missing = plan.coverage.filter((c) => c.counted && c.status === 'missing').map((c) => plan.index.catalogue.get(c.id)!);
+  const insert = insertSectionsEdit(doc, missing);
+  return insert ? edit(doc.uri, insert) : null;
+}
+
+export function sectionEdit(doc: DocumentAnalysis, plan: PlanAnalysis, itemId: string): WorkspaceEdit | null {
+  const item = plan.index.catalogue.get(itemId);
+  const insert = item ? insertSectionsEdit(doc, [item]) : undefined;
+  return insert ? edit(doc.uri, insert) : null;
+}

@@ -1,0 +1,51 @@
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import type { PlanAnalysis } from '../analysis/analyse.js';
+import type { DocumentAnalysis } from '../analysis/document.js';
+import { explainItem, type TextFormat } from '../analysis/explain.js';
+import { sectionAt } from '../analysis/plan.js';
+
+/** Ids of the items the text under the cursor refers to, with the range it covers. */
+export function itemsAt(doc: DocumentAnalysis, plan: PlanAnalysis, position: Position): { ids: string[]; start: number; end: number } | undefined {
+  const { plan: model } = doc;
+  const offset = model.lines.offsetAt(position);
+  // 1. A jfp comment: the id under the cursor, else every id in the comment.
+  const tag = model.tags.find((t) => t.start <= offset && offset <= t.end);
+  if (tag) {
+    const known = tag.ids.filter((t) => plan.index.catalogue.has(t.id));
+    const under = known.find((t) => t.start <= offset && offset <= t.end);
+    if (under) return { ids: [under.id], start: under.start, end: under.end };
+    if (known.length > 0) return { ids: known.map((t) => t.id), start: tag.start, end: tag.end };
+    return undefined;
+  }
+  // 2. A heading mapped to items, by its wording or by a tag in its section.
+  const section = model.sections[sectionAt(model.sections, offset)]!;
+  if (section.depth > 0 && offset >= section.headingStart && offset <= section.headingEnd) {
+    const ids = new Set(doc.headingItems[section.index]);
+    for (const t of model.tags) if (t.kind === 'map' && t.section === section.index) for (const id of t.ids) if (plan.index.catalogue.has(id.id)) ids.add(id.id);
+    if (ids.size > 0) return { ids: [...ids], start: section.headingStart, end: section.headingEnd };
+  }
+  // 3. An item's title or a common wording of it, in running text.
+  const lineStart = model.lines.lineStart(position.line);
+  const lineText = model.lines.lineText(position.line);
+  for (const hit of plan.index.headingMatcher.match(lineText)) {
+    const start = lineStart + hit.start;
+    const end = lineStart + hit.end;
+    if (start <= offset && offset <= end) return { ids: plan.index.headingPhrases.get(hit.key) ?? [], start, end };
+  }
+  return undefined;
+}
+
+export function hover(doc: DocumentAnalysis, plan: PlanAnalysis, position: Position, format: TextFormat): Hover | null {
+  const found = itemsAt(doc, plan, position);
+  if (!found || found.ids.length === 0) return null;
+  const separator = format === 'markdown' ? '\n\n---\n\n' : '\n\n';
+  const value = found.ids
+    .map((id) => plan.index.catalogue.get(id))
+    .filter((item) => item !== undefined)
+    .map((item) => explainItem(item, plan.byId.get(item.id), format))
+    .join(separator);
+  return {
+    contents: { kind: format === 'markdown' ? MarkupKind.Markdown : MarkupKind.PlainText, value },
+    range: doc.plan.lines.rangeOf(found.start, found.end),
+  };
+}

@@ -1,0 +1,251 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { analysePlan, mainDocument, type PlanAnalysis } from './analysis/analyse.js';
+import type { IndexedCatalogue } from './analysis/catalogue.js';
+import { indexCatalogue } from './analysis/catalogueIndex.js';
+import { analyseDocument, declaresPlan, type DocumentAnalysis } from './analysis/document.js';
+import { frontMatterDeclaresPlan, isMarkdownPath, planPathMatcher } from './analysis/planFiles.js';
+import { DEFAULT_SETTINGS, type Settings } from './settings.js';
+
+/** Files larger than this are not read from disk as plan parts. */
+const MAX_DISK_FILE = 5 * 1024 * 1024;
+/** Upper bound on files visited when a folder is scanned for plan files. */
+const MAX_SCANNED = 20000;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(p: string): string {
+  return pathToFileURL(p).href;
+}
+
+/** A stable key for a URI, so that differently escaped forms of one file agree. */
+export function uriKey(uri: string): string {
+  const p = uriToPath(uri);
+  return p !== undefined ? pathToUri(p) : uri;
+}
+
+interface DiskEntry {
+  mtimeMs: number;
+  size: number;
+  analysis: DocumentAnalysis;
+}
+
+/**
+ * Which documents form which plan, and their analyses: open documents from the editor,
+ * the other plan files of the same workspace folder from disk.
+ */
+export class PlanWorkspace {
+  private folders: string[] = [];
+  private settings: Settings = DEFAULT_SETTINGS;
+  private matcher = planPathMatcher(DEFAULT_SETTINGS.files);
+  private readonly open = new Map<string, { version: number; analysis: DocumentAnalysis; isPlan: boolean }>();
+  private readonly disk = new Map<string, DiskEntry>();
+  /** Plan files found on disk per folder; undefined until scanned. */
+  private readonly folderPlans = new Map<string, string[]>();
+  private readonly planCache = new Map<string, PlanAnalysis>();
+
+  constructor(private catalogue: IndexedCatalogue) {}
+
+  setCatalogue(catalogue: IndexedCatalogue): void {
+    this.catalogue = catalogue;
+    this.disk.clear();
+    for (const [uri, entry] of this.open) entry.analysis = analyseDocument(uri, entry.analysis.plan.text, indexCatalogue(catalogue));
+    this.planCache.clear();
+  }
+
+  setFolders(folderUris: string[]): void {
+    this.folders = folderUris.map(uriToPath).filter((p): p is string => p !== undefined);
+    this.folderPlans.clear();
+    this.planCache.clear();
+  }
+
+  setSettings(settings: Settings): void {
+    this.settings = settings;
+    this.matcher = planPathMatcher(settings.files);
+    this.folderPlans.clear();
+    this.planCache.clear();
+    for (const [uri, entry] of this.open) entry.isPlan = this.decideIsPlan(uri, entry.analysis);
+  }
+
+  /** Records a new version of an open document. Returns false when the version is older than the one held. */
+  update(uri: string, version: number, text: string): boolean {
+    const key = uriKey(uri);
+    const current = this.open.get(key);
+    if (current && current.version > version) return false;
+    const analysis = analyseDocument(uri, text, indexCatalogue(this.catalogue));
+    const isPlan = this.decideIsPlan(uri, analysis);
+    this.open.set(key, { version, analysis, isPlan });
+    this.invalidate(uri);
+    return true;
+  }
+
+  close(uri: string): void {
+    this.open.delete(uriKey(uri));
+    this.invalidate(uri);
+  }
+
+  /** A file changed on disk (created, changed or deleted). */
+  fileChanged(uri: string): void {
+    this.disk.delete(uriKey(uri));
+    const folder = this.folderOf(uri);
+    if (folder !== undefined) this.folderPlans.delete(folder);
+    this.invalidate(uri);
+  }
+
+  version(uri: string): number | undefined {
+    return this.open.get(uriKey(uri))?.version;
+  }
+
+  document(uri: string): DocumentAnalysis | undefined {
+    return this.open.get(uriKey(uri))?.analysis;
+  }
+
+  isPlan(uri: string): boolean {
+    return this.open.get(uriKey(uri))?.isPlan ?? false;
+  }
+
+  /** URIs of the open documents that belong to a plan. */
+  openPlanUris(): string[] {
+    return [...this.open.values()].filter((e) => e.isPlan).map((e) => e.analysis.uri);
+  }
+
+  /** The analysis of the plan a document belongs to, or undefined if it is not a plan. */
+  planFor(uri: string): PlanAnalysis | undefined {
+    if (!this.isPlan(uri)) return undefined;
+    const folder = this.folderOf(uri);
+    const cacheKey = folder ?? uriKey(uri);
+    const cached = this.planCache.get(cacheKey);
+    if (cached) return cached;
+    const docs = new Map<string, DocumentAnalysis>();
+    for (const [key, entry] of this.open) {
+      if (entry.isPlan && (folder === undefined ? key === uriKey(uri) : this.folderOf(entry.analysis.uri) === folder)) docs.set(key, entry.analysis);
+    }
+    if (folder !== undefined) {
+      for (const file of this.scanFolder(folder)) {
+        const key = pathToUri(file);
+        if (docs.has(key)) continue;
+        const analysis = this.readDisk(file);
+        if (analysis) docs.set(key, analysis);
+      }
+    }
+    const documents = [...docs.values()];
+    // Plan-wide findings go on a document the author has open.
+    const openDocs = documents.filter((d) => this.open.has(uriKey(d.uri)));
+    const primary = choosePrimaryAmong(openDocs, documents);
+    const plan = analysePlan(documents, this.catalogue, { mode: this.settings.mode, levels: this.settings.rules, primary });
+    this.planCache.set(cacheKey, plan);
+    return plan;
+  }
+
+  /** Open plan documents that share a plan with this one (itself included). */
+  planMates(uri: string): string[] {
+    const folder = this.folderOf(uri);
+    if (folder === undefined) return [uri];
+    return this.openPlanUris().filter((u) => this.folderOf(u) === folder);
+  }
+
+  private invalidate(uri: string): void {
+    const folder = this.folderOf(uri);
+    this.planCache.delete(folder ?? uriKey(uri));
+  }
+
+  private folderOf(uri: string): string | undefined {
+    const p = uriToPath(uri);
+    if (p === undefined) return undefined;
+    let best: string | undefined;
+    for (const f of this.folders) {
+      if ((p === f || p.startsWith(f.endsWith(path.sep) ? f : f + path.sep)) && (!best || f.length > best.length)) best = f;
+    }
+    return best;
+  }
+
+  private decideIsPlan(uri: string, analysis: DocumentAnalysis): boolean {
+    if (declaresPlan(analysis.plan)) return true;
+    const p = uriToPath(uri);
+    if (p === undefined) return false;
+    const folder = this.folderOf(uri);
+    const relative = folder !== undefined ? path.relative(folder, p) : path.basename(p);
+    return isMarkdownPath(p) && this.matcher(relative.split(path.sep).join('/'));
+  }
+
+  private scanFolder(folder: string): string[] {
+    const known = this.folderPlans.get(folder);
+    if (known) return known;
+    const found: string[] = [];
+    let visited = 0;
+    const walk = (dir: string) => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
+        if (++visited > MAX_SCANNED) return;
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(full);
+        } else if (entry.isFile() && isMarkdownPath(entry.name)) {
+          const relative = path.relative(folder, full).split(path.sep).join('/');
+          if (this.matcher(relative) || frontMatterDeclaresPlan(readHead(full))) found.push(full);
+        }
+      }
+    };
+    walk(folder);
+    found.sort();
+    this.folderPlans.set(folder, found);
+    return found;
+  }
+
+  private readDisk(file: string): DocumentAnalysis | undefined {
+    const key = pathToUri(file);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      return undefined;
+    }
+    if (stat.size > MAX_DISK_FILE) return undefined;
+    const cached = this.disk.get(key);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.analysis;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    if (text.includes('\u0000')) return undefined;
+    const analysis = analyseDocument(key, text, indexCatalogue(this.catalogue));
+    this.disk.set(key, { mtimeMs: stat.mtimeMs, size: stat.size, analysis });
+    return analysis;
+  }
+}
+
+function choosePrimaryAmong(openDocs: DocumentAnalysis[], all: DocumentAnalysis[]): string | undefined {
+  // The plan's own main file when it is open; otherwise the best open file.
+  const main = mainDocument(all);
+  return main && openDocs.includes(main) ? main.uri : mainDocument(openDocs)?.uri;
+}
+
+function readHead(file: string): string {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const buffer = Buffer.alloc(4096);
+    const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, n).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}

@@ -1,0 +1,294 @@
+/**
+ * The jfp-assist language server: connection wiring only. Documents come in, the
+ * analysis runs (debounced per document), and features read the cached result.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type ClientCapabilities,
+  type Connection,
+  type Diagnostic,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getDefaultCatalogue } from './analysis/catalogue.js';
+import { explainItem } from './analysis/explain.js';
+import { planTemplate } from './analysis/skeleton.js';
+import { codeActions, missingSectionsEdit, sectionEdit } from './features/codeActions.js';
+import { codeLenses } from './features/codeLens.js';
+import { COMPLETION_TRIGGERS, complete } from './features/completion.js';
+import { coverageResult } from './features/coverage.js';
+import { setDocsBase, toDiagnostic } from './features/diagnostics.js';
+import { hover } from './features/hover.js';
+import { PlanWorkspace, uriKey } from './planWorkspace.js';
+import { CoverageChangedNotification, CoverageRequest, ServerCommands } from './protocol.js';
+import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings.js';
+
+/** Documents above this size get one information diagnostic instead of an analysis. */
+const MAX_ANALYSED_CHARS = 5 * 1024 * 1024;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const catalogue = getDefaultCatalogue();
+  const workspace = new PlanWorkspace(catalogue);
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const published = new Set<string>();
+  let settings: Settings = DEFAULT_SETTINGS;
+  let capabilities: ClientCapabilities = {};
+  let markdownHover = false;
+
+  const hasConfiguration = () => capabilities.workspace?.configuration === true;
+
+  function tooLarge(doc: TextDocument): boolean {
+    return doc.getText().length > MAX_ANALYSED_CHARS;
+  }
+
+  /** Brings the analysis of a document up to its current version. */
+  function refresh(doc: TextDocument): void {
+    const pending = timers.get(doc.uri);
+    if (pending) clearTimeout(pending);
+    timers.delete(doc.uri);
+    if (tooLarge(doc)) {
+      workspace.update(doc.uri, doc.version, '');
+      return;
+    }
+    if (workspace.version(doc.uri) !== doc.version) workspace.update(doc.uri, doc.version, doc.getText());
+  }
+
+  function current(uri: string): TextDocument | undefined {
+    const doc = documents.get(uri);
+    if (doc) refresh(doc);
+    return doc;
+  }
+
+  function publishFor(uri: string): void {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const plan = workspace.planFor(uri);
+    let diagnostics: Diagnostic[] = [];
+    if (plan && tooLarge(doc)) {
+      diagnostics = [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 3,
+          code: 'jfp.file.too-large',
+          source: 'jfp',
+          message: `This file is larger than ${MAX_ANALYSED_CHARS / 1024 / 1024} MB, so jfp-assist does not check it while you type. Split the plan into chapter files, or run jfp-check on it.`,
+        },
+      ];
+    } else if (plan) {
+      diagnostics = (plan.findings.get(doc.uri) ?? plan.findings.get(uriKey(doc.uri)) ?? []).map(toDiagnostic);
+    }
+    if (!plan && !published.has(uri)) return; // quiet outside plans
+    if (plan) published.add(uri);
+    else published.delete(uri);
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    void connection.sendNotification(CoverageChangedNotification, { uri });
+  }
+
+  /** Re-analyses a document and republishes every open document of its plan. */
+  function analyseAndPublish(uri: string): void {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    refresh(doc);
+    const wasPlan = published.has(uri);
+    const mates = workspace.isPlan(uri) ? workspace.planMates(uri) : [];
+    for (const mate of new Set([uri, ...mates])) {
+      const mateDoc = documents.get(mate);
+      if (mateDoc) refresh(mateDoc);
+      publishFor(mate);
+    }
+    if (wasPlan && !workspace.isPlan(uri)) publishFor(uri);
+  }
+
+  function schedule(uri: string): void {
+    const pending = timers.get(uri);
+    if (pending) clearTimeout(pending);
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        analyseAndPublish(uri);
+      }, settings.analysis.debounceMs),
+    );
+  }
+
+  function republishAll(): void {
+    for (const doc of documents.all()) analyseAndPublish(doc.uri);
+  }
+
+  async function loadSettings(pushed?: unknown): Promise<void> {
+    let raw: unknown = pushed;
+    if (hasConfiguration()) {
+      try {
+        raw = await connection.workspace.getConfiguration({ section: 'jfp' });
+      } catch {
+        raw = undefined;
+      }
+    }
+    settings = normaliseSettings(raw);
+    workspace.setSettings(settings);
+  }
+
+  connection.onInitialize((params) => {
+    capabilities = params.capabilities;
+    markdownHover = capabilities.textDocument?.hover?.contentFormat?.includes('markdown') ?? false;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.setFolders(folders);
+    const init = params.initializationOptions as { settings?: unknown; docsBase?: string } | undefined;
+    if (init?.settings) {
+      settings = normaliseSettings(init.settings);
+      workspace.setSettings(settings);
+    }
+    setDocsBase(init?.docsBase ?? defaultDocsBase());
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(ServerCommands) },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'jfp-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'jfp' });
+    }
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+        workspace.setFolders(folders.map((f) => f.uri));
+        republishAll();
+      });
+    }
+    await loadSettings();
+    republishAll();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const pushed = (change.settings as { jfp?: unknown } | undefined)?.jfp;
+    await loadSettings(pushed);
+    republishAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) workspace.fileChanged(change.uri);
+    for (const uri of workspace.openPlanUris()) publishFor(uri);
+  });
+
+  documents.onDidOpen((e) => analyseAndPublish(e.document.uri));
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    const pending = timers.get(e.document.uri);
+    if (pending) clearTimeout(pending);
+    timers.delete(e.document.uri);
+    const mates = workspace.planMates(e.document.uri).filter((u) => u !== e.document.uri);
+    workspace.close(e.document.uri);
+    if (published.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    for (const mate of mates) publishFor(mate);
+  });
+
+  connection.onHover((params, token) => {
+    if (token.isCancellationRequested || !current(params.textDocument.uri)) return null;
+    const plan = workspace.planFor(params.textDocument.uri);
+    const doc = workspace.document(params.textDocument.uri);
+    return plan && doc ? hover(doc, plan, params.position, markdownHover ? 'markdown' : 'plaintext') : null;
+  });
+
+  connection.onCompletion((params, token) => {
+    if (token.isCancellationRequested || !current(params.textDocument.uri)) return [];
+    const plan = workspace.planFor(params.textDocument.uri);
+    const doc = workspace.document(params.textDocument.uri);
+    if (!plan || !doc) return [];
+    const item = capabilities.textDocument?.completion?.completionItem;
+    return complete(doc, plan, params.position, {
+      snippets: item?.snippetSupport === true,
+      markdown: item?.documentationFormat?.includes('markdown') ?? false,
+    });
+  });
+
+  connection.onCodeAction((params, token) => {
+    if (token.isCancellationRequested || !current(params.textDocument.uri)) return [];
+    const plan = workspace.planFor(params.textDocument.uri);
+    const doc = workspace.document(params.textDocument.uri);
+    return plan && doc ? codeActions(doc, plan, params.context.diagnostics) : [];
+  });
+
+  connection.onCodeLens((params, token) => {
+    if (token.isCancellationRequested || !current(params.textDocument.uri)) return [];
+    const plan = workspace.planFor(params.textDocument.uri);
+    const doc = workspace.document(params.textDocument.uri);
+    return plan && doc ? codeLenses(doc, plan) : [];
+  });
+
+  connection.onRequest(CoverageRequest, (params) => {
+    current(params.uri);
+    return coverageResult(workspace.planFor(params.uri));
+  });
+
+  connection.onExecuteCommand((params) => {
+    const args = params.arguments ?? [];
+    const withPlan = (uri: unknown) => {
+      if (typeof uri !== 'string' || !current(uri)) return undefined;
+      const plan = workspace.planFor(uri);
+      const doc = workspace.document(uri);
+      return plan && doc ? { plan, doc } : undefined;
+    };
+    switch (params.command) {
+      case ServerCommands.sectionEdit: {
+        const ctx = withPlan(args[0]);
+        return ctx && typeof args[1] === 'string' ? sectionEdit(ctx.doc, ctx.plan, args[1]) : null;
+      }
+      case ServerCommands.missingSectionsEdit: {
+        const ctx = withPlan(args[0]);
+        return ctx ? missingSectionsEdit(ctx.doc, ctx.plan) : null;
+      }
+      case ServerCommands.guidance: {
+        const item = typeof args[0] === 'string' ? catalogue.get(args[0]) : undefined;
+        if (!item) return null;
+        const plan = typeof args[1] === 'string' ? withPlan(args[1])?.plan : undefined;
+        return explainItem(item, plan?.byId.get(item.id), 'markdown');
+      }
+      case ServerCommands.template: {
+        const icb = typeof args[0] === 'string' && args[0].trim() ? args[0].trim() : 'NHS Example Integrated Care Board';
+        const period = typeof args[1] === 'string' && args[1].trim() ? args[1].trim() : '2026/27 to 2030/31';
+        return planTemplate(catalogue, icb, period);
+      }
+      default:
+        return null;
+    }
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function defaultDocsBase(): string {
+  // dist/server.cjs -> <package>/docs/rules/
+  try {
+    const self = fs.realpathSync(process.argv[1] ?? '.');
+    return pathToFileURL(path.join(path.dirname(self), '..', 'docs', 'rules') + path.sep).href;
+  } catch {
+    return 'https://jfp-assist.invalid/docs/rules/';
+  }
+}
+
+/** Entry point for `jfp-language-server --stdio` (and the IPC transport used by the VS Code client). */
+export function main(): void {
+  startServer(createConnection(ProposedFeatures.all));
+}

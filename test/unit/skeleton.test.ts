@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import { analyseText } from '../../server/src/analysis/analyse.js';
+import { planTemplate, sectionSkeleton, sectionSnippet } from '../../server/src/analysis/skeleton.js';
+import { miniCatalogue } from '../helpers.js';
+
+describe('skeleton', () => {
+  const item = miniCatalogue().get('duty-integration')!;
+
+  it('writes a heading, a mapping comment and a to-do comment listing the key elements', () => {
+    const text = sectionSkeleton(item, 2);
+    assert.ok(text.startsWith('## Integration\n\n<!-- jfp: duty-integration -->'));
+    for (const e of item.keyElements) assert.ok(text.includes(`- ${e.label}`));
+    assert.ok(text.includes('s.14Z42'));
+    assert.equal((text.match(/<!--/g) ?? []).length, (text.match(/-->/g) ?? []).length);
+  });
+
+  it('makes a snippet with tab stops', () => {
+    const body = sectionSnippet(item).join('\n');
+    assert.ok(body.includes('${1:Integration}'));
+    assert.ok(body.includes('$0'));
+  });
+
+  it('makes a plan template in which every statutory item is addressed', () => {
+    const text = planTemplate(miniCatalogue(), 'NHS Test ICB', '2026/27 to 2030/31');
+    const plan = analyseText('file:///new.md', text, miniCatalogue());
+    assert.ok(text.startsWith('---\nplan: joint-forward-plan\n'));
+    for (const c of plan.coverage.filter((x) => x.counted)) assert.equal(c.status, 'addressed', c.id);
+  });
+});

@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { normaliseTerm, TermMatcher } from '../../server/src/analysis/terms.js';
+
+describe('TermMatcher', () => {
+  const matcher = new TermMatcher(['Better Care Fund', 'BCF', 'net zero', "you said, we did", 'A&E', 'e-Referral Service', 'care']);
+
+  it('matches case-insensitively on word boundaries', () => {
+    const hits = matcher.match('Our better care fund (BCF) plan; the BCFs; abcf is not a hit.');
+    assert.deepEqual(
+      hits.map((h) => h.key),
+      ['better care fund', 'bcf', 'bcf'],
+    );
+  });
+
+  it('prefers the longest phrase at a position', () => {
+    assert.deepEqual(
+      matcher.match('Better Care Fund').map((h) => h.key),
+      ['better care fund'],
+    );
+  });
+
+  it('tolerates line breaks, dash and apostrophe variants, plurals and possessives', () => {
+    const text = 'net\n  zero; the NHS e\u2013Referral Service; carers; cares; care\u2019s';
+    assert.deepEqual(
+      matcher.match(text).map((h) => h.key),
+      ['net zero', 'e-referral service', 'care', 'care'],
+    );
+  });
+
+  it('treats punctuation in phrases literally, never as a pattern', () => {
+    const m = new TermMatcher(['a.b', '(x)', 'A&E']);
+    assert.equal(m.match('axb').length, 0);
+    assert.equal(m.match('a.b').length, 1);
+    assert.equal(m.match('waits in A&E').length, 1);
+  });
+
+  it('skips hits inside excluded ranges', () => {
+    const text = 'net zero <!-- net zero --> net zero';
+    const start = text.indexOf('<!--');
+    const end = text.indexOf('-->') + 3;
+    assert.equal(matcher.match(text, [[start, end]]).length, 2);
+  });
+
+  it('reports offsets of each hit', () => {
+    const [hit] = matcher.match('Reach net zero.');
+    assert.equal('Reach net zero.'.slice(hit!.start, hit!.end), 'net zero');
+  });
+
+  it('normalises terms for comparison', () => {
+    assert.equal(normaliseTerm('  You   Said,\u00a0We Did '), 'you said, we did');
+    assert.equal(normaliseTerm('Children\u2019s'), "children's");
+  });
+
+  it('matches nothing when it has no terms', () => {
+    assert.deepEqual(new TermMatcher([]).match('anything'), []);
+  });
+});
