@@ -89,8 +89,9 @@ export function startServer(connection: Connection): void {
     if (!plan && !published.has(uri)) return; // quiet outside plans
     if (plan) published.add(uri);
     else published.delete(uri);
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    // Coverage first: a client that waits for diagnostics then sees a coverage that is already current.
     void connection.sendNotification(CoverageChangedNotification, { uri });
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }
 
   /** Re-analyses a document and republishes every open document of its plan. */

@@ -21,9 +21,12 @@ describe('skeleton', () => {
   });
 
   it('makes a plan template in which every statutory item is addressed', () => {
-    const text = planTemplate(miniCatalogue(), 'NHS Test ICB', '2026/27 to 2030/31');
+    const text = planTemplate(miniCatalogue(), 'NHS Test: North # East ICB', '2026/27 to 2030/31');
     const plan = analyseText('file:///new.md', text, miniCatalogue());
     assert.ok(text.startsWith('---\nplan: joint-forward-plan\n'));
+    const front = plan.documents[0]!.plan.frontMatter!;
+    assert.equal(front.error, undefined);
+    assert.equal(front.data.icb, 'NHS Test: North # East ICB');
     for (const c of plan.coverage.filter((x) => x.counted)) assert.equal(c.status, 'addressed', c.id);
   });
 });

@@ -71,9 +71,10 @@ export function planTemplate(catalogue: IndexedCatalogue, icb: string, period: s
   return [
     '---',
     'plan: joint-forward-plan',
-    `title: ${icb} Joint Forward Plan`,
-    `icb: ${icb}`,
-    `period: ${period}`,
+    // Quoted, so that a name with a colon or a hash stays valid YAML.
+    `title: ${JSON.stringify(`${icb} Joint Forward Plan`)}`,
+    `icb: ${JSON.stringify(icb)}`,
+    `period: ${JSON.stringify(period)}`,
     '---',
     '',
     `# ${icb} Joint Forward Plan ${period}`,

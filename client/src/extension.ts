@@ -1,0 +1,65 @@
+/**
+ * Entry point of the VS Code extension: starts the jfp language server and
+ * wires the coverage tree, the language status item and the commands to it.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands.js';
+import { CoverageTreeProvider } from './coverageTree.js';
+import { CoverageStatusItem } from './statusItem.js';
+import { errorMessage } from './util.js';
+
+/** What `activate` returns, for the integration tests. */
+export interface JfpExtensionApi {
+  client: LanguageClient;
+  coverageTree: CoverageTreeProvider;
+  /** Resolves once the server has started and the tree shows the active document's coverage. */
+  ready: Promise<void>;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<JfpExtensionApi> {
+  const module = context.asAbsolutePath('dist/server.cjs');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel('Joint Forward Plan', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    synchronize: { configurationSection: 'jfp' },
+    outputChannel,
+    initializationOptions: { docsBase: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/` },
+  };
+  const languageClient = new LanguageClient('jfp', 'Joint Forward Plan', serverOptions, clientOptions);
+  client = languageClient;
+
+  // Register the UI before starting, so that commands exist even if the server fails to start.
+  const coverageTree = new CoverageTreeProvider(languageClient);
+  context.subscriptions.push(outputChannel, coverageTree, new CoverageStatusItem(coverageTree), ...registerCommands(languageClient, coverageTree));
+
+  try {
+    await languageClient.start();
+  } catch (e) {
+    const message = `The Joint Forward Plan language server did not start: ${errorMessage(e)}`;
+    outputChannel.error(message);
+    void vscode.window.showErrorMessage(message);
+  }
+  const ready = coverageTree.refresh();
+  return { client: languageClient, coverageTree, ready };
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (!running) return;
+  try {
+    await running.stop();
+  } catch {
+    // The server is already gone; nothing more to clean up.
+  }
+}

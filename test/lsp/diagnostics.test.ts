@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { DRAFT, lineOf, NOTES, WORKSPACE } from './fixtures.js';
+import { TestClient } from './lspClient.js';
+
+const codes = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
+const itemIds = (ds: Diagnostic[], code: string) => codes(ds, code).map((d) => (d.data as { itemId: string }).itemId);
+
+describe('LSP diagnostics (real server over stdio)', () => {
+  let client: TestClient;
+
+  before(async () => {
+    client = new TestClient({ workspaceFolder: WORKSPACE, settings: { analysis: { debounceMs: 0 } } });
+    await client.initialize();
+  });
+
+  after(async () => {
+    assert.equal(await client.stop(), 0, client.stderr);
+  });
+
+  it('publishes nothing for a Markdown file that is not a plan', async () => {
+    const notes = await client.open(NOTES);
+    const draft = await client.open(DRAFT);
+    await client.diagnosticsAt(draft, 1);
+    // Messages are handled in order, so anything for notes.md would have arrived first.
+    assert.deepEqual(
+      client.published.filter((p) => p.uri === notes),
+      [],
+    );
+    await client.close(notes);
+    await client.close(draft);
+  });
+
+  it('pushes coded diagnostics with documentation links and item ids for a plan', async () => {
+    const draft = await client.open(DRAFT);
+    const diagnostics = await client.diagnosticsAt(draft, 1);
+    const missing = codes(diagnostics, 'jfp.duty.missing');
+    const research = missing.find((d) => (d.data as { itemId: string }).itemId === 'duty-research');
+    assert.ok(research, 'duty-research is reported missing');
+    assert.equal(research.source, 'jfp');
+    assert.equal(research.severity, 2);
+    assert.equal(research.range.start.line, lineOf(DRAFT, '# '));
+    assert.match(String(research.message), /Duty in respect of research \(NHS Act 2006 s\.14Z40/);
+    assert.match(research.codeDescription!.href, /jfp\.duty\.missing\.md$/);
+
+    const unknown = codes(diagnostics, 'jfp.tag.unknown');
+    assert.equal(unknown.length, 1);
+    assert.equal(unknown[0]!.severity, 1);
+    assert.equal(unknown[0]!.range.start.line, lineOf(DRAFT, '<!-- jfp: duty-integraton'));
+
+    assert.deepEqual(itemIds(diagnostics, 'jfp.duty.partial').includes('duty-climate-change'), true);
+    await client.close(draft);
+  });
+
+  it('counts plan files that are not open (a multi-file plan)', async () => {
+    const draft = await client.open(DRAFT);
+    const diagnostics = await client.diagnosticsAt(draft, 1);
+    // Victims of abuse is covered only in jfp/place-chapter.md, which is never opened here.
+    assert.ok(!itemIds(diagnostics, 'jfp.duty.missing').includes('need-victims-of-abuse'));
+    assert.ok(itemIds(diagnostics, 'jfp.duty.missing').includes('req-hwb-opinion'));
+    await client.close(draft);
+  });
+
+  it('re-publishes after an edit, for the new version', async () => {
+    const text = fs.readFileSync(DRAFT, 'utf8');
+    const draft = await client.open(DRAFT, text);
+    assert.ok(itemIds(await client.diagnosticsAt(draft, 1), 'jfp.duty.missing').includes('duty-research'));
+    const lines = text.split('\n');
+    const version = await client.change(draft, [
+      { range: { start: { line: lines.length - 1, character: 0 }, end: { line: lines.length - 1, character: 0 } }, text: '\n## Research\n\nWe will work with NIHR and our universities on clinical trials.\n' },
+    ]);
+    const after = await client.diagnosticsAt(draft, version);
+    assert.ok(!itemIds(after, 'jfp.duty.missing').includes('duty-research'));
+    assert.ok(itemIds(after, 'jfp.duty.missing').includes('duty-advice'));
+    await client.close(draft);
+  });
+
+  it('clears diagnostics when a plan is closed', async () => {
+    const draft = await client.open(DRAFT);
+    await client.diagnosticsAt(draft, 1);
+    await client.close(draft);
+    const cleared = await client.diagnosticsFor(draft, (p) => p.version === undefined && p.diagnostics.length === 0);
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  it('treats a document as a plan by its front matter, wherever it is', async () => {
+    const uri = pathToFileURL(WORKSPACE + '/elsewhere/any-name.md').href;
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: '---\nplan: joint-forward-plan\n---\n# A plan\n' },
+    });
+    const diagnostics = await client.diagnosticsAt(uri, 1);
+    assert.ok(codes(diagnostics, 'jfp.duty.missing').length > 0);
+    await client.close(uri);
+  });
+});

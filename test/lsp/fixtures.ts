@@ -1,0 +1,25 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT } from '../helpers.js';
+
+export const EXAMPLE = path.join(ROOT, 'examples', 'wessex-vale-joint-forward-plan.md');
+export const WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'workspace');
+export const DRAFT = path.join(WORKSPACE, 'draft-forward-plan.md');
+export const NOTES = path.join(WORKSPACE, 'notes.md');
+
+/** 0-based line of the first line of a file that starts with the given text. */
+export function lineOf(file: string, start: string): number {
+  const line = fs.readFileSync(file, 'utf8').split(/\r?\n/).findIndex((l) => l.startsWith(start));
+  if (line < 0) throw new Error(`"${start}" not found in ${file}`);
+  return line;
+}
+
+/** Applies LSP text edits (non-overlapping) to a text. */
+export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
