@@ -75,13 +75,13 @@ export function startServer(connection: Connection): void {
     let diagnostics: Diagnostic[] = [];
     if (plan && tooLarge(doc)) {
       diagnostics = [
-        {
+        toDiagnostic({
+          uri,
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: 3,
+          severity: 'information',
           code: 'jfp.file.too-large',
-          source: 'jfp',
           message: `This file is larger than ${MAX_ANALYSED_CHARS / 1024 / 1024} MB, so jfp-assist does not check it while you type. Split the plan into chapter files, or run jfp-check on it.`,
-        },
+        }),
       ];
     } else if (plan) {
       diagnostics = (plan.findings.get(doc.uri) ?? plan.findings.get(uriKey(doc.uri)) ?? []).map(toDiagnostic);
@@ -283,9 +283,10 @@ function defaultDocsBase(): string {
   // dist/server.cjs -> <package>/docs/rules/
   try {
     const self = fs.realpathSync(process.argv[1] ?? '.');
-    return pathToFileURL(path.join(path.dirname(self), '..', 'docs', 'rules') + path.sep).href;
+    const docs = path.join(path.dirname(self), '..', 'docs', 'rules');
+    return fs.existsSync(docs) ? pathToFileURL(docs + path.sep).href : '';
   } catch {
-    return 'https://jfp-assist.invalid/docs/rules/';
+    return '';
   }
 }
 

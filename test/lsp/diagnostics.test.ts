@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { DRAFT, lineOf, NOTES, WORKSPACE } from './fixtures.js';
 import { TestClient } from './lspClient.js';
@@ -44,6 +44,7 @@ describe('LSP diagnostics (real server over stdio)', () => {
     assert.equal(research.range.start.line, lineOf(DRAFT, '# '));
     assert.match(String(research.message), /Duty in respect of research \(NHS Act 2006 s\.14Z40/);
     assert.match(research.codeDescription!.href, /jfp\.duty\.missing\.md$/);
+    assert.ok(fs.existsSync(fileURLToPath(research.codeDescription!.href)), 'the documentation page exists');
 
     const unknown = codes(diagnostics, 'jfp.tag.unknown');
     assert.equal(unknown.length, 1);

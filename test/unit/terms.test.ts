@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { normaliseTerm, TermMatcher } from '../../server/src/analysis/terms.js';
+import { canonicalTerms, normaliseTerm, TermMatcher } from '../../server/src/analysis/terms.js';
 
 describe('TermMatcher', () => {
   const matcher = new TermMatcher(['Better Care Fund', 'BCF', 'net zero', "you said, we did", 'A&E', 'e-Referral Service', 'care']);
@@ -23,7 +23,7 @@ describe('TermMatcher', () => {
     const text = 'net\n  zero; the NHS e\u2013Referral Service; carers; cares; care\u2019s';
     assert.deepEqual(
       matcher.match(text).map((h) => h.key),
-      ['net zero', 'e-referral service', 'care', 'care'],
+      ['net zero', 'e referral service', 'care', 'care'],
     );
   });
 
@@ -44,6 +44,21 @@ describe('TermMatcher', () => {
   it('reports offsets of each hit', () => {
     const [hit] = matcher.match('Reach net zero.');
     assert.equal('Reach net zero.'.slice(hit!.start, hit!.end), 'net zero');
+  });
+
+  it('folds plurals listed next to their singular', () => {
+    const canon = canonicalTerms(['team', 'teams', 'board', "board's", 'series']);
+    assert.equal(canon.get('teams'), 'team');
+    assert.equal(canon.get("board's"), 'board');
+    assert.equal(canon.get('series'), 'series');
+  });
+
+  it('treats hyphens as spaces', () => {
+    const m = new TermMatcher(['place-based partnership']);
+    assert.deepEqual(
+      m.match('place based partnerships and place-based partnership').map((h) => h.key),
+      ['place based partnership', 'place based partnership'],
+    );
   });
 
   it('normalises terms for comparison', () => {

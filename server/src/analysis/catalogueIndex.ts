@@ -1,5 +1,5 @@
 import type { IndexedCatalogue } from './catalogue.js';
-import { normaliseTerm, TermMatcher } from './terms.js';
+import { canonicalTerms, normaliseTerm, TermMatcher } from './terms.js';
 import type { CatalogueItem } from './types.js';
 
 export interface ItemTerms {
@@ -30,15 +30,17 @@ export function indexCatalogue(catalogue: IndexedCatalogue): CatalogueIndex {
   const items = new Map<string, ItemTerms>();
   const bodyTerms = new Set<string>();
   const headingPhrases = new Map<string, string[]>();
+  const canon = canonicalTerms(catalogue.items.flatMap((item) => [...item.signalTerms.map((s) => s.term), ...item.keyElements.flatMap((e) => e.terms)]).map(normaliseTerm));
+  const key = (term: string) => canon.get(normaliseTerm(term))!;
   for (const item of catalogue.items) {
     const signals = new Map<string, 'specific' | 'generic'>();
     for (const s of item.signalTerms) {
-      const key = normaliseTerm(s.term);
+      const k = key(s.term);
       // If a term is listed twice, the stronger listing wins.
-      if (signals.get(key) !== 'specific') signals.set(key, s.strength);
-      bodyTerms.add(key);
+      if (signals.get(k) !== 'specific') signals.set(k, s.strength);
+      bodyTerms.add(k);
     }
-    const elements = item.keyElements.map((e) => e.terms.map(normaliseTerm));
+    const elements = item.keyElements.map((e) => e.terms.map(key));
     for (const terms of elements) for (const t of terms) bodyTerms.add(t);
     items.set(item.id, { item, signals, elements });
     for (const phrase of [item.title, item.heading, ...item.aliases]) {

@@ -5,17 +5,16 @@ import { subtree } from './plan.js';
 import type { CoverageSummary, Evidence, ItemCoverage, PlanMode } from './types.js';
 
 /**
- * Scoring of signal-term evidence in one section (see docs/coverage.md):
- * a section is strong evidence when it holds at least STRONG_MIN_SPECIFIC distinct
- * specific terms and its score (2 per distinct specific term, 1 per distinct generic
- * term) reaches STRONG_MIN_SCORE; it is weak evidence when it holds one specific term
- * or WEAK_MIN_GENERIC distinct generic terms.
+ * Scoring of signal-term evidence in one section (see docs/coverage.md): a section is
+ * strong evidence when it holds at least `strongMinSpecific` distinct specific terms;
+ * weak evidence when it holds one specific term or `weakMinGeneric` distinct generic
+ * terms. The score (2 per distinct specific term, 1 per distinct generic term) ranks
+ * the evidence sections of an item.
  */
 export const SCORING = {
   specificWeight: 2,
   genericWeight: 1,
   strongMinSpecific: 2,
-  strongMinScore: 5,
   weakMinGeneric: 2,
 } as const;
 
@@ -35,7 +34,7 @@ export function scoreSection(terms: ReadonlyMap<string, number>, item: ItemTerms
   }
   const score = SCORING.specificWeight * specific.length + SCORING.genericWeight * generic.length;
   let strength: SectionScore['strength'];
-  if (specific.length >= SCORING.strongMinSpecific && score >= SCORING.strongMinScore) strength = 'strong';
+  if (specific.length >= SCORING.strongMinSpecific) strength = 'strong';
   else if (specific.length >= 1 || generic.length >= SCORING.weakMinGeneric) strength = 'weak';
   return { specific, generic, score, strength };
 }

@@ -14,17 +14,33 @@ export interface TermHit {
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212-]/g;
 const APOSTROPHES = /[\u2018\u2019\u02bc']/g;
 
-/** The form under which a phrase and every text that matches it are compared. */
+/**
+ * The form under which a phrase and every text that matches it are compared: lower case,
+ * one apostrophe style, and dashes treated as spaces ("place-based" = "place based").
+ */
 export function normaliseTerm(term: string): string {
-  return term.trim().toLowerCase().replace(DASHES, '-').replace(APOSTROPHES, "'").replace(/\s+/g, ' ');
+  return term.toLowerCase().replace(DASHES, ' ').replace(APOSTROPHES, "'").replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Folds plural and possessive forms onto a singular listed alongside them, so that a
+ * catalogue listing both "team" and "teams" counts them as one term.
+ */
+export function canonicalTerms(keys: Iterable<string>): Map<string, string> {
+  const all = new Set(keys);
+  const canon = new Map<string, string>();
+  for (const k of all) {
+    const stem = ["'s", 'es', 's'].map((suffix) => (k.endsWith(suffix) ? k.slice(0, -suffix.length) : '')).find((st) => st !== '' && all.has(st));
+    canon.set(k, stem ?? k);
+  }
+  return canon;
 }
 
 function phrasePattern(term: string): string {
   return normaliseTerm(term)
     .split('')
     .map((c) => {
-      if (c === ' ') return '\\s+';
-      if (c === '-') return '[\\u2010-\\u2014\\u2212-]';
+      if (c === ' ') return '[\\s\\u2010-\\u2014\\u2212-]+';
       if (c === "'") return "['\\u2018\\u2019\\u02bc]";
       return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     })

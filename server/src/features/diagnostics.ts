@@ -9,7 +9,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** Where each code's documentation lives; set by the server from its install location. */
-let docsBase = 'https://jfp-assist.invalid/docs/rules/';
+let docsBase = '';
 
 export function setDocsBase(base: string): void {
   docsBase = base.endsWith('/') ? base : base + '/';
@@ -24,7 +24,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
-    codeDescription: { href: docsLink(finding.code) },
+    ...(docsBase ? { codeDescription: { href: docsLink(finding.code) } } : {}),
     source: 'jfp',
     message: finding.message,
     data: finding.data ?? {},
