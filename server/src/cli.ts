@@ -9,7 +9,8 @@ import { analysePlan, type AnalysisOptions } from './analysis/analyse.js';
 import { getDefaultCatalogue, isStatutory } from './analysis/catalogue.js';
 import { indexCatalogue } from './analysis/catalogueIndex.js';
 import { analyseDocument } from './analysis/document.js';
-import { frontMatterDeclaresPlan, isMarkdownPath, planPathMatcher } from './analysis/planFiles.js';
+import { planPathMatcher } from './analysis/planFiles.js';
+import { findPlanFiles } from './findPlanFiles.js';
 import { formatJson } from './formats/json.js';
 import { formatText } from './formats/text.js';
 import { pathToUri, uriToPath } from './planWorkspace.js';
@@ -95,21 +96,9 @@ export function collectFiles(paths: string[], globs: string[]): string[] {
       out.add(path.resolve(p));
       continue;
     }
-    const found: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-          if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
-        } else if (entry.isFile() && isMarkdownPath(entry.name)) {
-          const rel = path.relative(p, full).split(path.sep).join('/');
-          if (isPlanPath(rel) || frontMatterDeclaresPlan(fs.readFileSync(full, 'utf8').slice(0, 4096))) found.push(full);
-        }
-      }
-    };
-    walk(p);
+    const found = findPlanFiles(p, isPlanPath, Infinity);
     if (found.length === 0) throw new UsageError(`no plan files found in ${p} (a plan has "plan: joint-forward-plan" in its front matter, or a name such as *forward-plan*.md)`);
-    for (const f of found.sort()) out.add(path.resolve(f));
+    for (const f of found) out.add(path.resolve(f));
   }
   return [...out];
 }

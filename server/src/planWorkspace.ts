@@ -5,14 +5,14 @@ import { analysePlan, mainDocument, type PlanAnalysis } from './analysis/analyse
 import type { IndexedCatalogue } from './analysis/catalogue.js';
 import { indexCatalogue } from './analysis/catalogueIndex.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis } from './analysis/document.js';
-import { frontMatterDeclaresPlan, isMarkdownPath, planPathMatcher } from './analysis/planFiles.js';
+import { isMarkdownPath, planPathMatcher } from './analysis/planFiles.js';
+import { findPlanFiles } from './findPlanFiles.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 
 /** Files larger than this are not read from disk as plan parts. */
 const MAX_DISK_FILE = 5 * 1024 * 1024;
 /** Upper bound on files visited when a folder is scanned for plan files. */
 const MAX_SCANNED = 20000;
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -180,28 +180,7 @@ export class PlanWorkspace {
   private scanFolder(folder: string): string[] {
     const known = this.folderPlans.get(folder);
     if (known) return known;
-    const found: string[] = [];
-    let visited = 0;
-    const walk = (dir: string) => {
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const entry of entries) {
-        if (++visited > MAX_SCANNED) return;
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-          if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(full);
-        } else if (entry.isFile() && isMarkdownPath(entry.name)) {
-          const relative = path.relative(folder, full).split(path.sep).join('/');
-          if (this.matcher(relative) || frontMatterDeclaresPlan(readHead(full))) found.push(full);
-        }
-      }
-    };
-    walk(folder);
-    found.sort();
+    const found = findPlanFiles(folder, this.matcher, MAX_SCANNED);
     this.folderPlans.set(folder, found);
     return found;
   }
@@ -234,18 +213,4 @@ function choosePrimaryAmong(openDocs: DocumentAnalysis[], all: DocumentAnalysis[
   // The plan's own main file when it is open; otherwise the best open file.
   const main = mainDocument(all);
   return main && openDocs.includes(main) ? main.uri : mainDocument(openDocs)?.uri;
-}
-
-function readHead(file: string): string {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, 'r');
-    const buffer = Buffer.alloc(4096);
-    const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, n).toString('utf8');
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
 }
