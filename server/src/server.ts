@@ -62,9 +62,12 @@ export function startServer(connection: Connection): void {
     if (workspace.version(doc.uri) !== doc.version) workspace.update(doc.uri, doc.version, doc.getText());
   }
 
+  /** The document, analysed up to its current version. A pending analysis is run (and published) now. */
   function current(uri: string): TextDocument | undefined {
     const doc = documents.get(uri);
-    if (doc) refresh(doc);
+    if (!doc) return undefined;
+    if (timers.has(uri)) analyseAndPublish(uri);
+    else refresh(doc);
     return doc;
   }
 
