@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  activateApi,
+  codeOf,
+  draftUri,
+  isResearchMissing,
+  itemIdOf,
+  revert,
+  revertAllAndClose,
+  show,
+  summarise,
+  waitForDiagnostics,
+} from './helpers.js';
+
+const isAdviceMissing = (d: vscode.Diagnostic) => codeOf(d) === 'jfp.duty.missing' && (itemIdOf(d) === 'duty-advice' || /Duty to obtain appropriate advice/.test(d.message));
+const isUnknownTag = (d: vscode.Diagnostic) => codeOf(d) === 'jfp.tag.unknown';
+/** The draft as it is on disk: what each test starts from. */
+const pristine = (ds: vscode.Diagnostic[]) => ds.some(isResearchMissing) && ds.some(isAdviceMissing) && ds.some(isUnknownTag);
+
+async function actionsFor(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, d.range);
+  return (all ?? []).filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
+}
+
+describe('Quick fixes', () => {
+  let doc: vscode.TextDocument;
+  let original: string;
+
+  before(async () => {
+    await activateApi();
+    doc = (await show(draftUri())).document;
+    original = doc.getText();
+  });
+
+  beforeEach(async () => {
+    await waitForDiagnostics(draftUri(), pristine, 'the draft’s diagnostics as on disk');
+  });
+
+  afterEach(async () => {
+    // Never saved: revert to the file on disk, and wait until the server has caught up.
+    await revert(draftUri());
+    assert.equal(doc.getText(), original);
+    await waitForDiagnostics(draftUri(), pristine, 'the diagnostics of the reverted draft');
+  });
+
+  after(async () => {
+    await revertAllAndClose();
+  });
+
+  /** Applies a quick fix's edit (it is inline, not resolved later) and returns the diagnostics once `settled` holds. */
+  async function apply(action: vscode.CodeAction, settled: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+    assert.ok(action.edit, `"${action.title}" carries its edit`);
+    assert.ok(await vscode.workspace.applyEdit(action.edit), `"${action.title}" was applied`);
+    assert.ok(doc.isDirty, 'the draft has unsaved changes');
+    return waitForDiagnostics(draftUri(), settled, what);
+  }
+
+  it('inserts a section for the missing research duty, and its diagnostic goes', async () => {
+    const research = (await waitForDiagnostics(draftUri(), (ds) => ds.some(isResearchMissing), 'duty-research missing')).find(isResearchMissing)!;
+    const actions = await actionsFor(draftUri(), research);
+    const insert = actions.find((a) => a.title === 'Insert a section for "Duty in respect of research"');
+    assert.ok(insert, `an insert action among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(insert.kind?.value, vscode.CodeActionKind.QuickFix.value);
+    assert.equal(insert.isPreferred, true);
+    const after = await apply(insert, (ds) => ds.length > 0 && !ds.some(isResearchMissing), 'duty-research to be no longer missing');
+    assert.ok(doc.getText().includes('<!-- jfp: duty-research -->'), 'the section is tagged');
+    assert.ok(doc.getText().startsWith(original.trimEnd()), 'the existing text is kept as it was');
+    assert.ok(after.some(isAdviceMissing), `other missing duties are still reported: ${summarise(after)}`);
+  });
+
+  it('waives a missing duty, with a reason to complete', async () => {
+    const advice = (await waitForDiagnostics(draftUri(), (ds) => ds.some(isAdviceMissing), 'duty-advice missing')).find(isAdviceMissing)!;
+    const waive = (await actionsFor(draftUri(), advice)).find((a) => a.title.startsWith('Waive "Duty to obtain appropriate advice"'));
+    assert.ok(waive, 'a waive action');
+    await apply(waive, (ds) => ds.length > 0 && !ds.some(isAdviceMissing), 'duty-advice to be no longer missing');
+    assert.ok(doc.getText().includes('<!-- jfp-waive duty-advice: say why this plan does not cover it -->'));
+  });
+
+  it('replaces the misspelt id with the closest known one', async () => {
+    const unknown = (await waitForDiagnostics(draftUri(), (ds) => ds.some(isUnknownTag), 'the unknown tag')).find(isUnknownTag)!;
+    const fix = (await actionsFor(draftUri(), unknown)).find((a) => a.title === 'Change to "duty-integration"');
+    assert.ok(fix, 'a "Change to" action');
+    await apply(fix, (ds) => ds.length > 0 && !ds.some(isUnknownTag), 'the unknown tag diagnostic to go');
+    assert.ok(doc.getText().includes('<!-- jfp: duty-integration -->'));
+    assert.ok(!doc.getText().includes('duty-integraton'));
+  });
+});

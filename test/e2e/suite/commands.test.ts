@@ -1,0 +1,95 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  activateApi,
+  codeOf,
+  coverageOf,
+  draftUri,
+  isResearchMissing,
+  revert,
+  revertAllAndClose,
+  summarise,
+  waitFor,
+  waitForDiagnostics,
+  type JfpApi,
+} from './helpers.js';
+
+const GUIDANCE_SCHEME = 'jfp-guidance';
+
+describe('Commands', () => {
+  let api: JfpApi;
+
+  before(async () => {
+    api = await activateApi();
+  });
+
+  after(async () => {
+    await revertAllAndClose();
+  });
+
+  it('jfp.refresh resolves after the tree is rebuilt', async () => {
+    await coverageOf(api, draftUri());
+    const refreshed = waitFor(api.coverageTree.onDidRefresh, (r) => r, 'a refresh of the coverage tree');
+    await vscode.commands.executeCommand('jfp.refresh');
+    const result = await refreshed;
+    assert.equal(result.isPlan, true);
+  });
+
+  it('jfp.insertMissingSections inserts a section for every missing item (then the draft is reverted)', async () => {
+    const coverage = await coverageOf(api, draftUri());
+    const missing = coverage.items.filter((i) => i.counted && i.status === 'missing').map((i) => i.id);
+    assert.ok(missing.includes('duty-research'), `duty-research is missing (missing: ${missing.join(', ')})`);
+    const doc = await vscode.workspace.openTextDocument(draftUri());
+    const original = doc.getText();
+    try {
+      await vscode.commands.executeCommand('jfp.insertMissingSections');
+      // The command reports failures in a message rather than rejecting, so check what it did.
+      assert.ok(doc.isDirty, 'the draft was edited');
+      for (const id of missing) assert.ok(doc.getText().includes(`<!-- jfp: ${id} -->`), `a section tagged ${id}`);
+      assert.ok(doc.getText().startsWith(original.trimEnd().split('\n').slice(0, 10).join('\n')));
+      const editor = vscode.window.activeTextEditor;
+      assert.equal(editor?.document.uri.toString(), draftUri().toString(), 'the draft is shown');
+      assert.match(editor.document.lineAt(editor.selection.start.line).text, /^#{1,6} /, 'the first inserted heading is selected');
+      const after = await waitForDiagnostics(
+        draftUri(),
+        (ds) => ds.length > 0 && !ds.some((d) => codeOf(d) === 'jfp.duty.missing'),
+        'no jfp.duty.missing once every section is inserted',
+      );
+      assert.ok(!after.some(isResearchMissing), summarise(after));
+    } finally {
+      await revert(draftUri());
+    }
+    assert.equal(doc.getText(), original);
+    await waitForDiagnostics(draftUri(), (ds) => ds.some(isResearchMissing), 'duty-research missing again after the revert');
+  });
+
+  it('jfp.showGuidance opens the guidance of an item', async () => {
+    await coverageOf(api, draftUri());
+    const isGuidance = (d: vscode.TextDocument) => d.uri.scheme === GUIDANCE_SCHEME && d.uri.path === '/duty-research.md';
+    const opened = waitFor(
+      vscode.workspace.onDidOpenTextDocument,
+      (d) => (d && isGuidance(d) ? d : vscode.workspace.textDocuments.find(isGuidance)),
+      'a jfp-guidance: document for duty-research',
+      undefined,
+      true,
+    );
+    await vscode.commands.executeCommand('jfp.showGuidance', 'duty-research', draftUri().toString());
+    const guidance = await opened;
+    assert.match(guidance.getText(), /Duty in respect of research/);
+    assert.match(guidance.getText(), /14Z40/);
+    // Shown as a Markdown preview (or, failing that, a read-only editor).
+    const tabs = await waitFor(
+      vscode.window.tabGroups.onDidChangeTabs,
+      () => {
+        const found = vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .filter((t) => /duty-research/.test(t.label) || (t.input instanceof vscode.TabInputText && isGuidance({ uri: t.input.uri } as vscode.TextDocument)));
+        return found.length > 0 ? found : undefined;
+      },
+      'a tab showing the guidance',
+      undefined,
+      true,
+    );
+    assert.ok(tabs.length > 0);
+  });
+});
