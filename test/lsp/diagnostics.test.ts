@@ -80,15 +80,18 @@ describe('LSP diagnostics (real server over stdio)', () => {
 
   it('still publishes for an edit when a request arrives before the debounce ends', async () => {
     const slow = new TestClient({ workspaceFolder: WORKSPACE, settings: { analysis: { debounceMs: 5000 } } });
-    await slow.initialize();
-    const draft = await slow.open(DRAFT);
-    await slow.diagnosticsAt(draft, 1);
-    const version = await slow.change(draft, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
-    // A hover straight after the edit (eglot does this) must not swallow the pending publication.
-    await slow.request('textDocument/hover', { textDocument: { uri: draft }, position: { line: 0, character: 0 } });
-    const diagnostics = await slow.diagnosticsAt(draft, version);
-    assert.ok(diagnostics.length > 0);
-    await slow.stop();
+    try {
+      await slow.initialize();
+      const draft = await slow.open(DRAFT);
+      await slow.diagnosticsAt(draft, 1);
+      const version = await slow.change(draft, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+      // A hover straight after the edit (eglot does this) must not swallow the pending publication.
+      await slow.request('textDocument/hover', { textDocument: { uri: draft }, position: { line: 0, character: 0 } });
+      const diagnostics = await slow.diagnosticsAt(draft, version);
+      assert.ok(diagnostics.length > 0);
+    } finally {
+      await slow.stop();
+    }
   });
 
   it('clears diagnostics when a plan is closed', async () => {

@@ -52,12 +52,15 @@ describe('LSP hover', () => {
 
   it('answers in plain text to a client that cannot render Markdown', async () => {
     const plain = new TestClient({ markdownHover: false });
-    await plain.initialize();
-    const u = await plain.open(EXAMPLE);
-    const h = await hoverAt(plain, u, lineOf(EXAMPLE, '## Climate change and net zero'), 5);
-    assert.equal(h!.kind, 'plaintext');
-    assert.ok(!h!.value.includes('**'));
-    assert.match(h!.value, /s\.14Z44/);
-    await plain.stop();
+    try {
+      await plain.initialize();
+      const u = await plain.open(EXAMPLE);
+      const h = await hoverAt(plain, u, lineOf(EXAMPLE, '## Climate change and net zero'), 5);
+      assert.equal(h!.kind, 'plaintext');
+      assert.ok(!h!.value.includes('**'));
+      assert.match(h!.value, /s\.14Z44/);
+    } finally {
+      await plain.stop();
+    }
   });
 });

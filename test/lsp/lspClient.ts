@@ -18,6 +18,14 @@ export interface ClientOptions {
   markdownHover?: boolean;
 }
 
+const live = new Set<ChildProcessWithoutNullStreams>();
+
+// A root-level hook: whatever a failing test left running is ended once all tests are done.
+after(() => {
+  for (const child of live) child.kill();
+  live.clear();
+});
+
 export class TestClient {
   readonly connection: MessageConnection;
   private readonly process: ChildProcessWithoutNullStreams;
@@ -30,6 +38,8 @@ export class TestClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    live.add(this.process);
+    this.process.once('exit', () => live.delete(this.process));
     this.process.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
