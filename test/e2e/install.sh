@@ -42,4 +42,6 @@ if [ "$installed" != "$CS_VERSION" ] || [ ! -x "$CS_DIR/node_modules/.bin/code-s
   ) || { echo "install.sh: code-server install failed; see $CS_DIR/install.log" >&2; tail -30 "$CS_DIR/install.log" >&2; exit 1; }
   rm -rf "$CS_DIR/.tmp"
 fi
-echo "install.sh: ready (code-server $CS_VERSION, $(chromium --version 2>/dev/null | head -1), $(nvim --version | head -1), $(emacs --version | head -1))"
+# Versions from dpkg, not by running the programs: even `nvim --version` writes to ~/.cache.
+version() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null; }
+echo "install.sh: ready (code-server $CS_VERSION, chromium $(version chromium), neovim $(version neovim), emacs $(version emacs-nox), eglot $(version elpa-eglot))"
