@@ -2,9 +2,12 @@
  * Runs the mocha suite in test/e2e/suite inside a real VS Code extension host, through
  * `@vscode/test-electron`'s `runTests`.
  *
- * Where no desktop VS Code exists (this machine, CI) the "VS Code executable" is
- * test/e2e/vscode-test-shim.mjs, which runs code-server + headless Chromium. Set
- * VSCODE_EXECUTABLE to a desktop `code` binary to use that instead.
+ * Which VS Code runs the suite:
+ *  - VSCODE_EXECUTABLE=/path/to/code: that desktop VS Code;
+ *  - JFP_E2E_DOWNLOAD=1 (a machine with internet access): test-electron's usual download of
+ *    desktop VS Code (version VSCODE_VERSION, default 1.100.3, the lowest we support);
+ *  - otherwise (this machine, CI): test/e2e/vscode-test-shim.mjs, which runs the same suite
+ *    in code-server's extension host, opened in headless Chromium.
  *
  * The suite must be bundled first (the extension host `require`s it; our out/ is ESM):
  *   node scripts/bundle.mjs && node scripts/bundle-e2e.mjs && node out/test/e2e/runExtensionTests.js
@@ -29,8 +32,9 @@ function requireFile(file: string, hint: string): void {
 }
 
 async function main(): Promise<number> {
+  const download = process.env.JFP_E2E_DOWNLOAD === '1' && !process.env.VSCODE_EXECUTABLE;
   const executable = process.env.VSCODE_EXECUTABLE ?? SHIM;
-  if (!process.env.VSCODE_EXECUTABLE) checkInstalled();
+  if (!process.env.VSCODE_EXECUTABLE && !download) checkInstalled();
   requireFile(path.join(ROOT, 'dist', 'client.cjs'), 'run `node scripts/bundle.mjs` (or `npm run build`) first.');
   requireFile(path.join(ROOT, 'dist', 'server.cjs'), 'run `node scripts/bundle.mjs` (or `npm run build`) first.');
   requireFile(SUITE, 'run `node scripts/bundle-e2e.mjs` first.');
@@ -45,7 +49,7 @@ async function main(): Promise<number> {
 
     const started = Date.now();
     const code = await runTests({
-      vscodeExecutablePath: executable,
+      ...(download ? { version: process.env.VSCODE_VERSION ?? '1.100.3' } : { vscodeExecutablePath: executable }),
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: SUITE,
       launchArgs: [
