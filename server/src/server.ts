@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getDefaultCatalogue } from './analysis/catalogue.js';
 import { explainItem } from './analysis/explain.js';
 import { planTemplate } from './analysis/skeleton.js';
-import { codeActions, missingSectionsEdit, sectionEdit } from './features/codeActions.js';
+import { codeActions, FIX_ALL_KIND, fixAllAction, missingSectionsEdit, sectionEdit } from './features/codeActions.js';
 import { codeLenses } from './features/codeLens.js';
 import { COMPLETION_TRIGGERS, complete } from './features/completion.js';
 import { coverageResult } from './features/coverage.js';
@@ -157,7 +157,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -230,7 +230,14 @@ export function startServer(connection: Connection): void {
     if (token.isCancellationRequested || !current(params.textDocument.uri)) return [];
     const plan = workspace.planFor(params.textDocument.uri);
     const doc = workspace.document(params.textDocument.uri);
-    return plan && doc ? codeActions(doc, plan, params.context.diagnostics) : [];
+    if (!plan || !doc) return [];
+    const only = params.context.only;
+    const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.Source));
+    if (wantsFixAll) {
+      const all = fixAllAction(doc, plan);
+      return all ? [all] : [];
+    }
+    return codeActions(doc, plan, params.context.diagnostics);
   });
 
   connection.onCodeLens((params, token) => {

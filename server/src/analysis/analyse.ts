@@ -3,7 +3,7 @@ import { indexCatalogue, type CatalogueIndex } from './catalogueIndex.js';
 import { computeCoverage, coveragePercent, summarise } from './coverage.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis } from './document.js';
 import { runRules } from './rules/index.js';
-import type { CoverageSummary, Finding, ItemCoverage, Level, PlanMode } from './types.js';
+import { DEFAULT_RULE_OPTIONS, type CoverageSummary, type Finding, type ItemCoverage, type Level, type PlanMode, type RuleOptions } from './types.js';
 
 export interface AnalysisOptions {
   /** 'full' (default) or 'summary'; a plan's front matter `mode:` takes precedence. */
@@ -12,6 +12,8 @@ export interface AnalysisOptions {
   levels?: Readonly<Record<string, Level>>;
   /** The document that carries plan-wide findings; default: see choosePrimary. */
   primary?: string;
+  /** What rules read besides their level (boards, readability thresholds, today's date). */
+  ruleOptions?: Partial<RuleOptions>;
 }
 
 export interface PlanAnalysis {
@@ -58,8 +60,9 @@ export function analysePlan(docs: readonly DocumentAnalysis[], catalogue: Indexe
   const byId = new Map(coverage.map((c) => [c.id, c]));
   const summary = summarise(coverage);
   const findings = new Map<string, Finding[]>();
+  const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, now: new Date(), ...options.ruleOptions };
   for (const doc of docs) {
-    findings.set(doc.uri, runRules({ doc, index, coverage: byId, isPrimary: doc.uri === primary }, options.levels));
+    findings.set(doc.uri, runRules({ doc, index, coverage: byId, isPrimary: doc.uri === primary, mode, options: ruleOptions }, options.levels));
   }
   return { index, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings };
 }

@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { LineIndex } from './lineIndex.js';
 import { endOffset, parseMarkdown, plainText, startOffset, visit } from './markdown.js';
+import { scanDirectives, Suppressions, type Directive } from './suppressions.js';
 import { scanTags, type Tag } from './tags.js';
 
 /** A section: a heading and the blocks up to the next heading (of any level). */
@@ -40,6 +41,8 @@ export interface PlanModel {
   title: { text: string; start: number; end: number } | undefined;
   sections: Section[];
   tags: Tag[];
+  /** jfp-disable and jfp-enable comments. */
+  suppressions: Suppressions;
   /** Source ranges that are not prose (code, HTML, front matter, link targets): never evidence. */
   excluded: [number, number][];
 }
@@ -83,6 +86,7 @@ export function parsePlan(text: string): PlanModel {
   preamble.treeEnd = preamble.end;
 
   const tags: Tag[] = [];
+  const directives: Directive[] = [];
   const excluded: [number, number][] = [];
   if (frontMatter) excluded.push([frontMatter.start, frontMatter.end]);
   visit(root, (node: Nodes) => {
@@ -92,6 +96,7 @@ export function parsePlan(text: string): PlanModel {
         const e = endOffset(node);
         excluded.push([s, e]);
         tags.push(...scanTags(text.slice(s, e), s, sectionAt(sections, s)));
+        directives.push(...scanDirectives(text.slice(s, e), s));
         break;
       }
       case 'code':
@@ -122,7 +127,7 @@ export function parsePlan(text: string): PlanModel {
     title = { text: String(frontMatter.data.title ?? ''), start: lines.lineStart(line), end: lines.lineEnd(line) };
   }
 
-  return { text, lines, root, frontMatter, title, sections, tags, excluded };
+  return { text, lines, root, frontMatter, title, sections, tags, suppressions: new Suppressions(directives, lines), excluded };
 }
 
 function readFrontMatter(yaml: string, start: number, end: number): FrontMatter {

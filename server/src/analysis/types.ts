@@ -117,5 +117,31 @@ export interface Finding {
   severity: Severity;
   code: string;
   message: string;
-  data?: { itemId?: string; [key: string]: unknown };
+  data?: { itemId?: string; fix?: FindingFix; [key: string]: unknown };
+}
+
+/** Settings that rules read (beyond their level). */
+export interface RuleOptions {
+  /** The relevant Health and Wellbeing Boards (NHS Act 2006 s.14Z52(7)), as named in the config. */
+  healthAndWellbeingBoards: string[];
+  readability: {
+    /** Sentences longer than this many words are reported (jfp.style.sentence-length). */
+    maxSentenceWords: number;
+    /** Sections whose SMOG grade is above this are reported (jfp.style.readability). */
+    smogThreshold: number;
+  };
+  /** "Today", for checks that depend on the date (injectable for tests). */
+  now: Date;
+}
+
+export const DEFAULT_RULE_OPTIONS: RuleOptions = {
+  healthAndWellbeingBoards: [],
+  readability: { maxSentenceWords: 35, smogThreshold: 14 },
+  now: new Date(),
+};
+
+/** A safe, self-contained fix carried by a finding: applied by quick fixes and by "fix all". */
+export interface FindingFix {
+  title: string;
+  edits: { range: Range; newText: string }[];
 }

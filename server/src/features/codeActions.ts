@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { PlanAnalysis } from '../analysis/analyse.js';
 import type { DocumentAnalysis } from '../analysis/document.js';
+import type { FindingFix, Position, Range } from '../analysis/types.js';
 import { insertSectionsEdit, replaceIdEdit, tagSectionEdit, waiveEdit, waiverReasonEdit, type TextEdit } from '../analysis/edits.js';
 
 function edit(uri: string, e: TextEdit): WorkspaceEdit {
@@ -45,8 +46,27 @@ export function codeActions(doc: DocumentAnalysis, plan: PlanAnalysis, diagnosti
       default:
         break;
     }
+    // Rules that know a safe fix carry it in the diagnostic.
+    const fix = (d.data as { fix?: FindingFix } | undefined)?.fix;
+    if (fix) actions.push(quickFix(fix.title, d, { changes: { [doc.uri]: fix.edits } }, true));
   }
   return actions;
+}
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.jfp`;
+
+/** `source.fixAll.jfp`: every safe fix the document's findings carry, in one edit (overlapping fixes are left out). */
+export function fixAllAction(doc: DocumentAnalysis, plan: PlanAnalysis): CodeAction | undefined {
+  const edits: { range: Range; newText: string }[] = [];
+  const key = (p: Position) => p.line * 1e7 + p.character;
+  for (const f of plan.findings.get(doc.uri) ?? []) {
+    const fix = f.data?.fix;
+    if (!fix) continue;
+    const clashes = fix.edits.some((e) => edits.some((o) => key(e.range.start) < key(o.range.end) && key(o.range.start) < key(e.range.end)));
+    if (!clashes) edits.push(...fix.edits);
+  }
+  if (edits.length === 0) return undefined;
+  return { title: 'Apply every safe jfp fix', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } };
 }
 
 /** The edit behind "insert all missing sections": every missing counted item, in catalogue order. */

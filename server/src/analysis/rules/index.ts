@@ -3,13 +3,16 @@ import { dutyMissing } from './dutyMissing.js';
 import { dutyPartial } from './dutyPartial.js';
 import { elementMissing } from './elementMissing.js';
 import type { Rule, RuleContext } from './rule.js';
+import { AUTHORING_RULES } from './authoring.js';
+import { PROCESS_RULES } from './process.js';
+import { STYLE_RULES } from './style.js';
 import { tagUnknown } from './tagUnknown.js';
 import { waiverNoReason } from './waiverNoReason.js';
 
 export type { Rule, RuleContext } from './rule.js';
 
 /** Every rule, in the order its findings are listed. */
-export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason];
+export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason, ...AUTHORING_RULES, ...PROCESS_RULES, ...STYLE_RULES];
 
 export const RULE_CODES: readonly string[] = RULES.map((r) => r.code);
 
@@ -27,7 +30,11 @@ export function runRules(ctx: RuleContext, levels: Readonly<Record<string, Level
       const message = e instanceof Error ? e.message : String(e);
       produced = [{ uri: ctx.doc.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'information', code: 'jfp.internal', message: `jfp-assist could not run the rule ${rule.code}: ${message}. Please report this.` }];
     }
-    for (const f of produced) findings.push(level && f.code === rule.code ? { ...f, severity: level } : f);
+    const { suppressions } = ctx.doc.plan;
+    for (const f of produced) {
+      if (suppressions.size > 0 && suppressions.isSuppressed(f.code, f.range.start.line)) continue;
+      findings.push(level && f.code === rule.code ? { ...f, severity: level } : f);
+    }
   }
   return findings;
 }

@@ -1,6 +1,6 @@
 import type { CatalogueIndex } from '../catalogueIndex.js';
 import type { DocumentAnalysis } from '../document.js';
-import type { Finding, ItemCoverage, Severity } from '../types.js';
+import type { Finding, ItemCoverage, PlanMode, RuleOptions, Severity } from '../types.js';
 
 export interface RuleContext {
   doc: DocumentAnalysis;
@@ -9,6 +9,9 @@ export interface RuleContext {
   coverage: ReadonlyMap<string, ItemCoverage>;
   /** True for the plan's main document, which carries plan-wide findings. */
   isPrimary: boolean;
+  /** The mode the plan is checked in ('summary' plans need not carry every statutory element). */
+  mode: PlanMode;
+  options: RuleOptions;
 }
 
 export interface Rule {
