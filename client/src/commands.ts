@@ -140,8 +140,29 @@ export function registerCommands(client: LanguageClient, tree: CoverageTreeProvi
     editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
   });
 
+  const showConfiguration = guarded('show the configuration', async () => {
+    const target = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    const result = await executeServerCommand<{ config: Record<string, unknown>; sources: Record<string, string> } | null>(client, ServerCommands.effectiveConfig, target ? [target.toString()] : []);
+    if (!result) throw new Error('the server returned no configuration');
+    const where: Record<string, string> = { default: 'built-in default', settings: 'VS Code settings (jfp.*)', '.jfp.json': '.jfp.json in the workspace folder' };
+    const rows = Object.keys(result.config).map((key) => `| \`${key}\` | \`${JSON.stringify(result.config[key])}\` | ${where[result.sources[key] ?? 'default'] ?? result.sources[key]} |`);
+    const content = [
+      '# Effective jfp-assist configuration',
+      '',
+      `For ${target ? target.toString(true) : 'this window'}. Each value comes from the last of: built-in defaults, VS Code settings (\`jfp.*\`), the workspace folder's \`.jfp.json\`.`,
+      '',
+      '| Setting | Value | From |',
+      '|---|---|---|',
+      ...rows,
+      '',
+    ].join('\n');
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(doc, { preview: true });
+  });
+
   return [
     guidance,
+    vscode.commands.registerCommand(Commands.showConfiguration, showConfiguration),
     vscode.workspace.registerTextDocumentContentProvider(GUIDANCE_SCHEME, guidance),
     tree.onDidRefresh(() => guidance.reloadOpen()),
     vscode.commands.registerCommand(Commands.refresh, refresh),

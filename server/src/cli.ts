@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analysePlan, type AnalysisOptions } from './analysis/analyse.js';
-import { getDefaultCatalogue, isStatutory } from './analysis/catalogue.js';
+import { analysePlan } from './analysis/analyse.js';
+import { getDefaultCatalogue, isStatutory, type IndexedCatalogue } from './analysis/catalogue.js';
 import { indexCatalogue } from './analysis/catalogueIndex.js';
 import { analyseDocument } from './analysis/document.js';
 import { planPathMatcher } from './analysis/planFiles.js';
@@ -14,7 +14,9 @@ import { findPlanFiles } from './findPlanFiles.js';
 import { formatJson } from './formats/json.js';
 import { formatText } from './formats/text.js';
 import { pathToUri, uriToPath } from './planWorkspace.js';
-import { normaliseSettings } from './settings.js';
+import { buildCatalogue, CONFIG_FILE, type FileProblems } from './projectConfig.js';
+import { mergeConfig, parseConfig, type JfpConfig } from './analysis/config.js';
+import { RULE_CODES } from './analysis/rules/index.js';
 
 export const USAGE = `Usage: jfp-check [--format text|json] [--config FILE] PATH...
 
@@ -25,8 +27,8 @@ duties and content areas in the jfp-assist catalogue.
                    (front matter "plan: joint-forward-plan", or a name matching
                    the plan globs). All files found form one plan.
   --format FORMAT  text (default) or json
-  --config FILE    a JSON file with "rules" (code -> level), "mode"
-                   ("full" or "summary") and "files" (plan globs)
+  --config FILE    the project configuration (default: .jfp.json in the
+                   current folder, if there is one); see schemas/config.schema.json
   -h, --help       show this help
   --version        show the version
 
@@ -70,15 +72,41 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
   return args;
 }
 
-function readConfig(file: string): { options: AnalysisOptions; files: string[] } {
-  let raw: unknown;
+/**
+ * The configuration: defaults, then the project file (--config FILE, or .jfp.json in the
+ * current folder when present), with any extra catalogues it names. Problems are printed
+ * like diagnostics; an error in the configuration makes the run fail with status 2.
+ */
+function loadConfig(file: string | undefined, err: (s: string) => void): { config: JfpConfig; catalogue: IndexedCatalogue } {
+  const configFile = file ?? (fs.existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
+  if (configFile === undefined) return { config: mergeConfig({}, {}).config, catalogue: getDefaultCatalogue() };
+  if (!fs.existsSync(configFile)) throw new UsageError(`cannot read config ${configFile}: no such file`);
+  const folder = path.dirname(path.resolve(configFile));
+  const problems: FileProblems = new Map();
+  let text: string;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    text = fs.readFileSync(configFile, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read config ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(`cannot read config ${configFile}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const settings = normaliseSettings(raw);
-  return { options: { mode: settings.mode, levels: settings.rules }, files: settings.files };
+  const parsed = parseConfig(text, RULE_CODES);
+  if (parsed.problems.length > 0) problems.set(pathToUri(path.resolve(configFile)), parsed.problems);
+  const catalogue = buildCatalogue(getDefaultCatalogue(), [{ folder, layer: parsed.config }], problems);
+  let errors = 0;
+  for (const [uri, list] of problems) {
+    for (const p of list) {
+      if (p.severity === 'error') errors++;
+      err(`${displayPath(uri)}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} jfp.config.invalid ${p.message}\n`);
+    }
+  }
+  if (errors > 0) throw new UsageError(`the configuration has ${errors} error${errors === 1 ? '' : 's'} (see above)`);
+  return { config: mergeConfig({}, parsed.config).config, catalogue };
+}
+
+function displayPath(uri: string): string {
+  const p = uriToPath(uri) ?? uri;
+  const rel = path.relative(process.cwd(), p);
+  return (rel.startsWith('..') ? p : rel).split(path.sep).join('/');
 }
 
 /** Plan files named by the paths: files as given; folders searched. */
@@ -115,22 +143,20 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       out('0.1.0\n');
       return 0;
     }
-    const config = args.config ? readConfig(args.config) : { options: {}, files: normaliseSettings({}).files };
+    const { config, catalogue } = loadConfig(args.config, err);
     const files = collectFiles(args.paths, config.files);
-    const catalogue = getDefaultCatalogue();
     const index = indexCatalogue(catalogue);
     const docs = files.map((file) => {
       const buffer = fs.readFileSync(file);
       if (buffer.includes(0)) throw new UsageError(`${file} is not a text file`);
       return analyseDocument(pathToUri(file), buffer.toString('utf8'), index);
     });
-    const plan = analysePlan(docs, catalogue, config.options);
-    const display = (uri: string) => {
-      const p = uriToPath(uri) ?? uri;
-      const rel = path.relative(process.cwd(), p);
-      return (rel.startsWith('..') ? p : rel).split(path.sep).join('/');
-    };
-    out(args.format === 'json' ? formatJson(plan, display) : formatText(plan, display));
+    const plan = analysePlan(docs, catalogue, {
+      mode: config.mode,
+      levels: config.rules,
+      ruleOptions: { healthAndWellbeingBoards: config.healthAndWellbeingBoards, readability: config.readability },
+    });
+    out(args.format === 'json' ? formatJson(plan, displayPath) : formatText(plan, displayPath));
     const missingStatutory = plan.coverage.some((c) => c.counted && c.status === 'missing' && isStatutory(catalogue.get(c.id)!));
     return missingStatutory ? 1 : 0;
   } catch (e) {

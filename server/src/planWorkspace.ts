@@ -7,7 +7,7 @@ import { indexCatalogue } from './analysis/catalogueIndex.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis } from './analysis/document.js';
 import { isMarkdownPath, planPathMatcher } from './analysis/planFiles.js';
 import { findPlanFiles } from './findPlanFiles.js';
-import { DEFAULT_SETTINGS, type Settings } from './settings.js';
+import { mergeConfig, type ConfigSource, type JfpConfig } from './analysis/config.js';
 
 /** Files larger than this are not read from disk as plan parts. */
 const MAX_DISK_FILE = 5 * 1024 * 1024;
@@ -45,18 +45,34 @@ interface DiskEntry {
  */
 export class PlanWorkspace {
   private folders: string[] = [];
-  private settings: Settings = DEFAULT_SETTINGS;
-  private matcher = planPathMatcher(DEFAULT_SETTINGS.files);
+  private settings: Partial<JfpConfig> = {};
+  /** The .jfp.json layer of each workspace folder (by folder path). */
+  private readonly projectConfigs = new Map<string, Partial<JfpConfig>>();
+  private readonly effective = new Map<string, { config: JfpConfig; sources: Record<keyof JfpConfig, ConfigSource>; isPlanPath: (p: string) => boolean }>();
   private readonly open = new Map<string, { version: number; analysis: DocumentAnalysis; isPlan: boolean }>();
   private readonly disk = new Map<string, DiskEntry>();
   /** Plan files found on disk per folder; undefined until scanned. */
   private readonly folderPlans = new Map<string, string[]>();
   private readonly planCache = new Map<string, PlanAnalysis>();
 
-  constructor(private catalogue: IndexedCatalogue) {}
+  constructor(private currentCatalogue: IndexedCatalogue) {}
+
+  get catalogue(): IndexedCatalogue {
+    return this.currentCatalogue;
+  }
+
+  /** True when a URI is an extra catalogue named by a folder's .jfp.json. */
+  isCatalogueFile(uri: string): boolean {
+    const file = uriToPath(uri);
+    if (file === undefined) return false;
+    for (const [folder, config] of this.projectConfigs) {
+      if ((config.catalogues ?? []).some((c) => path.resolve(folder, c.path) === file)) return true;
+    }
+    return false;
+  }
 
   setCatalogue(catalogue: IndexedCatalogue): void {
-    this.catalogue = catalogue;
+    this.currentCatalogue = catalogue;
     this.disk.clear();
     for (const [uri, entry] of this.open) entry.analysis = analyseDocument(uri, entry.analysis.plan.text, indexCatalogue(catalogue));
     this.planCache.clear();
@@ -64,13 +80,43 @@ export class PlanWorkspace {
 
   setFolders(folderUris: string[]): void {
     this.folders = folderUris.map(uriToPath).filter((p): p is string => p !== undefined);
-    this.folderPlans.clear();
-    this.planCache.clear();
+    this.configChanged();
   }
 
-  setSettings(settings: Settings): void {
+  /** The editor's settings layer (applies to every folder). */
+  setSettings(settings: Partial<JfpConfig>): void {
     this.settings = settings;
-    this.matcher = planPathMatcher(settings.files);
+    this.configChanged();
+  }
+
+  /** A workspace folder's .jfp.json layer (undefined when it has none). */
+  setProjectConfig(folderUri: string, config: Partial<JfpConfig> | undefined): void {
+    const folder = uriToPath(folderUri);
+    if (folder === undefined) return;
+    if (config) this.projectConfigs.set(folder, config);
+    else this.projectConfigs.delete(folder);
+    this.configChanged();
+  }
+
+  /** The effective configuration for a document, and where each value came from. */
+  configFor(uri: string): { config: JfpConfig; sources: Record<keyof JfpConfig, ConfigSource>; isPlanPath: (p: string) => boolean } {
+    const folder = this.folderOf(uri) ?? '';
+    let e = this.effective.get(folder);
+    if (!e) {
+      const merged = mergeConfig(this.settings, this.projectConfigs.get(folder) ?? {});
+      e = { ...merged, isPlanPath: planPathMatcher(merged.config.files) };
+      this.effective.set(folder, e);
+    }
+    return e;
+  }
+
+  /** Workspace folders, as paths. */
+  folderPaths(): string[] {
+    return [...this.folders];
+  }
+
+  private configChanged(): void {
+    this.effective.clear();
     this.folderPlans.clear();
     this.planCache.clear();
     for (const [uri, entry] of this.open) entry.isPlan = this.decideIsPlan(uri, entry.analysis);
@@ -141,7 +187,13 @@ export class PlanWorkspace {
     // Plan-wide findings go on a document the author has open.
     const openDocs = documents.filter((d) => this.open.has(uriKey(d.uri)));
     const primary = choosePrimaryAmong(openDocs, documents);
-    const plan = analysePlan(documents, this.catalogue, { mode: this.settings.mode, levels: this.settings.rules, primary });
+    const { config } = this.configFor(uri);
+    const plan = analysePlan(documents, this.catalogue, {
+      mode: config.mode,
+      levels: config.rules,
+      primary,
+      ruleOptions: { healthAndWellbeingBoards: config.healthAndWellbeingBoards, readability: config.readability },
+    });
     this.planCache.set(cacheKey, plan);
     return plan;
   }
@@ -174,13 +226,13 @@ export class PlanWorkspace {
     if (p === undefined) return false;
     const folder = this.folderOf(uri);
     const relative = folder !== undefined ? path.relative(folder, p) : path.basename(p);
-    return isMarkdownPath(p) && this.matcher(relative.split(path.sep).join('/'));
+    return isMarkdownPath(p) && this.configFor(uri).isPlanPath(relative.split(path.sep).join('/'));
   }
 
   private scanFolder(folder: string): string[] {
     const known = this.folderPlans.get(folder);
     if (known) return known;
-    const found = findPlanFiles(folder, this.matcher, MAX_SCANNED);
+    const found = findPlanFiles(folder, this.configFor(pathToUri(folder)).isPlanPath, MAX_SCANNED);
     this.folderPlans.set(folder, found);
     return found;
   }

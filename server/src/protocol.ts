@@ -38,6 +38,7 @@ export const Commands = {
   newPlan: 'jfp.newPlan',
   refresh: 'jfp.refresh',
   revealEvidence: 'jfp.revealEvidence',
+  showConfiguration: 'jfp.showConfiguration',
 } as const;
 
 /** Server-side command executed through workspace/executeCommand: returns the edit that inserts a section for an item. */
@@ -48,6 +49,8 @@ export const ServerCommands = {
   missingSectionsEdit: 'jfp.server.missingSectionsEdit',
   /** [itemId, uri?] -> Markdown explanation of the item, with the plan's status when uri is given. */
   guidance: 'jfp.server.guidance',
+  /** [uri?] -> { config, sources }: the effective configuration and where each value came from. */
+  effectiveConfig: 'jfp.server.effectiveConfig',
   /** [icbName, period] -> text of a new plan with every statutory section. */
   template: 'jfp.server.template',
 } as const;

@@ -27,24 +27,27 @@ import { COMPLETION_TRIGGERS, complete } from './features/completion.js';
 import { coverageResult } from './features/coverage.js';
 import { setDocsBase, toDiagnostic } from './features/diagnostics.js';
 import { hover } from './features/hover.js';
-import { PlanWorkspace, uriKey } from './planWorkspace.js';
+import { pathToUri, PlanWorkspace, uriKey } from './planWorkspace.js';
 import { CoverageChangedNotification, CoverageRequest, ServerCommands } from './protocol.js';
-import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings.js';
+import { buildCatalogue, readProjectConfig, type FileProblems } from './projectConfig.js';
+import { settingsLayer } from './settings.js';
+import { RULE_CODES } from './analysis/rules/index.js';
 
 /** Documents above this size get one information diagnostic instead of an analysis. */
 const MAX_ANALYSED_CHARS = 5 * 1024 * 1024;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const catalogue = getDefaultCatalogue();
-  const workspace = new PlanWorkspace(catalogue);
+  const workspace = new PlanWorkspace(getDefaultCatalogue());
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const published = new Set<string>();
-  let settings: Settings = DEFAULT_SETTINGS;
   let capabilities: ClientCapabilities = {};
   let markdownHover = false;
 
   const hasConfiguration = () => capabilities.workspace?.configuration === true;
+  // Nothing is analysed before the settings and .jfp.json files have been read once.
+  let configLoaded: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (configLoaded = resolve));
 
   function tooLarge(doc: TextDocument): boolean {
     return doc.getText().length > MAX_ANALYSED_CHARS;
@@ -120,7 +123,7 @@ export function startServer(connection: Connection): void {
       setTimeout(() => {
         timers.delete(uri);
         analyseAndPublish(uri);
-      }, settings.analysis.debounceMs),
+      }, workspace.configFor(uri).config.analysis.debounceMs),
     );
   }
 
@@ -137,8 +140,28 @@ export function startServer(connection: Connection): void {
         raw = undefined;
       }
     }
-    settings = normaliseSettings(raw);
-    workspace.setSettings(settings);
+    workspace.setSettings(settingsLayer(raw));
+    reloadProjectConfig();
+  }
+
+  /** Problems in .jfp.json files and extra catalogues, as published (by file URI). */
+  let configProblems: FileProblems = new Map();
+
+  /** Reads every folder's .jfp.json and extra catalogues, and publishes their problems. */
+  function reloadProjectConfig(): void {
+    const problems: FileProblems = new Map();
+    const configs = workspace.folderPaths().map((folder) => readProjectConfig(folder, RULE_CODES, problems));
+    for (const c of configs) workspace.setProjectConfig(pathToUri(c.folder), c.layer);
+    const catalogue = buildCatalogue(getDefaultCatalogue(), configs, problems);
+    if (catalogue !== workspace.catalogue) workspace.setCatalogue(catalogue);
+    for (const uri of configProblems.keys()) if (!problems.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, list] of problems) {
+      void connection.sendDiagnostics({
+        uri,
+        diagnostics: list.map((p) => toDiagnostic({ uri, range: p.range, severity: p.severity, code: 'jfp.config.invalid', message: p.message })),
+      });
+    }
+    configProblems = problems;
   }
 
   connection.onInitialize((params) => {
@@ -147,10 +170,7 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
     const init = params.initializationOptions as { settings?: unknown; docsBase?: string } | undefined;
-    if (init?.settings) {
-      settings = normaliseSettings(init.settings);
-      workspace.setSettings(settings);
-    }
+    if (init?.settings) workspace.setSettings(settingsLayer(init.settings));
     setDocsBase(init?.docsBase ?? defaultDocsBase());
     return {
       capabilities: {
@@ -171,7 +191,7 @@ export function startServer(connection: Connection): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'jfp' });
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/*.json' }] });
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
@@ -181,6 +201,7 @@ export function startServer(connection: Connection): void {
       });
     }
     await loadSettings();
+    configLoaded();
     republishAll();
   });
 
@@ -191,12 +212,19 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    for (const change of params.changes) workspace.fileChanged(change.uri);
+    const json = params.changes.filter((c) => c.uri.endsWith('.json'));
+    for (const change of params.changes) if (!change.uri.endsWith('.json')) workspace.fileChanged(change.uri);
+    // A .jfp.json or a catalogue it names (or one that had problems) changed: read the configuration again.
+    if (json.some((c) => c.uri.endsWith('/.jfp.json') || configProblems.has(c.uri) || workspace.isCatalogueFile(c.uri))) {
+      reloadProjectConfig();
+      republishAll();
+      return;
+    }
     for (const uri of workspace.openPlanUris()) publishFor(uri);
   });
 
-  documents.onDidOpen((e) => analyseAndPublish(e.document.uri));
-  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidOpen((e) => void ready.then(() => analyseAndPublish(e.document.uri)));
+  documents.onDidChangeContent((e) => void ready.then(() => schedule(e.document.uri)));
   documents.onDidClose((e) => {
     const pending = timers.get(e.document.uri);
     if (pending) clearTimeout(pending);
@@ -207,14 +235,16 @@ export function startServer(connection: Connection): void {
     for (const mate of mates) publishFor(mate);
   });
 
-  connection.onHover((params, token) => {
+  connection.onHover(async (params, token) => {
+    await ready;
     if (token.isCancellationRequested || !current(params.textDocument.uri)) return null;
     const plan = workspace.planFor(params.textDocument.uri);
     const doc = workspace.document(params.textDocument.uri);
     return plan && doc ? hover(doc, plan, params.position, markdownHover ? 'markdown' : 'plaintext') : null;
   });
 
-  connection.onCompletion((params, token) => {
+  connection.onCompletion(async (params, token) => {
+    await ready;
     if (token.isCancellationRequested || !current(params.textDocument.uri)) return [];
     const plan = workspace.planFor(params.textDocument.uri);
     const doc = workspace.document(params.textDocument.uri);
@@ -226,7 +256,8 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onCodeAction((params, token) => {
+  connection.onCodeAction(async (params, token) => {
+    await ready;
     if (token.isCancellationRequested || !current(params.textDocument.uri)) return [];
     const plan = workspace.planFor(params.textDocument.uri);
     const doc = workspace.document(params.textDocument.uri);
@@ -240,19 +271,22 @@ export function startServer(connection: Connection): void {
     return codeActions(doc, plan, params.context.diagnostics);
   });
 
-  connection.onCodeLens((params, token) => {
+  connection.onCodeLens(async (params, token) => {
+    await ready;
     if (token.isCancellationRequested || !current(params.textDocument.uri)) return [];
     const plan = workspace.planFor(params.textDocument.uri);
     const doc = workspace.document(params.textDocument.uri);
     return plan && doc ? codeLenses(doc, plan) : [];
   });
 
-  connection.onRequest(CoverageRequest, (params) => {
+  connection.onRequest(CoverageRequest, async (params) => {
+    await ready;
     current(params.uri);
     return coverageResult(workspace.planFor(params.uri));
   });
 
-  connection.onExecuteCommand((params) => {
+  connection.onExecuteCommand(async (params) => {
+    await ready;
     const args = params.arguments ?? [];
     const withPlan = (uri: unknown) => {
       if (typeof uri !== 'string' || !current(uri)) return undefined;
@@ -270,15 +304,20 @@ export function startServer(connection: Connection): void {
         return ctx ? missingSectionsEdit(ctx.doc, ctx.plan) : null;
       }
       case ServerCommands.guidance: {
-        const item = typeof args[0] === 'string' ? catalogue.get(args[0]) : undefined;
+        const item = typeof args[0] === 'string' ? workspace.catalogue.get(args[0]) : undefined;
         if (!item) return null;
         const plan = typeof args[1] === 'string' ? withPlan(args[1])?.plan : undefined;
         return explainItem(item, plan?.byId.get(item.id), 'markdown');
       }
+      case ServerCommands.effectiveConfig: {
+        const uri = typeof args[0] === 'string' ? args[0] : (workspace.folderPaths()[0] ? pathToUri(workspace.folderPaths()[0]!) : 'untitled:');
+        const { config, sources } = workspace.configFor(uri);
+        return { config, sources };
+      }
       case ServerCommands.template: {
         const icb = typeof args[0] === 'string' && args[0].trim() ? args[0].trim() : 'NHS Example Integrated Care Board';
         const period = typeof args[1] === 'string' && args[1].trim() ? args[1].trim() : '2026/27 to 2030/31';
-        return planTemplate(catalogue, icb, period);
+        return planTemplate(workspace.catalogue, icb, period);
       }
       default:
         return null;

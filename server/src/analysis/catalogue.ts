@@ -32,7 +32,7 @@ export function validateCatalogue(data: unknown): CatalogueProblem[] {
   if (!result.valid) {
     // The validator reports each failure at several nesting levels; keep the deepest ones.
     const problems = result.errors.map(describe);
-    const deepest = problems.filter((p) => !problems.some((q) => q !== p && q.pointer.startsWith(p.pointer + '/')));
+    const deepest = problems.filter((p) => !problems.some((q) => q !== p && q.pointer.startsWith(p.pointer === '/' ? '/' : p.pointer + '/') && q.pointer !== p.pointer));
     return dedupe(deepest);
   }
   const catalogue = data as Catalogue;
