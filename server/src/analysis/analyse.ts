@@ -62,7 +62,7 @@ export function analysePlan(docs: readonly DocumentAnalysis[], catalogue: Indexe
   const findings = new Map<string, Finding[]>();
   const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, now: new Date(), ...options.ruleOptions };
   for (const doc of docs) {
-    findings.set(doc.uri, runRules({ doc, index, coverage: byId, isPrimary: doc.uri === primary, mode, options: ruleOptions }, options.levels));
+    findings.set(doc.uri, runRules({ doc, documents: docs, index, coverage: byId, isPrimary: doc.uri === primary, mode, options: ruleOptions }, options.levels));
   }
   return { index, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings };
 }

@@ -2,6 +2,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { PlanAnalysis } from '../analysis/analyse.js';
 import type { DocumentAnalysis } from '../analysis/document.js';
 import { explainItem, type TextFormat } from '../analysis/explain.js';
+import { getGlossary, isUnconfirmed, type GlossaryEntry, type GlossaryLookup, type OutdatedTerm } from '../analysis/glossary.js';
 import { sectionAt } from '../analysis/plan.js';
 
 /** Ids of the items the text under the cursor refers to, with the range it covers. */
@@ -35,9 +36,46 @@ export function itemsAt(doc: DocumentAnalysis, plan: PlanAnalysis, position: Pos
   return undefined;
 }
 
+/** The glossary entry or outdated term under the cursor (never in code, comments or link targets). */
+export function glossaryAt(doc: DocumentAnalysis, position: Position): GlossaryLookup | undefined {
+  const { plan: model } = doc;
+  const offset = model.lines.offsetAt(position);
+  return getGlossary().lookupAt(model.text, offset, model.excluded, model.lines.lineStart(position.line), model.lines.lineEnd(position.line));
+}
+
+/** The hover text for a glossary lookup: what an outdated term became, then each entry's expansion and meaning. */
+export function explainGlossary(found: Pick<GlossaryLookup, 'entries' | 'outdated'>, format: TextFormat): string {
+  const md = format === 'markdown';
+  const bold = (s: string) => (md ? `**${s}**` : s);
+  const esc = (s: string) => (md ? s.replace(/([\\`*_[\]<>])/g, '\\$1') : s);
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  const name = (term: string, abbreviation: string | undefined) => cap(term) + (abbreviation ? ` (${abbreviation})` : '');
+  const unconfirmed = (c: GlossaryEntry['confidence']) => (isUnconfirmed(c) ? ' (unconfirmed)' : '');
+  const blocks: string[] = [];
+  const o: OutdatedTerm | undefined = found.outdated;
+  if (o) {
+    const instead = o.replacement ? `Write "${o.replacement}${o.replacementAbbreviation ? ` (${o.replacementAbbreviation})` : ''}" instead.` : 'There is no single replacement: name the body you mean.';
+    blocks.push([`${bold(esc(name(o.term, o.abbreviation)))} · out of date`, `${esc(o.what)} (${esc(o.source)}).${unconfirmed(o.confidence)}`, esc(instead)].join('\n\n'));
+  }
+  for (const e of found.entries) {
+    const lines = [bold(esc(name(e.term, e.abbreviation))), `${esc(e.meaning)}${unconfirmed(e.confidence)}`];
+    if (e.source) lines.push(`Source: ${esc(e.source)}.`);
+    blocks.push(lines.join('\n\n'));
+  }
+  return blocks.join(md ? '\n\n---\n\n' : '\n\n');
+}
+
 export function hover(doc: DocumentAnalysis, plan: PlanAnalysis, position: Position, format: TextFormat): Hover | null {
   const found = itemsAt(doc, plan, position);
-  if (!found || found.ids.length === 0) return null;
+  // Catalogue items (duty headings, jfp comments) take precedence over the glossary.
+  if (!found || found.ids.length === 0) {
+    const term = glossaryAt(doc, position);
+    if (!term) return null;
+    return {
+      contents: { kind: format === 'markdown' ? MarkupKind.Markdown : MarkupKind.PlainText, value: explainGlossary(term, format) },
+      range: doc.plan.lines.rangeOf(term.start, term.end),
+    };
+  }
   const separator = format === 'markdown' ? '\n\n---\n\n' : '\n\n';
   const value = found.ids
     .map((id) => plan.index.catalogue.get(id))

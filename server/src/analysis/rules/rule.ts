@@ -9,6 +9,8 @@ export interface RuleContext {
   coverage: ReadonlyMap<string, ItemCoverage>;
   /** True for the plan's main document, which carries plan-wide findings. */
   isPrimary: boolean;
+  /** Every document of the plan (the primary one included), for plan-wide checks. */
+  documents: readonly DocumentAnalysis[];
   /** The mode the plan is checked in ('summary' plans need not carry every statutory element). */
   mode: PlanMode;
   options: RuleOptions;

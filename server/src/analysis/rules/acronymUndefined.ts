@@ -1,0 +1,61 @@
+import { getGlossary, pluralTerm, type AbbreviationHit } from '../glossary.js';
+import type { Finding } from '../types.js';
+import { findingRange, type Rule } from './rule.js';
+
+/** Separators allowed between an abbreviation and its expansion written after it: "ICB (integrated care board)", "**ICB**: integrated care board". */
+const SPELLED_OUT_AFTER = /^[*_]*\s*[(:=\u2013\u2014-]\s*[*_]*\s*$/;
+
+/** True when the text before an offset on its line starts a sentence (or a heading, list item or table cell). */
+export function atSentenceStart(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  if (/^\s*(?:(?:#{1,6}|>|[-*+]|\d+[.)])\s+)*[*_"'\u201c\u2018([]*$/.test(before)) return true;
+  return /(?:[.!?]["'\u201d\u2019)]*[*_]*|\|)\s+[*_"'\u201c\u2018([]*$/.test(before);
+}
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** jfp.acronym.undefined: an abbreviation whose first use in a document is not spelled out. */
+export const acronymUndefined: Rule = {
+  code: 'jfp.acronym.undefined',
+  defaultSeverity: 'information',
+  description: 'An abbreviation from the glossary is used before it is spelled out.',
+  run({ doc }) {
+    const glossary = getGlossary();
+    const { text, excluded } = doc.plan;
+    // The first use of each abbreviation that readers may not know.
+    const first = new Map<string, AbbreviationHit>();
+    for (const hit of glossary.abbreviations.match(text, excluded)) {
+      if (first.has(hit.abbreviation)) continue;
+      const found = glossary.abbreviation(hit.abbreviation);
+      // Outdated abbreviations are jfp.term.outdated's business: their fix is to replace them.
+      if (!found || found.outdated || found.entries.length === 0 || found.entries.some((e) => e.wellKnown)) continue;
+      first.set(hit.abbreviation, hit);
+    }
+    if (first.size === 0) return [];
+    const terms = glossary.terms.match(text, excluded);
+    const findings: Finding[] = [];
+    for (const hit of first.values()) {
+      const entry = glossary.abbreviation(hit.abbreviation)!.entries[0]!;
+      const keys = new Set(glossary.expansionKeys(entry));
+      const spelledOut = terms.some((t) => keys.has(t.key) && (t.start < hit.start || (t.start >= hit.end && t.start - hit.end <= 8 && SPELLED_OUT_AFTER.test(text.slice(hit.end, t.start)))));
+      if (spelledOut) continue;
+      const written = text.slice(hit.start, hit.end);
+      let expansion = hit.plural ? pluralTerm(entry) : entry.term;
+      if (atSentenceStart(text, hit.start)) expansion = capitalise(expansion);
+      const newText = `${expansion} (${written})`;
+      const range = findingRange(doc, hit.start, hit.end);
+      findings.push({
+        uri: doc.uri,
+        range,
+        severity: this.defaultSeverity,
+        code: this.code,
+        message: `"${written}" is used before it is spelled out. Write "${newText}" the first time.`,
+        data: { abbreviation: entry.abbreviation, expansion: entry.term, fix: { title: `Spell out "${written}": ${newText}`, edits: [{ range, newText }] } },
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,235 @@
+import type { DocumentAnalysis } from '../document.js';
+import { getProcessRules, planWideFinding } from '../processRules.js';
+import { findingRange, type Rule } from './rule.js';
+
+/** The years a plan covers, as financial years (April to March). */
+export interface YearRange {
+  /** Calendar year in which the first financial year starts: 2026 for 2026/27. */
+  firstYear: number;
+  /** How many financial years the range covers. */
+  years: number;
+  /** Offsets of the range as written, in the string searched. */
+  start: number;
+  end: number;
+  /** The range as written. */
+  written: string;
+}
+
+const YEAR = String.raw`(?:19|20)\d{2}`;
+const DASH = String.raw`[\u2010-\u2015\u2212-]`;
+const SUFFIX_SEP = String.raw`[/\u2010-\u2015\u2212-]`;
+/**
+ * A year or financial year ("2025", "2025/26", "2025-26", "2025/2026"), optionally followed
+ * by "to", "until", "through" or a dash and another. Also "2025-2030" as one endpoint with a
+ * four-digit suffix, and "April 2026 to March 2031". Validated by interpret(): a regular
+ * expression cannot check that 26 follows 2025.
+ */
+const RANGE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}/.])(?:april\s+)?(${YEAR})(?:\s*(${SUFFIX_SEP})\s*(\d{4}|\d{2}))?` +
+    String.raw`(?:\s*(?:to|until|through|${DASH})\s*(?:(?:the\s+)?end\s+of\s+)?(?:march\s+)?(${YEAR})(?:\s*(${SUFFIX_SEP})\s*(\d{4}|\d{2}))?)?(?![\p{L}\p{N}/])`,
+  'giu',
+);
+
+/** Longest horizon taken as a plan period (longer ranges are usually something else). */
+const MAX_YEARS = 30;
+
+type Endpoint = { kind: 'fy' | 'year'; year: number } | { kind: 'span'; from: number; to: number } | undefined;
+
+function endpoint(yearText: string, sep: string | undefined, suffix: string | undefined): Endpoint {
+  const year = Number(yearText);
+  if (suffix === undefined) return { kind: 'year', year };
+  const next = suffix.length === 2 ? (year + 1) % 100 : year + 1;
+  if (Number(suffix) === next) return { kind: 'fy', year };
+  if (sep === '/') return undefined;
+  // "2025-2030" or "2025-30": a range of calendar years written as one endpoint.
+  const to = suffix.length === 2 ? year - (year % 100) + Number(suffix) : Number(suffix);
+  return to > year ? { kind: 'span', from: year, to } : undefined;
+}
+
+function interpret(m: RegExpExecArray): { firstYear: number; years: number } | undefined {
+  const from = endpoint(m[1]!, m[2], m[3]);
+  let first: number;
+  let last: number;
+  if (m[4] === undefined) {
+    if (from?.kind !== 'span') return undefined;
+    first = from.from;
+    last = from.to - 1;
+  } else {
+    const to = endpoint(m[4], m[5], m[6]);
+    if (!from || from.kind === 'span' || !to || to.kind === 'span') return undefined;
+    first = from.year;
+    // A financial year ends the range with itself; a calendar year ends it with the financial year ending in it.
+    last = to.kind === 'fy' ? to.year : to.year - 1;
+  }
+  const years = last - first + 1;
+  return years >= 1 && years <= MAX_YEARS ? { firstYear: first, years } : undefined;
+}
+
+/** The year ranges in a string, in order (at most `limit`), skipping those that overlap an excluded range (sorted by start). */
+export function findYearRanges(text: string, excluded: readonly (readonly [number, number])[] = [], limit = Infinity): YearRange[] {
+  const found: YearRange[] = [];
+  const re = new RegExp(RANGE.source, RANGE.flags);
+  let x = 0;
+  for (let m = re.exec(text); m !== null && found.length < limit; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (x < excluded.length && excluded[x]![1] <= start) x++;
+    if (x < excluded.length && excluded[x]![0] < end) continue;
+    const range = interpret(m);
+    if (range) found.push({ ...range, start, end, written: m[0] });
+  }
+  return found;
+}
+
+/** The first year range in a string, if any. */
+export function parseYearRange(text: string): YearRange | undefined {
+  return findYearRanges(text, [], 1)[0];
+}
+
+/** The financial year (by the calendar year it starts in) that contains a date; it starts on 1 April. */
+export function financialYearOf(date: Date): number {
+  return date.getMonth() >= 3 ? date.getFullYear() : date.getFullYear() - 1;
+}
+
+/** 2026 -> "2026/27". */
+export function formatFinancialYear(year: number): string {
+  return `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
+}
+
+export function formatPeriod(firstYear: number, years: number): string {
+  return years === 1 ? formatFinancialYear(firstYear) : `${formatFinancialYear(firstYear)} to ${formatFinancialYear(firstYear + years - 1)}`;
+}
+
+/** Offsets of a top-level `key: value` in the front matter, value trimmed. */
+export function frontMatterField(doc: DocumentAnalysis, key: string): { start: number; end: number } | undefined {
+  const fm = doc.plan.frontMatter;
+  if (!fm) return undefined;
+  const { text } = doc.plan;
+  let lineStart = fm.start;
+  while (lineStart < fm.end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > fm.end) lineEnd = fm.end;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    const m = /^([\w-]+)[ \t]*:[ \t]*/.exec(line);
+    if (m && m[1] === key) {
+      const value = line.slice(m[0].length).trimEnd();
+      const start = lineStart + m[0].length;
+      return { start, end: start + value.length };
+    }
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+type Source = 'front matter' | 'title' | 'text';
+
+interface Horizon {
+  source: Source;
+  range: YearRange;
+}
+
+type Search = { found: Horizon } | { unreadable: { value: string; start: number; end: number } } | { none: true };
+
+function within(doc: DocumentAnalysis, start: number, end: number, source: Source): Horizon | undefined {
+  const range = findYearRanges(doc.plan.text.slice(start, end), [], 1)[0];
+  return range ? { source, range: { ...range, start: range.start + start, end: range.end + start } } : undefined;
+}
+
+/** The plan's horizon: the front matter `period`, else the title (level-1 heading, then front matter title), else the first year range in the text. */
+export function findHorizon(doc: DocumentAnalysis): Search {
+  const { plan } = doc;
+  const data = plan.frontMatter?.data ?? {};
+  if (data.period !== undefined && data.period !== null && String(data.period).trim() !== '') {
+    const field = frontMatterField(doc, 'period');
+    if (field) {
+      const found = within(doc, field.start, field.end, 'front matter');
+      return found ? { found } : { unreadable: { value: plan.text.slice(field.start, field.end) || JSON.stringify(data.period), ...field } };
+    }
+    // Written in a way the line scan does not follow (e.g. a block scalar): read the value, place findings on the front matter.
+    const range = parseYearRange(String(data.period));
+    const start = plan.frontMatter!.start;
+    const end = plan.lines.lineEnd(plan.lines.positionAt(start).line);
+    if (range) return { found: { source: 'front matter', range: { ...range, start, end } } };
+    return { unreadable: { value: String(data.period), start, end } };
+  }
+  const h1 = plan.sections.find((s) => s.depth === 1);
+  const fromH1 = h1 && within(doc, h1.headingStart, h1.headingEnd, 'title');
+  if (fromH1) return { found: fromH1 };
+  const titleField = frontMatterField(doc, 'title');
+  const fromTitle = titleField && within(doc, titleField.start, titleField.end, 'title');
+  if (fromTitle) return { found: fromTitle };
+  const inText = findYearRanges(plan.text, plan.excluded, 1)[0];
+  if (inText) return { found: { source: 'text', range: inText } };
+  return { none: true };
+}
+
+const CODE = 'jfp.plan.period';
+
+/** jfp.plan.period: the plan's horizon is missing, not five financial years, or starts before the current financial year. */
+export const planPeriod: Rule = {
+  code: CODE,
+  defaultSeverity: 'warning',
+  description: 'The plan does not state a five-year period starting no earlier than the current financial year.',
+  run({ doc, isPrimary, options }) {
+    if (!isPrimary) return [];
+    const basis = getProcessRules().rule(CODE).legalBasis;
+    const current = financialYearOf(options.now);
+    const suggested = formatPeriod(current, 5);
+    const horizon = findHorizon(doc);
+    if ('none' in horizon) {
+      return [
+        planWideFinding(
+          doc,
+          CODE,
+          this.defaultSeverity,
+          `The plan does not say which years it covers. A Joint Forward Plan sets out what the ICB and its partner trusts will do over the next five years (${basis}): add \`period: ${suggested}\` to the front matter, or put the years in the title.`,
+          { problems: ['missing'], suggestedPeriod: suggested },
+        ),
+      ];
+    }
+    if ('unreadable' in horizon) {
+      const { value, start, end } = horizon.unreadable;
+      return [
+        {
+          uri: doc.uri,
+          range: findingRange(doc, start, end),
+          severity: this.defaultSeverity,
+          code: CODE,
+          message: `The front matter period "${value}" is not a range of years jfp-assist can read, so the plan's five-year horizon (${basis}) cannot be checked. Write it like \`period: ${suggested}\`.`,
+          data: { problems: ['unreadable'], suggestedPeriod: suggested },
+        },
+      ];
+    }
+    const { source, range } = horizon.found;
+    const normalised = formatPeriod(range.firstYear, range.years);
+    const written = range.written.replace(/\s+/g, ' ').trim();
+    const named = written === normalised ? normalised : `${written}, read as ${normalised}`;
+    const where = source === 'front matter' ? 'in the front matter' : source === 'title' ? 'in the title' : 'in the text, as no period is given in the front matter or the title';
+    const problems: string[] = [];
+    const parts: string[] = [];
+    if (range.years !== 5) {
+      problems.push('length');
+      parts.push(
+        `The plan's period (${named}, ${where}) covers ${range.years} financial year${range.years === 1 ? '' : 's'}; a Joint Forward Plan covers five (${basis}).`,
+      );
+    }
+    if (range.firstYear < current) {
+      problems.push('stale');
+      const lead = parts.length > 0 ? 'It also starts' : `The plan's period (${named}, ${where}) starts`;
+      parts.push(
+        `${lead} in ${formatFinancialYear(range.firstYear)}, before the current financial year ${formatFinancialYear(current)}: the plan is out of date. A plan is prepared before the start of each financial year for the five years ahead (${basis}); refresh it for ${suggested}.`,
+      );
+    }
+    if (parts.length === 0) return [];
+    return [
+      {
+        uri: doc.uri,
+        range: findingRange(doc, range.start, range.end),
+        severity: this.defaultSeverity,
+        code: CODE,
+        message: parts.join(' '),
+        data: { problems, source, firstYear: range.firstYear, years: range.years, suggestedPeriod: suggested },
+      },
+    ];
+  },
+};

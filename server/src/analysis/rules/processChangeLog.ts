@@ -1,0 +1,65 @@
+import type { DocumentAnalysis } from '../document.js';
+import { sectionAt } from '../plan.js';
+import { getProcessRules, planWideFinding, type ProcessRule } from '../processRules.js';
+import type { Finding } from '../types.js';
+import { findingRange, planAnchor, type Rule } from './rule.js';
+
+const CODE = 'jfp.process.change-log';
+
+/** Why the plan counts as a revision (for the message), or undefined when it does not. */
+export function refreshEvidence(doc: DocumentAnalysis, rule: ProcessRule): string | undefined {
+  const { plan } = doc;
+  const flag = plan.frontMatter?.data.refresh;
+  if (flag === false) return undefined;
+  if (flag === true) return 'its front matter says `refresh: true`';
+  const titles = [plan.sections.find((s) => s.depth === 1)?.heading, plan.frontMatter?.data.title].filter((t): t is string => typeof t === 'string');
+  for (const title of titles) {
+    const hit = rule.matcher('titleRefresh').match(title)[0];
+    if (hit) return `its title says "${title.slice(hit.start, hit.end)}"`;
+  }
+  const hit = rule.find(doc, 'textRefresh')[0];
+  if (hit) return `it says "${plan.text.slice(hit.start, hit.end).replace(/\s+/g, ' ')}"`;
+  return undefined;
+}
+
+/** jfp.process.change-log: a refreshed or revised plan without a list of what changed. */
+export const processChangeLog: Rule = {
+  code: CODE,
+  defaultSeverity: 'warning',
+  description: 'A refreshed or revised plan that does not list what has changed, or does not say whether the revision is significant.',
+  run({ doc, isPrimary }) {
+    if (!isPrimary) return [];
+    const rule = getProcessRules().rule(CODE);
+    const why = refreshEvidence(doc, rule);
+    if (why === undefined) return [];
+    const logHits = rule.find(doc, 'changeLog');
+    if (logHits.length === 0) {
+      return [
+        planWideFinding(
+          doc,
+          CODE,
+          this.defaultSeverity,
+          `The plan presents itself as a revised version (${why}) but has no summary of what has changed. When a plan is revised, the changes must be published: the whole plan again for a significant revision, otherwise a document that sets out the changes (${rule.legalBasis}). Add a "Changes in this version" section that lists them and says whether the revision is significant.`,
+          { missing: 'change-log' },
+        ),
+      ];
+    }
+    // Whether the revision is significant is looked for in the sections that hold the change log.
+    const { sections } = doc.plan;
+    const logSections = [...new Set(logHits.map((h) => sectionAt(sections, h.start)))].map((i) => sections[i]!);
+    const significance = rule.find(doc, 'significance');
+    const stated = logSections.some((s) => significance.some((h) => h.start >= s.start && h.end <= s.treeEnd));
+    if (stated) return [];
+    const first = logSections[0]!;
+    const at = first.depth > 0 ? { start: first.headingStart, end: first.headingEnd } : planAnchor(doc);
+    const finding: Finding = {
+      uri: doc.uri,
+      range: findingRange(doc, at.start, at.end),
+      severity: 'information',
+      code: CODE,
+      message: `The summary of changes does not say whether this revision is significant. A significant revision is published in full and shared again with the integrated care partnership, each Health and Wellbeing Board and NHS England; for any other revision a document setting out the changes is enough (${rule.legalBasis}). Say which kind of revision this is.`,
+      data: { missing: 'significance' },
+    };
+    return [finding];
+  },
+};

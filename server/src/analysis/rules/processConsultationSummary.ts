@@ -1,0 +1,28 @@
+import { getProcessRules, planWideFinding } from '../processRules.js';
+import type { Rule } from './rule.js';
+
+const CODE = 'jfp.process.consultation-summary';
+
+/** jfp.process.consultation-summary: no summary of consultation views, or no account of how they were taken into account. */
+export const processConsultationSummary: Rule = {
+  code: CODE,
+  defaultSeverity: 'warning',
+  description: 'The plan does not summarise the views expressed in consultation, or does not explain how they were taken into account.',
+  run({ doc, documents, isPrimary, mode }) {
+    if (!isPrimary || mode === 'summary') return [];
+    const rule = getProcessRules().rule(CODE);
+    const views = rule.occursInPlan(documents, 'views');
+    const response = rule.occursInPlan(documents, 'response');
+    if (views && response) return [];
+    const missing = [...(views ? [] : ['views']), ...(response ? [] : ['response'])];
+    let message: string;
+    if (!views && !response) {
+      message = `The plan has no summary of the views people gave when it was consulted on, and does not explain how those views were taken into account. The published plan must include both (${rule.legalBasis}): add a section such as "What we heard and what we did".`;
+    } else if (!views) {
+      message = `The plan says how it responded to consultation but has no summary of the views people expressed. The published plan must include that summary (${rule.legalBasis}): add one, for example a "What we heard" section.`;
+    } else {
+      message = `The plan summarises what people said in consultation but does not explain how their views were taken into account. The published plan must include that explanation (${rule.legalBasis}): say what changed as a result, for example in a "You said, we did" table.`;
+    }
+    return [planWideFinding(doc, CODE, this.defaultSeverity, message, { missing })];
+  },
+};

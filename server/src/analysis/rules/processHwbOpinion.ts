@@ -1,0 +1,104 @@
+import type { DocumentAnalysis } from '../document.js';
+import { sectionAt } from '../plan.js';
+import { getProcessRules, planWideFinding } from '../processRules.js';
+import { normaliseTerm, TermMatcher, type TermHit } from '../terms.js';
+import type { Finding } from '../types.js';
+import type { Rule } from './rule.js';
+
+const CODE = 'jfp.process.hwb-opinion';
+
+/**
+ * Where phrases occur, by section: a section "has" a phrase when it occurs in the
+ * section's own text (heading included) or in the heading of an enclosing section, so
+ * that "## Statements of opinion" covers "### Vale County Health and Wellbeing Board".
+ */
+class SectionPresence {
+  private readonly own = new Set<number>();
+  private readonly inHeading = new Set<number>();
+
+  constructor(
+    private readonly doc: DocumentAnalysis,
+    hits: readonly TermHit[],
+  ) {
+    const { sections } = doc.plan;
+    for (const hit of hits) {
+      const i = sectionAt(sections, hit.start);
+      this.own.add(i);
+      const s = sections[i]!;
+      if (s.depth > 0 && hit.start < s.headingEnd) this.inHeading.add(i);
+    }
+  }
+
+  has(section: number): boolean {
+    if (this.own.has(section)) return true;
+    const { sections } = this.doc.plan;
+    for (let a = sections[section]!.parent; a !== undefined; a = sections[a]!.parent) if (this.inHeading.has(a)) return true;
+    return false;
+  }
+}
+
+/** The distinctive part of a configured board name: "Vale County Health and Wellbeing Board" -> "vale county". */
+export function boardCoreName(name: string, boardPhrases: readonly string[]): string {
+  let core = normaliseTerm(name).replace(/^the /, '');
+  for (const phrase of boardPhrases.map(normaliseTerm).sort((a, b) => b.length - a.length)) {
+    if (core.endsWith(` ${phrase}`)) {
+      core = core.slice(0, -phrase.length - 1).trim();
+      break;
+    }
+  }
+  return core;
+}
+
+/** jfp.process.hwb-opinion: the published plan lacks a relevant Health and Wellbeing Board's final opinion. */
+export const processHwbOpinion: Rule = {
+  code: CODE,
+  defaultSeverity: 'warning',
+  description: "The plan does not include each relevant Health and Wellbeing Board's final opinion.",
+  run({ doc, documents, isPrimary, mode, options }) {
+    if (!isPrimary || mode === 'summary') return [];
+    const rule = getProcessRules().rule(CODE);
+    const boardPhrases = rule.phrases('board');
+    const boards = [...new Set(options.healthAndWellbeingBoards.map((b) => b.replace(/\s+/g, ' ').trim()).filter((b) => b !== ''))];
+    const findings: Finding[] = [];
+    /** True when one section of a document has the board (by name, if given) and an opinion. */
+    const statementIn = (d: DocumentAnalysis, name?: string): boolean => {
+      const { text, excluded, sections } = d.plan;
+      const opinion = new SectionPresence(d, rule.find(d, 'opinion'));
+      if (name === undefined) {
+        const board = new SectionPresence(d, rule.find(d, 'board'));
+        return sections.some((s) => board.has(s.index) && opinion.has(s.index));
+      }
+      // The board's own name, or its place name ("Kingsbridge") in a section that also speaks of a Health and Wellbeing Board.
+      const core = boardCoreName(name, boardPhrases) || normaliseTerm(name);
+      const named = new SectionPresence(d, new TermMatcher([core]).match(text, excluded));
+      const board = new SectionPresence(d, new TermMatcher([...boardPhrases, name]).match(text, excluded));
+      return sections.some((s) => named.has(s.index) && board.has(s.index) && opinion.has(s.index));
+    };
+    if (boards.length === 0) {
+      if (documents.some((d) => statementIn(d))) return [];
+      findings.push(
+        planWideFinding(
+          doc,
+          CODE,
+          this.defaultSeverity,
+          `The plan has no statement of a Health and Wellbeing Board's final opinion. The published plan must include the final opinion of each relevant Health and Wellbeing Board (${rule.legalBasis}): add each board's statement, for example in an appendix with a heading for each board. List the boards in "healthAndWellbeingBoards" in .jfp.json and jfp-assist will check each one by name.`,
+          { boardsConfigured: false },
+        ),
+      );
+      return findings;
+    }
+    for (const name of boards) {
+      if (documents.some((d) => statementIn(d, name))) continue;
+      findings.push(
+        planWideFinding(
+          doc,
+          CODE,
+          this.defaultSeverity,
+          `The plan has no statement of the final opinion of ${name}. The published plan must include the final opinion of each relevant Health and Wellbeing Board (${rule.legalBasis}): add this board's statement, for example in an appendix under a heading with its name.`,
+          { board: name, boardsConfigured: true },
+        ),
+      );
+    }
+    return findings;
+  },
+};

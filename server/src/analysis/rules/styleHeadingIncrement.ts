@@ -1,0 +1,43 @@
+import type { Finding } from '../types.js';
+import { findingRange, type Rule } from './rule.js';
+
+/** The opening hashes of an ATX heading ("## Title"), as offsets within the heading's source. */
+const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+
+/** jfp.style.heading-increment: a heading more than one level below the heading before it (## then ####). */
+export const styleHeadingIncrement: Rule = {
+  code: 'jfp.style.heading-increment',
+  defaultSeverity: 'warning',
+  description: 'A heading skips a level (for example a level-4 heading straight after a level-2 heading).',
+  run({ doc }) {
+    const { plan } = doc;
+    const findings: Finding[] = [];
+    let previous = 0;
+    for (const section of plan.sections) {
+      if (section.depth === 0) continue;
+      const expected = previous + 1;
+      if (previous > 0 && section.depth > expected) {
+        const data: NonNullable<Finding['data']> = { depth: section.depth, expected };
+        // Only an ATX heading can be fixed by changing its hashes (Setext headings are levels 1 and 2, which never skip).
+        const atx = ATX.exec(plan.text.slice(section.headingStart, section.headingEnd));
+        if (atx) {
+          const hashStart = section.headingStart + atx[0].length - atx[1]!.length;
+          data.fix = {
+            title: `Change to a level-${expected} heading`,
+            edits: [{ range: findingRange(doc, hashStart, hashStart + atx[1]!.length), newText: '#'.repeat(expected) }],
+          };
+        }
+        findings.push({
+          uri: doc.uri,
+          range: findingRange(doc, section.headingStart, section.headingEnd),
+          severity: this.defaultSeverity,
+          code: this.code,
+          message: `This level-${section.depth} heading comes straight after a level-${previous} heading, skipping level ${expected}. People who use screen readers move around a document by its headings, and a skipped level makes them think they have missed a section. Make it a level-${expected} heading (${'#'.repeat(expected)}), or add the missing heading above it.`,
+          data,
+        });
+      }
+      previous = section.depth;
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,44 @@
+import { endOffset, startOffset, visit } from '../markdown.js';
+import type { Finding } from '../types.js';
+import { findingRange, type Rule } from './rule.js';
+
+const IMG = /<img\b[^>]*>/gi;
+const ALT = /\salt\s*=/i;
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+
+/** jfp.style.image-alt: images without alt text (Markdown images with empty alt, HTML <img> with no alt attribute). */
+export const styleImageAlt: Rule = {
+  code: 'jfp.style.image-alt',
+  defaultSeverity: 'warning',
+  description: 'An image has no alt text.',
+  run({ doc }) {
+    const { text } = doc.plan;
+    const findings: Finding[] = [];
+    const report = (start: number, end: number, message: string) =>
+      findings.push({ uri: doc.uri, range: findingRange(doc, start, end), severity: this.defaultSeverity, code: this.code, message, data: {} });
+    visit(doc.plan.root, (node) => {
+      if (node.type === 'image' || node.type === 'imageReference') {
+        if ((node.alt ?? '').trim() !== '') return;
+        report(
+          startOffset(node),
+          endOffset(node),
+          'This image has no alt text, so people who use screen readers, or who cannot load images, will miss what it shows. Write the alt text between the square brackets: say what the image shows or the point it makes, for example ![Chart: waiting times have fallen each year since 2024](waits.png). The NHS digital service manual explains how to write alt text.',
+        );
+        return;
+      }
+      if (node.type !== 'html') return;
+      const start = startOffset(node);
+      // Comments are not markup: blank them out, keeping offsets.
+      const source = text.slice(start, endOffset(node)).replace(COMMENT, (c) => ' '.repeat(c.length));
+      for (const m of source.matchAll(IMG)) {
+        if (ALT.test(m[0])) continue;
+        report(
+          start + m.index,
+          start + m.index + m[0].length,
+          'This <img> has no alt attribute, so screen readers may read out its file name instead. Add alt="..." saying what the image shows or the point it makes, or alt="" if it is purely decorative. The NHS digital service manual explains how to write alt text.',
+        );
+      }
+    });
+    return findings;
+  },
+};

@@ -1,0 +1,47 @@
+import { endOffset, plainText, startOffset, visit } from '../markdown.js';
+import type { Finding } from '../types.js';
+import { findingRange, type Rule } from './rule.js';
+import { styleData } from './styleData.js';
+
+/** Link text as compared with the list: lower case, single spaces, no surrounding punctuation. */
+export function normaliseLinkText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s"'“‘([]+|[\s"'”’)\].,:;!?…]+$/g, '');
+}
+
+/** jfp.style.link-text: links whose text does not say where they go ("click here", "read more"). */
+export const styleLinkText: Rule = {
+  code: 'jfp.style.link-text',
+  defaultSeverity: 'warning',
+  description: 'A link has vague text, such as "click here" or "read more", or none at all.',
+  run({ doc }) {
+    const { vagueLinkTexts } = styleData();
+    const findings: Finding[] = [];
+    visit(doc.plan.root, (node) => {
+      if (node.type !== 'link' && node.type !== 'linkReference') return;
+      const raw = plainText(node);
+      const text = normaliseLinkText(raw);
+      let message: string;
+      if (text === '') {
+        // A linked image is announced by its alt text, which jfp.style.image-alt checks.
+        if (node.children.some((c) => c.type === 'image' || c.type === 'imageReference')) return;
+        message = 'This link has no text, so screen readers announce the web address or nothing at all. Write link text that says where the link goes.';
+      } else if (vagueLinkTexts.has(text)) {
+        message = `The link text "${raw.trim()}" does not say where the link goes. Many people scan a page for its links, and screen reader users often hear them as a list, out of context. Describe the destination instead, for example "read the integrated care strategy". See the NHS digital service manual's content style guide on links.`;
+      } else {
+        return;
+      }
+      findings.push({
+        uri: doc.uri,
+        range: findingRange(doc, startOffset(node), endOffset(node)),
+        severity: this.defaultSeverity,
+        code: this.code,
+        message,
+        data: { text: raw.trim() },
+      });
+    });
+    return findings;
+  },
+};

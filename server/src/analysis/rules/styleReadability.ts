@@ -1,0 +1,30 @@
+import { documentReadability, readingShare } from '../readability.js';
+import type { Finding } from '../types.js';
+import { findingRange, type Rule } from './rule.js';
+
+/** jfp.style.readability: a section whose SMOG grade is above options.readability.smogThreshold. */
+export const styleReadability: Rule = {
+  code: 'jfp.style.readability',
+  defaultSeverity: 'hint',
+  description: "A section's prose has a SMOG readability grade above the threshold (14 by default).",
+  run({ doc, options }) {
+    const threshold = options.readability.smogThreshold;
+    const { sections } = documentReadability(doc);
+    const findings: Finding[] = [];
+    for (const section of doc.plan.sections) {
+      const smog = sections[section.index]?.smog;
+      if (section.depth === 0 || smog === undefined || smog <= threshold) continue;
+      const grade = Math.round(smog * 10) / 10;
+      const { share, percent } = readingShare(smog);
+      findings.push({
+        uri: doc.uri,
+        range: findingRange(doc, section.headingStart, section.headingEnd),
+        severity: this.defaultSeverity,
+        code: this.code,
+        message: `This section is hard to read: its SMOG readability grade is ${grade.toFixed(1)}, a level ${share}${percent ? ` (${percent}%)` : ''} can read. The limit is ${threshold}; the NHS digital service manual's content style guide says that above 14 most people may struggle. Use shorter sentences and everyday words, and test the text with readers.`,
+        data: { smog: grade, threshold, sentences: sections[section.index]!.sentences, polysyllables: sections[section.index]!.polysyllables },
+      });
+    }
+    return findings;
+  },
+};

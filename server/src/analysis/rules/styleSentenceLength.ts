@@ -1,0 +1,26 @@
+import { documentReadability } from '../readability.js';
+import type { Finding } from '../types.js';
+import { findingRange, type Rule } from './rule.js';
+
+/** jfp.style.sentence-length: a sentence of prose longer than options.readability.maxSentenceWords words. */
+export const styleSentenceLength: Rule = {
+  code: 'jfp.style.sentence-length',
+  defaultSeverity: 'hint',
+  description: 'A sentence in a paragraph or list item is longer than the word limit (35 words by default).',
+  run({ doc, options }) {
+    const limit = options.readability.maxSentenceWords;
+    const findings: Finding[] = [];
+    for (const s of documentReadability(doc).sentences) {
+      if (s.words <= limit) continue;
+      findings.push({
+        uri: doc.uri,
+        range: findingRange(doc, s.start, s.end),
+        severity: this.defaultSeverity,
+        code: this.code,
+        message: `This sentence has ${s.words} words; the limit is ${limit}. Long sentences are hard to follow, especially for people reading in a second language or with a cognitive impairment, and the NHS digital service manual's content style guide asks for short sentences. Try splitting it, or turning a series into a list.`,
+        data: { words: s.words, limit },
+      });
+    }
+    return findings;
+  },
+};

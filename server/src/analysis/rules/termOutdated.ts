@@ -1,0 +1,79 @@
+import { capitalsAgree, getGlossary, isUnconfirmed, pluralise, type OutdatedTerm } from '../glossary.js';
+import { normaliseTerm } from '../terms.js';
+import type { Finding } from '../types.js';
+import { capitalise } from './acronymUndefined.js';
+import { findingRange, type Rule } from './rule.js';
+
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
+
+/** The replacement written in the case of the text it replaces ("Clinical Commissioning Group" -> "Integrated Care Board"). */
+export function matchCase(written: string, replacement: string): string {
+  // A replacement with capitals is a name ("NHS England"): keep it as it is.
+  if (replacement !== replacement.toLowerCase()) return replacement;
+  const words = written.split(/[\s\u2010-\u2014-]+/).filter((w) => w.length > 0);
+  const titleCase = words.length > 1 && words.every((w) => SMALL_WORDS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w));
+  if (titleCase) return replacement.replace(/\p{L}+/gu, (w, i: number) => (i > 0 && SMALL_WORDS.has(w) ? w : capitalise(w)));
+  return /^\p{Lu}/u.test(written) ? capitalise(replacement) : replacement;
+}
+
+/** The message of a finding: what replaced the term, when, and on what authority. */
+export function outdatedMessage(o: OutdatedTerm): string {
+  const unconfirmed = isUnconfirmed(o.confidence) ? ' This is unconfirmed: check it before relying on it.' : '';
+  const noReplacement = o.replacement ? '' : ' There is no single replacement: name the body you mean.';
+  return `${o.what} (${o.source}).${noReplacement}${unconfirmed}`;
+}
+
+/** jfp.term.outdated: the name of a body that was abolished or renamed. */
+export const termOutdated: Rule = {
+  code: 'jfp.term.outdated',
+  defaultSeverity: 'warning',
+  description: 'The plan names a body or term that has been abolished or renamed.',
+  run({ doc }) {
+    const glossary = getGlossary();
+    const { text, excluded } = doc.plan;
+    const found: { start: number; end: number; outdated: OutdatedTerm; newText: string | undefined }[] = [];
+    for (const hit of glossary.abbreviations.match(text, excluded)) {
+      const outdated = glossary.abbreviation(hit.abbreviation)?.outdated;
+      if (!outdated) continue;
+      let newText: string | undefined;
+      if (outdated.replacementAbbreviation) newText = outdated.replacementAbbreviation + (hit.plural ? 's' : '');
+      else if (outdated.replacement) newText = hit.plural && isKind(outdated) ? pluralise(outdated.replacement) : outdated.replacement;
+      found.push({ start: hit.start, end: hit.end, outdated, newText });
+    }
+    for (const hit of glossary.terms.match(text, excluded)) {
+      const outdated = glossary.phrase(hit.key)?.outdated;
+      if (!outdated) continue;
+      const written = text.slice(hit.start, hit.end);
+      if (!capitalsAgree(written, outdated, hit.key)) continue;
+      let newText: string | undefined;
+      if (outdated.replacement) {
+        const suffix = normaliseTerm(written).slice(hit.key.length);
+        let replacement = (suffix === 's' || suffix === 'es') && isKind(outdated) ? pluralise(outdated.replacement) : outdated.replacement;
+        // A possessive ("CCG's") keeps its ending.
+        if (suffix === "'s") replacement += written.slice(-2);
+        newText = matchCase(written, replacement);
+      }
+      found.push({ start: hit.start, end: hit.end, outdated, newText });
+    }
+    found.sort((a, b) => a.start - b.start);
+    return found.map(({ start, end, outdated, newText }): Finding => {
+      const range = findingRange(doc, start, end);
+      return {
+        uri: doc.uri,
+        range,
+        severity: this.defaultSeverity,
+        code: this.code,
+        message: outdatedMessage(outdated),
+        data: {
+          term: outdated.term,
+          ...(newText !== undefined ? { replacement: newText, fix: { title: `Replace with "${newText}"`, edits: [{ range, newText }] } } : {}),
+        },
+      };
+    });
+  },
+};
+
+/** True for a kind of body there were many of (a common noun: "clinical commissioning group"), not a single named body. */
+function isKind(o: OutdatedTerm): boolean {
+  return /^\p{Ll}/u.test(o.term);
+}
