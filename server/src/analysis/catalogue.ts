@@ -1,6 +1,6 @@
-import { Validator, type OutputUnit } from '@cfworker/json-schema';
 import catalogueSchema from '../../../schemas/catalogue.schema.json' with { type: 'json' };
 import defaultCatalogueJson from '../../../schemas/catalogues/jfp.json' with { type: 'json' };
+import { schemaChecker } from './schemaCheck.js';
 import { COUNTED_KINDS, STATUTORY_KINDS, type Catalogue, type CatalogueItem } from './types.js';
 
 export interface CatalogueProblem {
@@ -19,22 +19,12 @@ export class CatalogueError extends Error {
   }
 }
 
-const validator = new Validator(catalogueSchema as object, '2020-12', false);
-
-function describe(unit: OutputUnit): CatalogueProblem {
-  const pointer = unit.instanceLocation.replace(/^#/, '') || '/';
-  return { pointer, message: unit.error };
-}
+const checkSchema = schemaChecker(catalogueSchema as object);
 
 /** Validates plain data against the catalogue schema and the rules a schema cannot express. */
 export function validateCatalogue(data: unknown): CatalogueProblem[] {
-  const result = validator.validate(data);
-  if (!result.valid) {
-    // The validator reports each failure at several nesting levels; keep the deepest ones.
-    const problems = result.errors.map(describe);
-    const deepest = problems.filter((p) => !problems.some((q) => q !== p && q.pointer.startsWith(p.pointer === '/' ? '/' : p.pointer + '/') && q.pointer !== p.pointer));
-    return dedupe(deepest);
-  }
+  const schemaProblems = checkSchema(data);
+  if (schemaProblems.length > 0) return schemaProblems;
   const catalogue = data as Catalogue;
   const problems: CatalogueProblem[] = [];
   const seen = new Map<string, number>();
@@ -47,16 +37,6 @@ export function validateCatalogue(data: unknown): CatalogueProblem[] {
     }
   });
   return problems;
-}
-
-function dedupe(problems: CatalogueProblem[]): CatalogueProblem[] {
-  const keys = new Set<string>();
-  return problems.filter((p) => {
-    const key = p.pointer + '\u0000' + p.message;
-    if (keys.has(key)) return false;
-    keys.add(key);
-    return true;
-  });
 }
 
 /** Checks and indexes a catalogue. Throws CatalogueError with every problem found. */

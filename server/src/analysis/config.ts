@@ -3,10 +3,10 @@
  * schemas/config.schema.json, and merging with defaults and editor settings.
  * Pure: takes text, returns data and problems; reading files is the caller's job.
  */
-import { Validator } from '@cfworker/json-schema';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import configSchema from '../../../schemas/config.schema.json' with { type: 'json' };
 import { LineIndex } from './lineIndex.js';
+import { schemaChecker } from './schemaCheck.js';
 import { DEFAULT_PLAN_GLOBS } from './planFiles.js';
 import type { Level, PlanMode, Range } from './types.js';
 
@@ -39,7 +39,7 @@ export interface ConfigProblem {
   severity: 'error' | 'warning';
 }
 
-const validator = new Validator(configSchema as object, '2020-12', false);
+const checkSchema = schemaChecker(configSchema as object);
 
 /** Top-level keys, each merged as a whole ("files", "rules", "readability"...). */
 export const CONFIG_KEYS = Object.keys(DEFAULT_CONFIG) as (keyof JfpConfig)[];
@@ -95,20 +95,10 @@ export function parseConfig(text: string, knownRuleCodes: readonly string[]): { 
 export function checkConfigObject(value: unknown): { config: Partial<JfpConfig>; errors: { pointer: string; message: string }[] } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { config: {}, errors: [] };
   const config = { ...(value as Record<string, unknown>) };
-  const result = validator.validate(config);
-  const errors: { pointer: string; message: string }[] = [];
-  if (!result.valid) {
-    const units = result.errors.map((u) => ({ pointer: u.instanceLocation.replace(/^#/, ''), message: u.error }));
-    const deepest = units.filter((u) => !units.some((o) => o !== u && o.pointer.startsWith(u.pointer + '/')));
-    const seen = new Set<string>();
-    for (const u of deepest) {
-      if (seen.has(u.pointer + u.message)) continue;
-      seen.add(u.pointer + u.message);
-      errors.push(u);
-      // An unknown top-level key is reported at the object: drop nothing else for it.
-      const key = u.pointer.split('/')[1];
-      if (key) delete config[key];
-    }
+  const errors = checkSchema(config).map((p) => ({ pointer: p.pointer === '/' ? '' : p.pointer, message: p.message }));
+  for (const e of errors) {
+    const key = e.pointer.split('/')[1];
+    if (key) delete config[key];
   }
   delete config.$schema;
   return { config: config as Partial<JfpConfig>, errors };

@@ -3,7 +3,7 @@
  * outdated terms (bodies that were abolished or renamed), loaded from schemas/ and
  * validated once, with matchers built once for the rules and the hover.
  */
-import { Validator, type OutputUnit } from '@cfworker/json-schema';
+import { schemaChecker } from './schemaCheck.js';
 import glossarySchema from '../../../schemas/glossary.schema.json' with { type: 'json' };
 import glossaryJson from '../../../schemas/glossary.json' with { type: 'json' };
 import outdatedSchema from '../../../schemas/outdated-terms.schema.json' with { type: 'json' };
@@ -51,23 +51,8 @@ export class GlossaryError extends Error {
   }
 }
 
-const glossaryValidator = new Validator(glossarySchema as object, '2020-12', false);
-const outdatedValidator = new Validator(outdatedSchema as object, '2020-12', false);
-
-function schemaProblems(validator: Validator, data: unknown): GlossaryProblem[] {
-  const result = validator.validate(data);
-  if (result.valid) return [];
-  const problems = result.errors.map((unit: OutputUnit) => ({ pointer: unit.instanceLocation.replace(/^#/, '') || '/', message: unit.error }));
-  // The validator reports each failure at several nesting levels; keep the deepest ones, once each.
-  const deepest = problems.filter((p) => !problems.some((q) => q !== p && q.pointer.startsWith(p.pointer + '/')));
-  const seen = new Set<string>();
-  return deepest.filter((p) => {
-    const key = `${p.pointer}\u0000${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+const checkGlossary = schemaChecker(glossarySchema as object);
+const checkOutdated = schemaChecker(outdatedSchema as object);
 
 function duplicates<T>(list: readonly T[], keysOf: (x: T) => (string | undefined)[], pointer: (i: number) => string, what: string): GlossaryProblem[] {
   const problems: GlossaryProblem[] = [];
@@ -85,7 +70,7 @@ function duplicates<T>(list: readonly T[], keysOf: (x: T) => (string | undefined
 
 /** Validates glossary data against schemas/glossary.schema.json and the rules a schema cannot express. */
 export function validateGlossary(data: unknown): GlossaryProblem[] {
-  const problems = schemaProblems(glossaryValidator, data);
+  const problems = checkGlossary(data);
   if (problems.length > 0) return problems;
   const terms = (data as { terms: GlossaryEntry[] }).terms;
   return [
@@ -96,7 +81,7 @@ export function validateGlossary(data: unknown): GlossaryProblem[] {
 
 /** Validates outdated-term data against schemas/outdated-terms.schema.json and the rules a schema cannot express. */
 export function validateOutdatedTerms(data: unknown): GlossaryProblem[] {
-  const problems = schemaProblems(outdatedValidator, data);
+  const problems = checkOutdated(data);
   if (problems.length > 0) return problems;
   const terms = (data as { terms: OutdatedTerm[] }).terms;
   terms.forEach((t, i) => {

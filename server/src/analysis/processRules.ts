@@ -3,7 +3,7 @@
  * its legal basis and named groups of literal phrases, from schemas/process-rules.json.
  * Validated against its schema once, when first used.
  */
-import { Validator, type OutputUnit } from '@cfworker/json-schema';
+import { schemaChecker } from './schemaCheck.js';
 import processRulesSchema from '../../../schemas/process-rules.schema.json' with { type: 'json' };
 import processRulesJson from '../../../schemas/process-rules.json' with { type: 'json' };
 import type { DocumentAnalysis } from './document.js';
@@ -37,22 +37,11 @@ interface ProcessRulesData {
   rules: Record<string, ProcessRuleData>;
 }
 
-const validator = new Validator(processRulesSchema as object, '2020-12', false);
+const checkSchema = schemaChecker(processRulesSchema as object);
 
 /** Problems with plain data as process rules data (empty when it is valid). */
 export function validateProcessRules(data: unknown): ProcessRulesProblem[] {
-  const result = validator.validate(data);
-  if (result.valid) return [];
-  const problems = result.errors.map((unit: OutputUnit) => ({ pointer: unit.instanceLocation.replace(/^#/, '') || '/', message: unit.error }));
-  // The validator reports a failure at several nesting levels; keep the deepest, once each.
-  const deepest = problems.filter((p) => !problems.some((q) => q !== p && q.pointer.startsWith(p.pointer + '/')));
-  const seen = new Set<string>();
-  return deepest.filter((p) => {
-    const key = `${p.pointer}\u0000${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return checkSchema(data);
 }
 
 /** One rule's data: its legal basis and its phrase groups, with a matcher per group. */

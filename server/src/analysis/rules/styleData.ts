@@ -1,6 +1,6 @@
-import { Validator } from '@cfworker/json-schema';
 import styleSchema from '../../../../schemas/style.schema.json' with { type: 'json' };
 import styleJson from '../../../../schemas/style.json' with { type: 'json' };
+import { schemaChecker } from '../schemaCheck.js';
 
 /** The word lists behind the plain-English rules (schemas/style.json). */
 export interface StyleData {
@@ -10,10 +10,11 @@ export interface StyleData {
   abbreviations: ReadonlySet<string>;
 }
 
+const checkSchema = schemaChecker(styleSchema as object);
+
 /** Checks data shaped like schemas/style.json; returns one line per problem. */
 export function validateStyleData(data: unknown): string[] {
-  const result = new Validator(styleSchema as object, '2020-12', false).validate(data);
-  return result.valid ? [] : result.errors.map((e) => `${e.instanceLocation.replace(/^#/, '') || '/'}: ${e.error}`);
+  return checkSchema(data).map((p) => `${p.pointer}: ${p.message}`);
 }
 
 let cached: StyleData | undefined;
