@@ -8,7 +8,7 @@ import glossarySchema from '../../../schemas/glossary.schema.json' with { type: 
 import glossaryJson from '../../../schemas/glossary.json' with { type: 'json' };
 import outdatedSchema from '../../../schemas/outdated-terms.schema.json' with { type: 'json' };
 import outdatedJson from '../../../schemas/outdated-terms.json' with { type: 'json' };
-import { normaliseTerm, TermMatcher } from './terms.js';
+import { matchesOutside, normaliseTerm, TermMatcher } from './terms.js';
 import type { Confidence } from './types.js';
 
 export interface GlossaryEntry {
@@ -129,14 +129,8 @@ export class AbbreviationMatcher {
   match(text: string, excluded: readonly (readonly [number, number])[] = []): AbbreviationHit[] {
     const hits: AbbreviationHit[] = [];
     if (!this.pattern) return hits;
-    const re = new RegExp(this.pattern.source, this.pattern.flags);
-    let x = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      while (x < excluded.length && excluded[x]![1] <= start) x++;
-      if (x < excluded.length && excluded[x]![0] < end) continue;
-      hits.push({ abbreviation: m[1]!, start, end, plural: m[2] === 's' });
+    for (const m of matchesOutside(this.pattern, text, excluded)) {
+      hits.push({ abbreviation: m[1]!, start: m.index, end: m.index + m[0].length, plural: m[2] === 's' });
     }
     return hits;
   }

@@ -47,6 +47,22 @@ function phrasePattern(term: string): string {
     .join('');
 }
 
+/**
+ * Every match of a global pattern in text, skipping matches that overlap an excluded range
+ * (ranges sorted by start). Shared by the phrase and abbreviation matchers.
+ */
+export function* matchesOutside(pattern: RegExp, text: string, excluded: readonly (readonly [number, number])[]): Generator<RegExpExecArray> {
+  const re = new RegExp(pattern.source, pattern.flags);
+  let x = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (x < excluded.length && excluded[x]![1] <= start) x++;
+    if (x < excluded.length && excluded[x]![0] < end) continue;
+    yield m;
+  }
+}
+
 export class TermMatcher {
   private readonly pattern: RegExp | undefined;
   readonly keys: ReadonlySet<string>;
@@ -72,15 +88,9 @@ export class TermMatcher {
   match(text: string, excluded: readonly (readonly [number, number])[] = []): TermHit[] {
     const hits: TermHit[] = [];
     if (!this.pattern) return hits;
-    const re = new RegExp(this.pattern.source, this.pattern.flags);
-    let x = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      while (x < excluded.length && excluded[x]![1] <= start) x++;
-      if (x < excluded.length && excluded[x]![0] < end) continue;
+    for (const m of matchesOutside(this.pattern, text, excluded)) {
       const key = this.keyOf(m[0]);
-      if (key !== undefined) hits.push({ key, start, end });
+      if (key !== undefined) hits.push({ key, start: m.index, end: m.index + m[0].length });
     }
     return hits;
   }
