@@ -19,9 +19,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getDefaultCatalogue } from './analysis/catalogue.js';
-import { explainItem } from './analysis/explain.js';
-import { planTemplate } from './analysis/skeleton.js';
-import { codeActions, FIX_ALL_KIND, fixAllAction, missingSectionsEdit, sectionEdit } from './features/codeActions.js';
+import { codeActions, FIX_ALL_KIND, fixAllAction } from './features/codeActions.js';
+import { executeCommand } from './features/commands.js';
 import { codeLenses } from './features/codeLens.js';
 import { COMPLETION_TRIGGERS, complete } from './features/completion.js';
 import { coverageResult } from './features/coverage.js';
@@ -294,34 +293,7 @@ export function startServer(connection: Connection): void {
       const doc = workspace.document(uri);
       return plan && doc ? { plan, doc } : undefined;
     };
-    switch (params.command) {
-      case ServerCommands.sectionEdit: {
-        const ctx = withPlan(args[0]);
-        return ctx && typeof args[1] === 'string' ? sectionEdit(ctx.doc, ctx.plan, args[1]) : null;
-      }
-      case ServerCommands.missingSectionsEdit: {
-        const ctx = withPlan(args[0]);
-        return ctx ? missingSectionsEdit(ctx.doc, ctx.plan) : null;
-      }
-      case ServerCommands.guidance: {
-        const item = typeof args[0] === 'string' ? workspace.catalogue.get(args[0]) : undefined;
-        if (!item) return null;
-        const plan = typeof args[1] === 'string' ? withPlan(args[1])?.plan : undefined;
-        return explainItem(item, plan?.byId.get(item.id), 'markdown');
-      }
-      case ServerCommands.effectiveConfig: {
-        const uri = typeof args[0] === 'string' ? args[0] : (workspace.folderPaths()[0] ? pathToUri(workspace.folderPaths()[0]!) : 'untitled:');
-        const { config, sources } = workspace.configFor(uri);
-        return { config, sources };
-      }
-      case ServerCommands.template: {
-        const icb = typeof args[0] === 'string' && args[0].trim() ? args[0].trim() : 'NHS Example Integrated Care Board';
-        const period = typeof args[1] === 'string' && args[1].trim() ? args[1].trim() : '2026/27 to 2030/31';
-        return planTemplate(workspace.catalogue, icb, period);
-      }
-      default:
-        return null;
-    }
+    return executeCommand(params.command, args, workspace, withPlan);
   });
 
   documents.listen(connection);
