@@ -25,8 +25,8 @@ export interface PlanAnalysis {
   byId: ReadonlyMap<string, ItemCoverage>;
   summary: CoverageSummary;
   percent: number;
-  /** Findings per document URI. */
-  findings: Map<string, Finding[]>;
+  /** Findings per document URI, computed when first asked for (see FindingsByDocument). */
+  findings: FindingsByDocument;
 }
 
 /**
@@ -48,6 +48,31 @@ function modeOf(primary: DocumentAnalysis | undefined, fallback: PlanMode): Plan
   return value === 'summary' || value === 'full' ? value : fallback;
 }
 
+/**
+ * The rules' findings for each document of a plan, run the first time a document's findings
+ * are asked for. The editor publishes only open documents, so the rules never run on the
+ * plan's other files while the author types; the CLI asks for every file.
+ */
+export class FindingsByDocument {
+  private readonly done = new Map<string, Finding[]>();
+
+  constructor(
+    private readonly docs: readonly DocumentAnalysis[],
+    private readonly run: (doc: DocumentAnalysis) => Finding[],
+  ) {}
+
+  get(uri: string): Finding[] | undefined {
+    let findings = this.done.get(uri);
+    if (findings === undefined) {
+      const doc = this.docs.find((d) => d.uri === uri);
+      if (!doc) return undefined;
+      findings = this.run(doc);
+      this.done.set(uri, findings);
+    }
+    return findings;
+  }
+}
+
 /** Coverage and findings for a plan made of one or more analysed documents. */
 export function analysePlan(docs: readonly DocumentAnalysis[], catalogue: IndexedCatalogue = getDefaultCatalogue(), options: AnalysisOptions = {}): PlanAnalysis {
   const index = indexCatalogue(catalogue);
@@ -59,11 +84,10 @@ export function analysePlan(docs: readonly DocumentAnalysis[], catalogue: Indexe
   const coverage = computeCoverage(docs, index, { mode });
   const byId = new Map(coverage.map((c) => [c.id, c]));
   const summary = summarise(coverage);
-  const findings = new Map<string, Finding[]>();
   const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, now: new Date(), ...options.ruleOptions };
-  for (const doc of docs) {
-    findings.set(doc.uri, runRules({ doc, documents: docs, index, coverage: byId, isPrimary: doc.uri === primary, mode, options: ruleOptions }, options.levels));
-  }
+  const findings = new FindingsByDocument(docs, (doc) =>
+    runRules({ doc, documents: docs, index, coverage: byId, isPrimary: doc.uri === primary, mode, options: ruleOptions }, options.levels),
+  );
   return { index, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings };
 }
 
