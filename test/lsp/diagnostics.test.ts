@@ -1,12 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { DRAFT, lineOf, NOTES, WORKSPACE } from './fixtures.js';
+import { codes, DRAFT, itemIds, lineOf, NOTES, WORKSPACE } from './fixtures.js';
 import { TestClient } from './lspClient.js';
 
-const codes = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
-const itemIds = (ds: Diagnostic[], code: string) => codes(ds, code).map((d) => (d.data as { itemId: string }).itemId);
 
 describe('LSP diagnostics (real server over stdio)', () => {
   let client: TestClient;

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { ROOT } from '../helpers.js';
 
 export const EXAMPLE = path.join(ROOT, 'examples', 'wessex-vale-joint-forward-plan.md');
@@ -23,3 +24,9 @@ export function applyEdits(text: string, edits: { range: { start: { line: number
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
+
+/** The diagnostics with a given code. */
+export const codes = (ds: Diagnostic[], code: string): Diagnostic[] => ds.filter((d) => d.code === code);
+
+/** The catalogue item ids of the diagnostics with a given code. */
+export const itemIds = (ds: Diagnostic[], code: string): string[] => codes(ds, code).map((d) => (d.data as { itemId: string }).itemId);

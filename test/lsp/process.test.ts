@@ -3,12 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { financialYearOf } from '../../server/src/analysis/rules/planPeriod.js';
-import { DRAFT, lineOf, WORKSPACE } from './fixtures.js';
+import { codes, DRAFT, lineOf, WORKSPACE } from './fixtures.js';
 import { TestClient } from './lspClient.js';
 
-const codes = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
 /** A plan outside the workspace folder: a plan of its own, never read from disk. */
 const OUTSIDE = path.join(os.tmpdir(), 'jfp-process-lsp-test');
 

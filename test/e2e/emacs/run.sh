@@ -11,34 +11,9 @@
 # Not `emacs -Q`: Debian's site-start is what puts /usr/share/emacs/site-lisp/elpa (eglot) on the load path.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
-ROOT="$(cd "$HERE/../../.." && pwd)"
-
-if ! command -v emacs >/dev/null 2>&1; then
-  echo "test:emacs: FAILED: emacs is not installed (run: bash test/e2e/install.sh, or apt-get install -y emacs-nox elpa-eglot)" >&2
-  exit 2
-fi
-if [ -z "${JFP_LSP_CMD:-}" ]; then
-  if [ ! -f "$ROOT/dist/server.cjs" ]; then
-    echo "test:emacs: FAILED: $ROOT/dist/server.cjs not found; build first (npx tsc -b && node scripts/bundle.mjs)" >&2
-    exit 2
-  fi
-  JFP_LSP_CMD="node $ROOT/dist/server.cjs --stdio"
-fi
-
-T="$(mktemp -d "${TMPDIR:-/tmp}/jfp-emacs-e2e.XXXXXX")"
-PIDFILE="$T/server.pid"
-cleanup() {
-  # End the server this run started, if Emacs did not (by its pid only).
-  if [ -s "$PIDFILE" ]; then
-    pid="$(cat "$PIDFILE")"
-    if kill -0 "$pid" 2>/dev/null; then
-      echo "test:emacs: server $pid still running after Emacs exited; ending it" >&2
-      kill "$pid" 2>/dev/null || true
-    fi
-  fi
-  if [ "${JFP_E2E_KEEP:-}" = "1" ]; then echo "test:emacs: kept $T" >&2; else rm -rf "$T"; fi
-}
-trap cleanup EXIT
+NAME=emacs TOOL=emacs LABEL=Emacs INSTALL="emacs-nox elpa-eglot"
+# shellcheck source=../client-setup.sh
+source "$HERE/../client-setup.sh"
 
 # The draft alone in the workspace folder (the server reads every plan file of a folder as one plan);
 # the complete example outside it, so that it is a plan of its own. Only copies are opened, never saved.

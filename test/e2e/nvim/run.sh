@@ -9,34 +9,9 @@
 # Everything nvim writes (XDG dirs, lsp.log, TMPDIR) goes to a temp dir that is deleted at the end.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
-ROOT="$(cd "$HERE/../../.." && pwd)"
-
-if ! command -v nvim >/dev/null 2>&1; then
-  echo "test:nvim: FAILED: nvim is not installed (run: bash test/e2e/install.sh, or apt-get install -y neovim)" >&2
-  exit 2
-fi
-if [ -z "${JFP_LSP_CMD:-}" ]; then
-  if [ ! -f "$ROOT/dist/server.cjs" ]; then
-    echo "test:nvim: FAILED: $ROOT/dist/server.cjs not found; build first (npx tsc -b && node scripts/bundle.mjs)" >&2
-    exit 2
-  fi
-  JFP_LSP_CMD="node $ROOT/dist/server.cjs --stdio"
-fi
-
-T="$(mktemp -d "${TMPDIR:-/tmp}/jfp-nvim-e2e.XXXXXX")"
-PIDFILE="$T/server.pid"
-cleanup() {
-  # End the server this run started, if nvim did not (by its pid only).
-  if [ -s "$PIDFILE" ]; then
-    pid="$(cat "$PIDFILE")"
-    if kill -0 "$pid" 2>/dev/null; then
-      echo "test:nvim: server $pid still running after nvim exited; ending it" >&2
-      kill "$pid" 2>/dev/null || true
-    fi
-  fi
-  if [ "${JFP_E2E_KEEP:-}" = "1" ]; then echo "test:nvim: kept $T" >&2; else rm -rf "$T"; fi
-}
-trap cleanup EXIT
+NAME=nvim TOOL=nvim LABEL=nvim INSTALL="neovim"
+# shellcheck source=../client-setup.sh
+source "$HERE/../client-setup.sh"
 
 # The draft alone in the workspace folder (the server reads every plan file of a folder as one plan);
 # the complete example outside it, so that it is a plan of its own. Only copies are opened, never saved.
