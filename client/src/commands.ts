@@ -7,6 +7,7 @@ import type { LanguageClient, WorkspaceEdit as LspWorkspaceEdit } from 'vscode-l
 import { Commands, ServerCommands, type CoverageEntry } from '../../server/src/protocol.js';
 import { itemIdOf, type CoverageTreeProvider } from './coverageTree.js';
 import { GUIDANCE_SCHEME, GuidanceContentProvider, guidanceUri, showGuidanceDocument } from './guidance.js';
+import { registerReportCommands } from './reportCommands.js';
 import { errorMessage, executeServerCommand, sameUri } from './util.js';
 
 const NOT_A_PLAN = 'Open a Joint Forward Plan to see its coverage.';
@@ -171,5 +172,6 @@ export function registerCommands(client: LanguageClient, tree: CoverageTreeProvi
     vscode.commands.registerCommand(Commands.showGuidance, showGuidance),
     vscode.commands.registerCommand(Commands.newPlan, newPlan),
     vscode.commands.registerCommand(Commands.revealEvidence, revealEvidence),
+    ...registerReportCommands(client, planUri, guarded, applyServerEdit),
   ];
 }

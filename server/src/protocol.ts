@@ -39,6 +39,9 @@ export const Commands = {
   refresh: 'jfp.refresh',
   revealEvidence: 'jfp.revealEvidence',
   showConfiguration: 'jfp.showConfiguration',
+  insertAnnex: 'jfp.insertAnnex',
+  exportReport: 'jfp.exportReport',
+  comparePrevious: 'jfp.comparePrevious',
 } as const;
 
 /** Server-side command executed through workspace/executeCommand: returns the edit that inserts a section for an item. */
@@ -53,4 +56,10 @@ export const ServerCommands = {
   effectiveConfig: 'jfp.server.effectiveConfig',
   /** [icbName, period] -> text of a new plan with every statutory section. */
   template: 'jfp.server.template',
+  /** [uri] -> WorkspaceEdit writing the coverage annex into the document (replacing the previous one). */
+  annexEdit: 'jfp.server.annexEdit',
+  /** [uri] -> text of the self-contained HTML coverage report of the document's plan. */
+  htmlReport: 'jfp.server.htmlReport',
+  /** [uri, paths[]] -> { markdown } comparing the previous plan at the paths with this one, or { error }. */
+  compare: 'jfp.server.compare',
 } as const;

@@ -88,6 +88,7 @@ export function parsePlan(text: string): PlanModel {
   const tags: Tag[] = [];
   const directives: Directive[] = [];
   const excluded: [number, number][] = [];
+  let annexStart: number | undefined;
   if (frontMatter) excluded.push([frontMatter.start, frontMatter.end]);
   visit(root, (node: Nodes) => {
     switch (node.type) {
@@ -97,6 +98,12 @@ export function parsePlan(text: string): PlanModel {
         excluded.push([s, e]);
         tags.push(...scanTags(text.slice(s, e), s, sectionAt(sections, s)));
         directives.push(...scanDirectives(text.slice(s, e), s));
+        // The generated coverage annex (formats/annex.ts) is never evidence for itself.
+        if (node.value.includes('<!-- jfp-annex:start -->')) annexStart ??= s;
+        if (node.value.includes('<!-- jfp-annex:end -->') && annexStart !== undefined) {
+          excluded.push([annexStart, e]);
+          annexStart = undefined;
+        }
         break;
       }
       case 'code':

@@ -6,6 +6,7 @@ import type { PlanWorkspace } from '../planWorkspace.js';
 import { pathToUri } from '../planWorkspace.js';
 import { ServerCommands } from '../protocol.js';
 import { missingSectionsEdit, sectionEdit } from './codeActions.js';
+import { annexEdit, comparison, htmlReport } from './reports.js';
 
 /**
  * workspace/executeCommand: the server-side commands the client (or any editor) can run.
@@ -42,6 +43,19 @@ export function executeCommand(
       const icb = typeof args[0] === 'string' && args[0].trim() ? args[0].trim() : 'NHS Example Integrated Care Board';
       const period = typeof args[1] === 'string' && args[1].trim() ? args[1].trim() : '2026/27 to 2030/31';
       return planTemplate(workspace.catalogue, icb, period);
+    }
+    case ServerCommands.annexEdit: {
+      const ctx = withPlan(args[0]);
+      return ctx ? annexEdit(ctx.doc, ctx.plan) : null;
+    }
+    case ServerCommands.htmlReport: {
+      const ctx = withPlan(args[0]);
+      return ctx ? htmlReport(ctx.plan, workspace) : null;
+    }
+    case ServerCommands.compare: {
+      const ctx = withPlan(args[0]);
+      const paths = Array.isArray(args[1]) ? args[1].filter((p): p is string => typeof p === 'string') : [];
+      return ctx && paths.length > 0 ? comparison(ctx.plan, ctx.doc.uri, paths, workspace) : null;
     }
     default:
       return null;

@@ -1,0 +1,142 @@
+import * as path from 'node:path';
+import type { PlanAnalysis } from '../analysis/analyse.js';
+import { isStatutory } from '../analysis/catalogue.js';
+import type { DocumentAnalysis } from '../analysis/document.js';
+import { headingSlugs } from '../analysis/slug.js';
+import type { ItemCoverage } from '../analysis/types.js';
+
+export const ANNEX_START = '<!-- jfp-annex:start -->';
+export const ANNEX_END = '<!-- jfp-annex:end -->';
+export const ANNEX_TITLE = 'How this plan meets its statutory requirements';
+
+export const STATUS_LABELS: Record<ItemCoverage['status'], string> = {
+  addressed: 'Met',
+  partial: 'Partly met',
+  missing: 'Not yet met',
+  waived: 'Waived',
+};
+
+/** Escapes text for a Markdown table cell. */
+export function cell(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+/** Counted statutory items of the plan, in catalogue order. */
+export function statutoryItems(plan: PlanAnalysis): ItemCoverage[] {
+  return plan.coverage.filter((c) => c.counted && isStatutory(plan.index.catalogue.get(c.id)!));
+}
+
+/** The anchor of the section starting on a 0-based line of a document, or undefined. */
+export function sectionAnchor(doc: DocumentAnalysis | undefined, line: number): string | undefined {
+  if (!doc) return undefined;
+  const headed = doc.plan.sections.filter((s) => s.depth > 0);
+  const slugs = headingSlugs(headed.map((s) => s.heading));
+  const i = headed.findIndex((s) => doc.plan.lines.positionAt(s.start).line === line);
+  return i >= 0 ? slugs[i] : undefined;
+}
+
+/**
+ * A link from the document at `fromUri` to a section of the plan: `#slug` in the same
+ * document, else a relative path with the anchor. URIs are compared as given.
+ */
+export function sectionLink(plan: PlanAnalysis, fromUri: string | undefined, uri: string, line: number): string {
+  const anchor = sectionAnchor(
+    plan.documents.find((d) => d.uri === uri),
+    line,
+  );
+  const hash = anchor ? `#${anchor}` : '';
+  if (uri === fromUri) return hash || '#';
+  const plain = (u: string) => safeDecode(u.replace(/^file:\/\//, ''));
+  const target = plain(uri);
+  const from = fromUri === undefined ? undefined : plain(fromUri);
+  const rel = from ? path.posix.relative(path.posix.dirname(from), target) : path.posix.basename(target);
+  return `${rel.split('/').map(encodeURIComponent).join('/')}${hash}`;
+}
+
+export interface AnnexRow {
+  id: string;
+  title: string;
+  legalBasis: string;
+  status: ItemCoverage['status'];
+  /** The sections that meet the item, as links relative to the annex's document. */
+  links: { text: string; href: string }[];
+  /** The waiver reason, when waived with one. */
+  waiver?: string;
+}
+
+/** The rows of the annex (shared by the Markdown annex and the HTML report). */
+export function annexRows(plan: PlanAnalysis, fromUri: string | undefined = plan.primary): AnnexRow[] {
+  return statutoryItems(plan).map((c) => {
+    const seen = new Set<string>();
+    const links: AnnexRow['links'] = [];
+    for (const e of c.status === 'waived' ? [] : c.evidence) {
+      const key = `${e.uri}#${e.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      links.push({ text: e.heading || 'Opening text', href: sectionLink(plan, fromUri, e.uri, e.line) });
+    }
+    return {
+      id: c.id,
+      title: c.title,
+      legalBasis: plan.index.catalogue.get(c.id)!.legalBasis.citation,
+      status: c.status,
+      links,
+      ...(c.waiver?.reason ? { waiver: c.waiver.reason } : {}),
+    };
+  });
+}
+
+/**
+ * The coverage annex: a Markdown section with one table row per statutory item, between
+ * the annex markers. Links are relative to `fromUri` (the document the annex goes into).
+ */
+export function buildAnnex(plan: PlanAnalysis, fromUri: string | undefined = plan.primary): string {
+  const lines = [
+    ANNEX_START,
+    `## ${ANNEX_TITLE}`,
+    '',
+    `This table is produced by jfp-assist from the plan itself (${cell(plan.index.catalogue.data.title)}, edition ${cell(plan.index.catalogue.edition)}). Regenerate it rather than editing it by hand; it is not counted as evidence.`,
+    '',
+    '| Requirement | Legal basis | Status | Where the plan meets it |',
+    '|---|---|---|---|',
+  ];
+  for (const row of annexRows(plan, fromUri)) {
+    const where = row.status === 'waived' ? `Waived: ${cell(row.waiver ?? 'no reason given')}` : row.links.map((l) => `[${cell(l.text)}](${l.href})`).join(', ') || '—';
+    lines.push(`| ${cell(row.title)} | ${cell(row.legalBasis)} | ${STATUS_LABELS[row.status]} | ${where} |`);
+  }
+  lines.push('', ANNEX_END);
+  return lines.join('\n') + '\n';
+}
+
+/** Offsets of the existing annex (start marker to end of end marker), if any. */
+export function findAnnex(text: string): { start: number; end: number } | undefined {
+  const start = text.indexOf(ANNEX_START);
+  if (start < 0) return undefined;
+  const endMarker = text.indexOf(ANNEX_END, start);
+  if (endMarker < 0) return undefined;
+  let end = endMarker + ANNEX_END.length;
+  if (text.startsWith('\r\n', end)) end += 2;
+  else if (text.startsWith('\n', end)) end += 1;
+  return { start, end };
+}
+
+/**
+ * Where and what to write so the document holds the current annex: the existing annex is
+ * replaced in place; otherwise the annex is appended after a blank line.
+ */
+export function annexReplacement(text: string, annex: string): { start: number; end: number; newText: string } {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const body = eol === '\n' ? annex : annex.replace(/\n/g, eol);
+  const existing = findAnnex(text);
+  if (existing) return { ...existing, newText: body };
+  const sep = text.length === 0 ? '' : text.endsWith(eol + eol) ? '' : text.endsWith(eol) ? eol : eol + eol;
+  return { start: text.length, end: text.length, newText: sep + body };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
