@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateApi, coverageOf, draftUri, revert, revertAllAndClose, type JfpApi } from './helpers.js';
+
+const START = '<!-- jfp-annex:start -->';
+const END = '<!-- jfp-annex:end -->';
+const count = (text: string, s: string) => text.split(s).length - 1;
+
+describe('Report commands', () => {
+  let api: JfpApi;
+
+  before(async () => {
+    api = await activateApi();
+  });
+
+  after(async () => {
+    await revertAllAndClose();
+  });
+
+  it('registers the report commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['jfp.insertAnnex', 'jfp.exportReport', 'jfp.comparePrevious']) assert.ok(commands.includes(id), `${id} is registered`);
+  });
+
+  it('jfp.insertAnnex inserts the annex, and after an edit replaces it in place (then the draft is reverted)', async () => {
+    await coverageOf(api, draftUri());
+    const doc = await vscode.workspace.openTextDocument(draftUri());
+    const original = doc.getText();
+    try {
+      await vscode.commands.executeCommand('jfp.insertAnnex');
+      assert.equal(count(doc.getText(), START), 1, 'one annex');
+      assert.match(doc.getText(), /\| Duty in respect of research \|[^|]*\| Not yet met \| — \|/);
+      const editor = vscode.window.activeTextEditor;
+      assert.equal(editor?.document.uri.toString(), draftUri().toString());
+      assert.equal(editor.document.lineAt(editor.selection.start.line).text, '## How this plan meets its statutory requirements', 'the annex heading is selected');
+
+      // Add a research section above the annex, wait for the tree to see it, and insert again.
+      const at = doc.positionAt(doc.getText().indexOf(START));
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(draftUri(), at, '## Research\n\nWe will support clinical research and trials with the National Institute for Health and Care Research and local universities.\n\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const coverage = await coverageOf(api, draftUri());
+      assert.equal(coverage.items.find((i) => i.id === 'duty-research')?.status, 'addressed');
+      await vscode.commands.executeCommand('jfp.insertAnnex');
+      const text = doc.getText();
+      assert.equal(count(text, START), 1, 'still one annex');
+      assert.equal(count(text, END), 1);
+      assert.match(text, /\| Duty in respect of research \|[^|]*\| Met \| \[Research\]\(#research\) \|/);
+      assert.ok(text.indexOf('## Research') < text.indexOf(START), 'replaced in place, after the new section');
+    } finally {
+      await revert(draftUri());
+    }
+    assert.equal(doc.getText(), original);
+  });
+});
