@@ -153,7 +153,12 @@ function loadPlan(paths: readonly string[], config: JfpConfig, catalogue: Indexe
 }
 
 /** The rule pages shipped with jfp-check (docs/rules next to dist/), as a file URL ending in '/'. */
+let docsBaseFound: string | undefined;
 function docsBase(): string {
+  return (docsBaseFound ??= findDocsBase());
+}
+
+function findDocsBase(): string {
   const starts = [process.argv[1] ? path.dirname(fs.realpathSync(process.argv[1])) : undefined, process.cwd()];
   for (const start of starts) {
     for (let dir = start; dir; dir = path.dirname(dir) === dir ? undefined : path.dirname(dir)) {
@@ -162,6 +167,16 @@ function docsBase(): string {
     }
   }
   return pathToFileURL(path.join(process.cwd(), 'docs', 'rules') + path.sep).href;
+}
+
+/** The Markdown page of a diagnostic code, from the docs shipped with jfp-check. */
+function rulePage(code: string): string | undefined {
+  const dir = uriToPath(docsBase());
+  try {
+    return dir ? fs.readFileSync(path.join(dir, `${code}.md`), 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Items that make the gate fail: missing (and, with a baseline, lost coverage) under the --fail-on policy. */
@@ -211,7 +226,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         report = buildAnnex(plan, args.output ? pathToUri(path.resolve(args.output)) : plan.primary);
         break;
       case 'sarif':
-        report = formatSarif(plan, displayPath, { docsBase: docsBase(), version: VERSION });
+        report = formatSarif(plan, displayPath, { docsBase: docsBase(), version: VERSION, helpMarkdown: rulePage });
         break;
       case 'junit':
         report = formatJunit(plan, displayPath);

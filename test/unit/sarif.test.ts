@@ -9,7 +9,7 @@ import { fixturePath, ROOT } from '../helpers.js';
 interface SarifLog {
   version: string;
   runs: {
-    tool: { driver: { rules: { id: string; helpUri: string; help: { text: string } }[] } };
+    tool: { driver: { rules: { id: string; helpUri: string; help: { text: string; markdown: string } }[] } };
     results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number } } }[] }[];
   }[];
 }
@@ -33,6 +33,11 @@ describe('SARIF report', () => {
     });
   }
 
+  it('the schema check itself rejects a broken log', () => {
+    assert.equal(validator.validate({ version: '2.1.0' }).valid, false, 'runs is required');
+    assert.equal(validator.validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'loud' }] }] }).valid, false);
+  });
+
   it('has one rule per diagnostic code with help and a link, and 1-based relative locations', () => {
     const { log, code } = sarifOf(fixturePath('workspace', 'draft-forward-plan.md'));
     assert.equal(code, 1, 'the gate still fails on a missing statutory item');
@@ -41,6 +46,7 @@ describe('SARIF report', () => {
     for (const r of rules) {
       assert.match(r.helpUri, new RegExp(`^file:.*/docs/rules/${r.id.replace(/\./g, '\\.')}\\.md$`));
       assert.ok(r.help.text.length > 10);
+      assert.ok(r.help.markdown.startsWith(`# ${r.id}`), `the help of ${r.id} is its docs page`);
     }
     const missing = log.runs[0]!.results.find((r) => r.ruleId === 'jfp.duty.missing')!;
     assert.equal(rules[missing.ruleIndex]!.id, 'jfp.duty.missing');

@@ -10,6 +10,8 @@ export interface SarifOptions {
   docsBase: string;
   /** The tool version. */
   version: string;
+  /** The full Markdown page of a rule, when available: shown as the rule's help by SARIF viewers such as GitHub. */
+  helpMarkdown?: (code: string) => string | undefined;
 }
 
 /**
@@ -24,7 +26,7 @@ export function formatSarif(plan: PlanAnalysis, file: (uri: string) => string, o
     name: r.code.replace(/^jfp\./, '').replace(/[.-](\w)/g, (_, c: string) => c.toUpperCase()),
     shortDescription: { text: r.description },
     fullDescription: { text: r.description },
-    help: { text: `${r.description} See ${options.docsBase}${r.code}.md`, markdown: `${r.description} [More about ${r.code}](${options.docsBase}${r.code}.md)` },
+    help: { text: `${r.description} See ${options.docsBase}${r.code}.md`, markdown: options.helpMarkdown?.(r.code) ?? `${r.description} [More about ${r.code}](${options.docsBase}${r.code}.md)` },
     helpUri: `${options.docsBase}${r.code}.md`,
     defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
   }));
