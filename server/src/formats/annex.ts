@@ -95,7 +95,7 @@ export function buildAnnex(plan: PlanAnalysis, fromUri: string | undefined = pla
     ANNEX_START,
     `## ${ANNEX_TITLE}`,
     '',
-    `This table is produced by jfp-assist from the plan itself (${cell(plan.index.catalogue.data.title)}, edition ${cell(plan.index.catalogue.edition)}). Regenerate it rather than editing it by hand; it is not counted as evidence.`,
+    'Made by jfp-assist from the text of this plan. To update it, run *Insert coverage annex* again (or `jfp-check --format annex`); changes made by hand are lost.',
     '',
     '| Requirement | Legal basis | Status | Where the plan meets it |',
     '|---|---|---|---|',
