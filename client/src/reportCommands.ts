@@ -25,13 +25,14 @@ export function registerReportCommands(
     await applyServerEdit(uri, edit);
   });
 
-  const exportReport = guarded('export the coverage report', async () => {
+  /** Asks where to save the report, unless a target is given (as tests and keybindings may). */
+  const exportReport = guarded('export the coverage report', async (given?: unknown) => {
     const uri = planUri();
     if (!uri) return void vscode.window.showInformationMessage(NOT_A_PLAN);
     const html = await executeServerCommand<string | null>(client, ServerCommands.htmlReport, [uri.toString()]);
     if (typeof html !== 'string') throw new Error('the server returned no report');
     const name = uri.path.split('/').pop()?.replace(/\.(md|markdown)$/i, '') ?? 'plan';
-    const target = await vscode.window.showSaveDialog({
+    const target = given instanceof vscode.Uri ? given : await vscode.window.showSaveDialog({
       title: 'Export coverage report',
       defaultUri: vscode.Uri.joinPath(uri, '..', `${name}-coverage-report.html`),
       filters: { 'HTML page': ['html'] },
@@ -39,6 +40,7 @@ export function registerReportCommands(
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+    if (given) return;
     const open = await vscode.window.showInformationMessage(`Coverage report saved to ${vscode.workspace.asRelativePath(target)}.`, 'Open in browser');
     if (open) await vscode.env.openExternal(target);
   });

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateApi, coverageOf, draftUri, revert, revertAllAndClose, type JfpApi } from './helpers.js';
+import { activateApi, coverageOf, draftUri, exampleUri, revert, revertAllAndClose, waitFor, type JfpApi } from './helpers.js';
 
 const START = '<!-- jfp-annex:start -->';
 const END = '<!-- jfp-annex:end -->';
@@ -51,5 +54,31 @@ describe('Report commands', () => {
       await revert(draftUri());
     }
     assert.equal(doc.getText(), original);
+  });
+
+  it('jfp.exportReport writes the HTML report where it is asked to', async () => {
+    await coverageOf(api, draftUri());
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jfp-export-'));
+    try {
+      const target = vscode.Uri.file(path.join(dir, 'report.html'));
+      await vscode.commands.executeCommand('jfp.exportReport', target);
+      const html = fs.readFileSync(target.fsPath, 'utf8');
+      assert.match(html, /^<!DOCTYPE html>/);
+      assert.match(html, /<h1>NHS Wessex Vale Joint Forward Plan: working draft<\/h1>/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('jfp.comparePrevious opens the comparison with the chosen previous plan', async () => {
+    await coverageOf(api, draftUri());
+    const isComparison = (d: vscode.TextDocument) => d.isUntitled && d.getText().startsWith('# Changes since the previous plan');
+    const opened = waitFor(vscode.workspace.onDidOpenTextDocument, (d) => (d && isComparison(d) ? d : undefined), 'the comparison document');
+    await vscode.commands.executeCommand('jfp.comparePrevious', exampleUri());
+    const doc = await opened;
+    assert.match(doc.getText(), /\| \*\*Lost\*\* \| Duty in respect of research \| Yes \| Met \| Not yet met \|/);
+    // Close the untitled document without a save prompt.
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
