@@ -5,6 +5,7 @@ import { analysePlan, mainDocument, type PlanAnalysis } from './analysis/analyse
 import type { IndexedCatalogue } from './analysis/catalogue.js';
 import { indexCatalogue } from './analysis/catalogueIndex.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis } from './analysis/document.js';
+import { IncrementalParser } from './analysis/incremental.js';
 import { isMarkdownPath, planPathMatcher } from './analysis/planFiles.js';
 import { findPlanFiles } from './findPlanFiles.js';
 import { mergeConfig, type ConfigSource, type JfpConfig } from './analysis/config.js';
@@ -49,7 +50,7 @@ export class PlanWorkspace {
   /** The .jfp.json layer of each workspace folder (by folder path). */
   private readonly projectConfigs = new Map<string, Partial<JfpConfig>>();
   private readonly effective = new Map<string, { config: JfpConfig; sources: Record<keyof JfpConfig, ConfigSource>; isPlanPath: (p: string) => boolean }>();
-  private readonly open = new Map<string, { version: number; analysis: DocumentAnalysis; isPlan: boolean }>();
+  private readonly open = new Map<string, { version: number; analysis: DocumentAnalysis; isPlan: boolean; parser: IncrementalParser }>();
   private readonly disk = new Map<string, DiskEntry>();
   /** Plan files found on disk per folder; undefined until scanned. */
   private readonly folderPlans = new Map<string, string[]>();
@@ -74,7 +75,7 @@ export class PlanWorkspace {
   setCatalogue(catalogue: IndexedCatalogue): void {
     this.currentCatalogue = catalogue;
     this.disk.clear();
-    for (const [uri, entry] of this.open) entry.analysis = analyseDocument(uri, entry.analysis.plan.text, indexCatalogue(catalogue));
+    for (const [uri, entry] of this.open) entry.analysis = analyseDocument(uri, entry.analysis.plan.text, indexCatalogue(catalogue), (t) => entry.parser.parse(t));
     this.planCache.clear();
   }
 
@@ -127,9 +128,11 @@ export class PlanWorkspace {
     const key = uriKey(uri);
     const current = this.open.get(key);
     if (current && current.version > version) return false;
-    const analysis = analyseDocument(uri, text, indexCatalogue(this.catalogue));
+    // Each open document keeps its parser, so an edit re-parses only the sections it touches.
+    const parser = current?.parser ?? new IncrementalParser();
+    const analysis = analyseDocument(uri, text, indexCatalogue(this.catalogue), (t) => parser.parse(t));
     const isPlan = this.decideIsPlan(uri, analysis);
-    this.open.set(key, { version, analysis, isPlan });
+    this.open.set(key, { version, analysis, isPlan, parser });
     this.invalidate(uri);
     return true;
   }

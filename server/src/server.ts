@@ -30,6 +30,7 @@ import { pathToUri, PlanWorkspace, uriKey } from './planWorkspace.js';
 import { CoverageChangedNotification, CoverageRequest, ServerCommands } from './protocol.js';
 import { buildCatalogue, readProjectConfig, type FileProblems } from './projectConfig.js';
 import { settingsLayer } from './settings.js';
+import { CoverageNotifier } from './coverageNotifier.js';
 import { RULE_CODES } from './analysis/rules/index.js';
 
 /** Documents above this size get one information diagnostic instead of an analysis. */
@@ -40,6 +41,7 @@ export function startServer(connection: Connection): void {
   const workspace = new PlanWorkspace(getDefaultCatalogue());
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const published = new Set<string>();
+  const coverage = new CoverageNotifier((uri) => void connection.sendNotification(CoverageChangedNotification, { uri }));
   let capabilities: ClientCapabilities = {};
   let markdownHover = false;
 
@@ -73,9 +75,10 @@ export function startServer(connection: Connection): void {
     return doc;
   }
 
-  function publishFor(uri: string): void {
+  function publishFor(uri: string, typing = false): void {
     const doc = documents.get(uri);
-    if (!doc) return;
+    // Never publish for a version other than the one analysed: a newer analysis is due and will.
+    if (!doc || (workspace.version(uri) !== undefined && workspace.version(uri) !== doc.version)) return;
     const plan = workspace.planFor(uri);
     let diagnostics: Diagnostic[] = [];
     if (plan && tooLarge(doc)) {
@@ -94,13 +97,13 @@ export function startServer(connection: Connection): void {
     if (!plan && !published.has(uri)) return; // quiet outside plans
     if (plan) published.add(uri);
     else published.delete(uri);
-    // Coverage first: a client that waits for diagnostics then sees a coverage that is already current.
-    void connection.sendNotification(CoverageChangedNotification, { uri });
+    // Coverage first (except while typing): a client that waits for diagnostics then sees a current coverage.
+    coverage.changed(uri, typing);
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }
 
   /** Re-analyses a document and republishes every open document of its plan. */
-  function analyseAndPublish(uri: string): void {
+  function analyseAndPublish(uri: string, typing = false): void {
     const doc = documents.get(uri);
     if (!doc) return;
     refresh(doc);
@@ -109,7 +112,7 @@ export function startServer(connection: Connection): void {
     for (const mate of new Set([uri, ...mates])) {
       const mateDoc = documents.get(mate);
       if (mateDoc) refresh(mateDoc);
-      publishFor(mate);
+      publishFor(mate, typing);
     }
     if (wasPlan && !workspace.isPlan(uri)) publishFor(uri);
   }
@@ -121,7 +124,7 @@ export function startServer(connection: Connection): void {
       uri,
       setTimeout(() => {
         timers.delete(uri);
-        analyseAndPublish(uri);
+        analyseAndPublish(uri, true);
       }, workspace.configFor(uri).config.analysis.debounceMs),
     );
   }

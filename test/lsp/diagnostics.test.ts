@@ -91,6 +91,24 @@ describe('LSP diagnostics (real server over stdio)', () => {
     }
   });
 
+  it('publishes edits in version order, never an older version after a newer one, and ends with the last', async () => {
+    const draft = await client.open(DRAFT);
+    await client.diagnosticsAt(draft, 1);
+    const from = client.published.length;
+    let version = 1;
+    // Twenty edits sent without waiting, spread over the document: analyses are superseded.
+    for (let i = 0; i < 20; i++) {
+      const line = i * 3;
+      version = await client.change(draft, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: i % 2 === 0 ? 'x' : '' }]);
+    }
+    const last = await client.diagnosticsAt(draft, version);
+    const versions = client.published.slice(from).filter((p) => p.uri === draft).map((p) => p.version ?? 0);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
+    assert.equal(versions[versions.length - 1], version);
+    assert.ok(last.length > 0);
+    await client.close(draft);
+  });
+
   it('clears diagnostics when a plan is closed', async () => {
     const draft = await client.open(DRAFT);
     await client.diagnosticsAt(draft, 1);

@@ -1,7 +1,25 @@
 import * as assert from 'node:assert/strict';
-import { canonicalTerms, normaliseTerm, TermMatcher } from '../../server/src/analysis/terms.js';
+import fc from 'fast-check';
+import { canonicalTerms, matchesOutside, normaliseTerm, TermMatcher } from '../../server/src/analysis/terms.js';
 
 describe('TermMatcher', () => {
+  it('finds exactly what one global pass of its combined pattern finds', () => {
+    const phrases = ['care', 'primary care', "people's", 'ſafe', 'Core20PLUS5', 'a&e', 'place-based', 'K9', 'über', '’twas'];
+    const word = fc.constantFrom('care', 'Care', 'CARE', 'primary', 'Primary  care', 'people’s', 'safe', 'ſafe', 'SAFE', 'core20plus5', 'A&E', 'place\u2013based', 'k9', 'Über', "'twas", 'cares', 'x', '-', '_', ' ', '\n', '’', 'ß', '😀');
+    fc.assert(
+      fc.property(fc.subarray(phrases, { minLength: 1 }), fc.array(word, { maxLength: 30 }), (terms, words) => {
+        const matcher = new TermMatcher(terms);
+        const text = words.join('');
+        const inner = matcher as unknown as { pattern: RegExp; keyOf: (m: string) => string | undefined };
+        const expected = [...matchesOutside(inner.pattern, text, [])]
+          .map((m) => ({ key: inner.keyOf(m[0]), start: m.index, end: m.index + m[0].length }))
+          .filter((h) => h.key !== undefined);
+        assert.deepEqual(matcher.match(text), expected);
+      }),
+      { seed: 6, numRuns: 100 },
+    );
+  });
+
   const matcher = new TermMatcher(['Better Care Fund', 'BCF', 'net zero', "you said, we did", 'A&E', 'e-Referral Service', 'care']);
 
   it('matches case-insensitively on word boundaries', () => {

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import type { CatalogueIndex } from './catalogueIndex.js';
 import { parsePlan, sectionAt, type PlanModel } from './plan.js';
 
@@ -23,8 +24,9 @@ export interface Mapping {
   how: 'tag' | 'heading';
 }
 
-export function analyseDocument(uri: string, text: string, index: CatalogueIndex): DocumentAnalysis {
-  const plan = parsePlan(text);
+/** `parse`: see parsePlan (an incremental parser for documents being edited). */
+export function analyseDocument(uri: string, text: string, index: CatalogueIndex, parse?: (text: string) => Root): DocumentAnalysis {
+  const plan = parsePlan(text, parse);
   const sectionTerms = plan.sections.map(() => new Map<string, number>());
   for (const hit of index.bodyMatcher.match(text, plan.excluded)) {
     const counts = sectionTerms[sectionAt(plan.sections, hit.start)]!;

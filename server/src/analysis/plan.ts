@@ -47,9 +47,12 @@ export interface PlanModel {
   excluded: [number, number][];
 }
 
-/** Parses a Markdown document into the plan model. Never throws on any input text. */
-export function parsePlan(text: string): PlanModel {
-  const root = parseMarkdown(text);
+/**
+ * Parses a Markdown document into the plan model. Never throws on any input text. `parse`
+ * may be an incremental parser's (see incremental.ts): it must return what parseMarkdown would.
+ */
+export function parsePlan(text: string, parse: (text: string) => Root = parseMarkdown): PlanModel {
+  const root = parse(text);
   const lines = new LineIndex(text);
   const sections: Section[] = [];
   const open: Section[] = [];

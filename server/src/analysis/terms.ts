@@ -65,6 +65,11 @@ export function* matchesOutside(pattern: RegExp, text: string, excluded: readonl
 
 export class TermMatcher {
   private readonly pattern: RegExp | undefined;
+  /** Candidate starts: a character that can begin a phrase, not preceded by a word character. */
+  private readonly starts: RegExp | undefined;
+  /** The same pattern (sticky), restricted to the phrases that can start with one ASCII character. */
+  private readonly buckets = new Map<string, RegExp>();
+  private readonly sticky: RegExp | undefined;
   readonly keys: ReadonlySet<string>;
 
   constructor(terms: Iterable<string>) {
@@ -76,9 +81,46 @@ export class TermMatcher {
     this.keys = keys;
     if (keys.size === 0) return;
     // Longest first, so that at any position the longest phrase wins.
-    const alternatives = [...keys].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(phrasePattern);
+    const sorted = [...keys].sort((a, b) => b.length - a.length || a.localeCompare(b));
     // A plural or possessive ending ("institutions", "Board's") still counts as the phrase.
-    this.pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?:['\u2019]?s|es)?(?![\\p{L}\\p{N}_])`, 'giu');
+    const build = (list: string[], flags: string) =>
+      new RegExp(`(?<![\\p{L}\\p{N}_])(?:${list.map(phrasePattern).join('|')})(?:['\u2019]?s|es)?(?![\\p{L}\\p{N}_])`, flags);
+    this.pattern = build(sorted, 'giu');
+    // Speed without changing results: at each position only the phrases whose first character
+    // can match are tried, in the same order. Phrases that start with a non-ASCII character
+    // (which case folding might pair with an ASCII one) join every bucket.
+    this.sticky = build(sorted, 'iuy');
+    const firsts = new Set(sorted.map((k) => k[0]!));
+    const wild = sorted.filter((k) => k.charCodeAt(0) > 0x7f);
+    for (const first of firsts) {
+      if (first.charCodeAt(0) > 0x7f) continue;
+      this.buckets.set(first, build(sorted.filter((k) => k[0] === first || k.charCodeAt(0) > 0x7f), 'iuy'));
+    }
+    const chars = [...firsts].map((c) => (c === "'" ? "'\u2018\u2019\u02bc" : c.replace(/[\\\]^-]/g, '\\$&'))).join('');
+    this.starts = new RegExp(`(?<![\\p{L}\\p{N}_])${wild.length > 0 ? '[^]' : `[${chars}]`}`, 'giu');
+  }
+
+  /**
+   * The matches of the combined pattern over text, exactly as its global exec would find them,
+   * but trying the pattern only where a phrase can start.
+   */
+  private *scan(text: string): Generator<{ index: number; text: string }> {
+    const starts = new RegExp(this.starts!.source, this.starts!.flags);
+    for (let s = starts.exec(text); s !== null; s = starts.exec(text)) {
+      const p = s.index;
+      const c = text.charCodeAt(p);
+      const re = (c <= 0x7f ? this.buckets.get(String.fromCharCode(c).toLowerCase()) : undefined) ?? this.sticky;
+      if (re) {
+        re.lastIndex = p;
+        const m = re.exec(text);
+        if (m) {
+          yield { index: p, text: m[0] };
+          starts.lastIndex = p + m[0].length;
+          continue;
+        }
+      }
+      starts.lastIndex = p + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+    }
   }
 
   /**
@@ -88,9 +130,14 @@ export class TermMatcher {
   match(text: string, excluded: readonly (readonly [number, number])[] = []): TermHit[] {
     const hits: TermHit[] = [];
     if (!this.pattern) return hits;
-    for (const m of matchesOutside(this.pattern, text, excluded)) {
-      const key = this.keyOf(m[0]);
-      if (key !== undefined) hits.push({ key, start: m.index, end: m.index + m[0].length });
+    let x = 0;
+    for (const m of this.scan(text)) {
+      const start = m.index;
+      const end = start + m.text.length;
+      while (x < excluded.length && excluded[x]![1] <= start) x++;
+      if (x < excluded.length && excluded[x]![0] < end) continue;
+      const key = this.keyOf(m.text);
+      if (key !== undefined) hits.push({ key, start, end });
     }
     return hits;
   }
