@@ -3,7 +3,7 @@
  * guidance, templates); none analyses the plan itself.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient, WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient, WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient';
 import { Commands, ServerCommands, type CoverageEntry } from '../../server/src/protocol.js';
 import { itemIdOf, type CoverageTreeProvider } from './coverageTree.js';
 import { GUIDANCE_SCHEME, GuidanceContentProvider, guidanceUri, showGuidanceDocument } from './guidance.js';

@@ -3,7 +3,7 @@
  * built from the server's `jfp/coverage` result for the active plan document.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { CoverageChangedNotification, CoverageRequest, type CoverageResult } from '../../server/src/protocol.js';
 import { buildGroups, itemChildren, treeItemFor, type CoverageNode } from './coverageNodes.js';
 import { errorMessage, sameUri } from './util.js';

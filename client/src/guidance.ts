@@ -3,7 +3,7 @@
  * whose Markdown comes from the server's `jfp.server.guidance` command.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ServerCommands } from '../../server/src/protocol.js';
 import { errorMessage, executeServerCommand } from './util.js';
 
