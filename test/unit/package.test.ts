@@ -52,7 +52,6 @@ describe('the .vsix package', () => {
       'dist/web/server.js',
       'package.json',
       'package.nls.json',
-      'CHANGELOG.md',
       ...manifest.contributes.snippets.map((s) => s.path),
       ...manifest.contributes.jsonValidation.map((j) => j.url),
       ...manifest.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.media.markdown ?? s.media.image ?? '')),
@@ -60,7 +59,9 @@ describe('the .vsix package', () => {
     ];
     const missing = wanted.filter((f) => !has(f));
     assert.deepEqual(missing, []);
+    // vsce renames these (readme.md, changelog.md, LICENSE.txt).
     assert.ok(files.some((f) => /^extension\/readme\.md$/i.test(f)), 'README');
+    assert.ok(files.some((f) => /^extension\/changelog\.md$/i.test(f)), 'CHANGELOG');
     assert.ok(files.some((f) => /^extension\/license(\.txt|\.md)?$/i.test(f)), 'LICENSE');
   });
 
