@@ -122,7 +122,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
         result = await this.client.sendRequest(CoverageRequest, { uri: target.toString() }, cts.token);
       } catch (e) {
         if (seq !== this.seq) return;
-        error = `Coverage is unavailable: ${errorMessage(e)}`;
+        error = vscode.l10n.t('Coverage is unavailable: {0}', errorMessage(e));
         this.client.outputChannel.error(error);
       } finally {
         cts.dispose();

@@ -19,7 +19,7 @@ const NOTICE_SHOWN = 'jfp.webNoticeShown';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const outputChannel = vscode.window.createOutputChannel('Joint Forward Plan', { log: true });
+  const outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('Joint Forward Plan'), { log: true });
   const clientOptions: LanguageClientOptions = {
     // Any scheme: in the browser files come from virtual file systems (vscode-vfs, vscode-test-web, ...).
     documentSelector: [{ language: 'markdown' }],
@@ -28,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { docsBase: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/` },
   };
   const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true));
-  const languageClient = new LanguageClient('jfp', 'Joint Forward Plan', clientOptions, worker);
+  const languageClient = new LanguageClient('jfp', vscode.l10n.t('Joint Forward Plan'), clientOptions, worker);
   client = languageClient;
 
   const coverageTree = new CoverageTreeProvider(languageClient);
