@@ -1,5 +1,7 @@
-// Bundles the client, the server and the CLI with esbuild (CommonJS, for Node and the VS Code extension host).
+// Bundles the client, the server and the CLI with esbuild (CommonJS, for Node and the VS Code extension host),
+// and the web extension: the client for the browser extension host and the server for a web worker.
 import { build } from 'esbuild';
+import * as path from 'node:path';
 
 const common = {
   bundle: true,
@@ -12,7 +14,37 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// The web bundles share the server core with Node; the few Node modules it imports are replaced by
+// browser stand-ins (server/src/web/node*.ts) in which every file read fails, so only open documents are checked.
+const webShims = {
+  'node:fs': 'server/src/web/nodeFs.ts',
+  'node:path': 'server/src/web/nodePath.ts',
+  'node:url': 'server/src/web/nodeUrl.ts',
+};
+const webAliases = {
+  name: 'jfp-web-aliases',
+  setup(b) {
+    b.onResolve({ filter: /^node:(fs|path|url)$/ }, (args) => ({ path: path.resolve(webShims[args.path]) }));
+    b.onResolve({ filter: /^vscode-language(client|server)\/node$/ }, (args) =>
+      b.resolve(args.path.replace(/\/node$/, '/browser'), { kind: args.kind, resolveDir: args.resolveDir }),
+    );
+  },
+};
+const web = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: true,
+  logLevel: 'warning',
+  mainFields: ['browser', 'module', 'main'],
+  // Both run in web workers (the web extension host, and the server's own worker): no DOM.
+  conditions: ['worker'],
+  plugins: [webAliases],
+};
+
 await Promise.all([
+  build({ ...web, format: 'cjs', entryPoints: ['client/src/web/extension.ts'], outfile: 'dist/web/client.cjs', external: ['vscode'] }),
+  build({ ...web, format: 'iife', entryPoints: ['server/src/web/main.ts'], outfile: 'dist/web/server.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.cjs', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['server/src/cliMain.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),

@@ -3,14 +3,14 @@
  * guidance, templates); none analyses the plan itself.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient, WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient, WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient';
 import { Commands, ServerCommands, type CoverageEntry } from '../../server/src/protocol.js';
 import { itemIdOf, type CoverageTreeProvider } from './coverageTree.js';
 import { GUIDANCE_SCHEME, GuidanceContentProvider, guidanceUri, showGuidanceDocument } from './guidance.js';
 import { registerReportCommands } from './reportCommands.js';
 import { errorMessage, executeServerCommand, sameUri } from './util.js';
 
-const NOT_A_PLAN = 'Open a Joint Forward Plan to see its coverage.';
+const NOT_A_PLAN = (): string => vscode.l10n.t('Open a Joint Forward Plan to see its coverage.');
 const PERIOD = /^\s*\d{4}\/\d{2}\s+to\s+\d{4}\/\d{2}\s*$/;
 
 /** Registers every `jfp.*` command; the returned disposables are added to the extension's subscriptions. */
@@ -24,7 +24,7 @@ export function registerCommands(client: LanguageClient, tree: CoverageTreeProvi
       try {
         await run(...args);
       } catch (e) {
-        const message = `Could not ${action}: ${errorMessage(e)}`;
+        const message = vscode.l10n.t('Could not {0}: {1}', action, errorMessage(e));
         client.outputChannel.error(message);
         void vscode.window.showErrorMessage(message);
       }
@@ -37,7 +37,7 @@ export function registerCommands(client: LanguageClient, tree: CoverageTreeProvi
   async function pickItem(filter: (e: CoverageEntry) => boolean, placeHolder: string, none: string): Promise<string | undefined> {
     const current = tree.getCurrent();
     if (!current?.isPlan) {
-      void vscode.window.showInformationMessage(NOT_A_PLAN);
+      void vscode.window.showInformationMessage(NOT_A_PLAN());
       return undefined;
     }
     const entries = current.items.filter(filter);
@@ -55,7 +55,7 @@ export function registerCommands(client: LanguageClient, tree: CoverageTreeProvi
   /** Applies a server WorkspaceEdit to the plan and reveals the first inserted heading. */
   async function applyServerEdit(uri: vscode.Uri, lspEdit: LspWorkspaceEdit): Promise<void> {
     const edit = await client.protocol2CodeConverter.asWorkspaceEdit(lspEdit);
-    if (!(await vscode.workspace.applyEdit(edit))) throw new Error('VS Code did not apply the edit');
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('VS Code did not apply the edit'));
     const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false });
     const edits = edit.entries().find(([u]) => sameUri(u, uri))?.[1] ?? [];
     const inserted = edits
@@ -70,32 +70,32 @@ export function registerCommands(client: LanguageClient, tree: CoverageTreeProvi
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
-  const refresh = guarded('refresh the coverage', async () => {
+  const refresh = guarded(vscode.l10n.t('refresh the coverage'), async () => {
     await tree.refresh();
   });
 
-  const insertSection = guarded('insert the section', async (arg?: unknown) => {
+  const insertSection = guarded(vscode.l10n.t('insert the section'), async (arg?: unknown) => {
     const uri = planUri();
-    if (!uri) return void vscode.window.showInformationMessage(NOT_A_PLAN);
+    if (!uri) return void vscode.window.showInformationMessage(NOT_A_PLAN());
     const itemId =
       itemIdOf(arg) ??
-      (await pickItem((e) => e.status === 'missing' || e.status === 'partial', 'Insert a section for…', 'Every item is already addressed or waived.'));
+      (await pickItem((e) => e.status === 'missing' || e.status === 'partial', vscode.l10n.t('Insert a section for…'), vscode.l10n.t('Every item is already addressed or waived.')));
     if (!itemId) return;
     const edit = await executeServerCommand<LspWorkspaceEdit | null>(client, ServerCommands.sectionEdit, [uri.toString(), itemId]);
-    if (!edit) return void vscode.window.showInformationMessage(`No section to insert for ${itemId}.`);
+    if (!edit) return void vscode.window.showInformationMessage(vscode.l10n.t('No section to insert for {0}.', itemId));
     await applyServerEdit(uri, edit);
   });
 
-  const insertMissingSections = guarded('insert the missing sections', async () => {
+  const insertMissingSections = guarded(vscode.l10n.t('insert the missing sections'), async () => {
     const uri = planUri();
-    if (!uri) return void vscode.window.showInformationMessage(NOT_A_PLAN);
+    if (!uri) return void vscode.window.showInformationMessage(NOT_A_PLAN());
     const edit = await executeServerCommand<LspWorkspaceEdit | null>(client, ServerCommands.missingSectionsEdit, [uri.toString()]);
-    if (!edit) return void vscode.window.showInformationMessage('Every counted item is already covered or waived.');
+    if (!edit) return void vscode.window.showInformationMessage(vscode.l10n.t('Every counted item is already covered or waived.'));
     await applyServerEdit(uri, edit);
   });
 
-  const showGuidance = guarded('show the guidance', async (arg?: unknown, uriArg?: unknown) => {
-    const itemId = itemIdOf(arg) ?? (await pickItem(() => true, 'Show guidance for…', 'This plan has no items.'));
+  const showGuidance = guarded(vscode.l10n.t('show the guidance'), async (arg?: unknown, uriArg?: unknown) => {
+    const itemId = itemIdOf(arg) ?? (await pickItem(() => true, vscode.l10n.t('Show guidance for…'), vscode.l10n.t('This plan has no items.')));
     if (!itemId) return;
     const plan = typeof uriArg === 'string' ? uriArg : uriArg instanceof vscode.Uri ? uriArg.toString() : planUri()?.toString();
     const uri = guidanceUri(itemId, plan);
@@ -103,37 +103,37 @@ export function registerCommands(client: LanguageClient, tree: CoverageTreeProvi
     await showGuidanceDocument(uri);
   });
 
-  const newPlan = guarded('create a new plan', async () => {
+  const newPlan = guarded(vscode.l10n.t('create a new plan'), async () => {
     const icb = await vscode.window.showInputBox({
-      title: 'New Joint Forward Plan (1/2)',
-      prompt: 'Name of the integrated care board',
-      placeHolder: 'NHS Example Integrated Care Board',
+      title: vscode.l10n.t('New Joint Forward Plan (1/2)'),
+      prompt: vscode.l10n.t('Name of the integrated care board'),
+      placeHolder: vscode.l10n.t('NHS Example Integrated Care Board'),
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? (/[\r\n]/.test(v) ? 'Use a single line.' : undefined) : 'Enter the name of the ICB.'),
+      validateInput: (v) => (v.trim() ? (/[\r\n]/.test(v) ? vscode.l10n.t('Use a single line.') : undefined) : vscode.l10n.t('Enter the name of the ICB.')),
     });
     if (icb === undefined) return;
     const period = await vscode.window.showInputBox({
-      title: 'New Joint Forward Plan (2/2)',
-      prompt: 'Period the plan covers (five years)',
+      title: vscode.l10n.t('New Joint Forward Plan (2/2)'),
+      prompt: vscode.l10n.t('Period the plan covers (five years)'),
       value: '2026/27 to 2030/31',
       ignoreFocusOut: true,
       validateInput: (v) => {
-        if (!v.trim()) return 'Enter the period, for example 2026/27 to 2030/31.';
+        if (!v.trim()) return vscode.l10n.t('Enter the period, for example 2026/27 to 2030/31.');
         if (PERIOD.test(v)) return undefined;
         // Loose check: warn, but let the user keep their own wording.
-        return { message: 'Periods are usually written like "2026/27 to 2030/31".', severity: vscode.InputBoxValidationSeverity.Warning };
+        return { message: vscode.l10n.t('Periods are usually written like "2026/27 to 2030/31".'), severity: vscode.InputBoxValidationSeverity.Warning };
       },
     });
     if (period === undefined) return;
     const content = await executeServerCommand<unknown>(client, ServerCommands.template, [icb.trim(), period.trim()]);
-    if (typeof content !== 'string') throw new Error('the server returned no template');
+    if (typeof content !== 'string') throw new Error(vscode.l10n.t('the server returned no template'));
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
     await vscode.window.showTextDocument(doc);
   });
 
-  const revealEvidence = guarded('open the section', async (uriArg?: unknown, lineArg?: unknown) => {
+  const revealEvidence = guarded(vscode.l10n.t('open the section'), async (uriArg?: unknown, lineArg?: unknown) => {
     const uri = typeof uriArg === 'string' ? vscode.Uri.parse(uriArg) : uriArg instanceof vscode.Uri ? uriArg : undefined;
-    if (!uri) throw new Error('no document given');
+    if (!uri) throw new Error(vscode.l10n.t('no document given'));
     const doc = await vscode.workspace.openTextDocument(uri);
     const line = Math.min(Math.max((typeof lineArg === 'number' ? lineArg : 1) - 1, 0), doc.lineCount - 1);
     const range = doc.lineAt(line).range;
@@ -141,18 +141,18 @@ export function registerCommands(client: LanguageClient, tree: CoverageTreeProvi
     editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
   });
 
-  const showConfiguration = guarded('show the configuration', async () => {
+  const showConfiguration = guarded(vscode.l10n.t('show the configuration'), async () => {
     const target = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
     const result = await executeServerCommand<{ config: Record<string, unknown>; sources: Record<string, string> } | null>(client, ServerCommands.effectiveConfig, target ? [target.toString()] : []);
-    if (!result) throw new Error('the server returned no configuration');
-    const where: Record<string, string> = { default: 'built-in default', settings: 'VS Code settings (jfp.*)', '.jfp.json': '.jfp.json in the workspace folder' };
+    if (!result) throw new Error(vscode.l10n.t('the server returned no configuration'));
+    const where: Record<string, string> = { default: vscode.l10n.t('built-in default'), settings: vscode.l10n.t('VS Code settings (jfp.*)'), '.jfp.json': vscode.l10n.t('.jfp.json in the workspace folder') };
     const rows = Object.keys(result.config).map((key) => `| \`${key}\` | \`${JSON.stringify(result.config[key])}\` | ${where[result.sources[key] ?? 'default'] ?? result.sources[key]} |`);
     const content = [
-      '# Effective jfp-assist configuration',
+      vscode.l10n.t('# Effective jfp-assist configuration'),
       '',
-      `For ${target ? target.toString(true) : 'this window'}. Each value comes from the last of: built-in defaults, VS Code settings (\`jfp.*\`), the workspace folder's \`.jfp.json\`.`,
+      vscode.l10n.t("For {0}. Each value comes from the last of: built-in defaults, VS Code settings (`jfp.*`), the workspace folder's `.jfp.json`.", target ? target.toString(true) : vscode.l10n.t('this window')),
       '',
-      '| Setting | Value | From |',
+      vscode.l10n.t('| Setting | Value | From |'),
       '|---|---|---|',
       ...rows,
       '',

@@ -15,10 +15,10 @@ export type CoverageNode =
 
 /** The groups of the tree, in display order; `counted` groups show "covered/total". */
 const GROUPS: { key: string; label: string; kinds: CoverageEntry['kind'][]; counted: boolean; expanded: boolean }[] = [
-  { key: 'duties', label: 'Statutory duties', kinds: ['statutory-duty'], counted: true, expanded: true },
-  { key: 'requirements', label: 'Statutory requirements', kinds: ['statutory-requirement'], counted: true, expanded: true },
-  { key: 'content', label: 'Content areas', kinds: ['content-area', 'universal-commitment'], counted: true, expanded: true },
-  { key: 'guidance', label: 'Guidance framing (not counted)', kinds: ['guidance-framing', 'related-plan'], counted: false, expanded: false },
+  { key: 'duties', label: vscode.l10n.t('Statutory duties'), kinds: ['statutory-duty'], counted: true, expanded: true },
+  { key: 'requirements', label: vscode.l10n.t('Statutory requirements'), kinds: ['statutory-requirement'], counted: true, expanded: true },
+  { key: 'content', label: vscode.l10n.t('Content areas'), kinds: ['content-area', 'universal-commitment'], counted: true, expanded: true },
+  { key: 'guidance', label: vscode.l10n.t('Guidance framing (not counted)'), kinds: ['guidance-framing', 'related-plan'], counted: false, expanded: false },
 ];
 
 const STATUS_ICONS: Record<CoverageEntry['status'], vscode.ThemeIcon> = {
@@ -50,30 +50,30 @@ export function treeItemFor(node: CoverageNode, target: vscode.Uri | undefined):
       return itemItem(node);
     case 'evidence': {
       const { evidence: ev, entry } = node;
-      const item = new vscode.TreeItem(ev.heading || '(before the first heading)', vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(ev.heading || vscode.l10n.t('(before the first heading)'), vscode.TreeItemCollapsibleState.None);
       item.id = `ev:${entry.id}:${node.index}`;
       const other = target && !sameUri(ev.file, target) ? ` · ${basename(ev.file)}` : '';
       item.description = `line ${ev.line} · ${ev.how}${other}`;
       item.iconPath = new vscode.ThemeIcon('go-to-file');
       item.contextValue = 'evidence';
-      if (ev.terms.length > 0) item.tooltip = `Matched terms: ${ev.terms.join(', ')}`;
-      item.command = { command: Commands.revealEvidence, title: 'Reveal section', arguments: [ev.file, ev.line] };
+      if (ev.terms.length > 0) item.tooltip = vscode.l10n.t('Matched terms: {0}', ev.terms.join(', '));
+      item.command = { command: Commands.revealEvidence, title: vscode.l10n.t('Reveal section'), arguments: [ev.file, ev.line] };
       return item;
     }
     case 'waiver': {
-      const item = new vscode.TreeItem('Waiver', vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(vscode.l10n.t('Waiver'), vscode.TreeItemCollapsibleState.None);
       item.id = `waiver:${node.entry.id}`;
       item.description = `line ${node.waiver.line}`;
-      item.tooltip = node.waiver.reason ? `Reason: ${node.waiver.reason}` : 'The waiver gives no reason.';
+      item.tooltip = node.waiver.reason ? vscode.l10n.t('Reason: {0}', node.waiver.reason) : vscode.l10n.t('The waiver gives no reason.');
       item.iconPath = new vscode.ThemeIcon('circle-slash');
       item.contextValue = 'waiver';
-      item.command = { command: Commands.revealEvidence, title: 'Reveal waiver', arguments: [node.waiver.file, node.waiver.line] };
+      item.command = { command: Commands.revealEvidence, title: vscode.l10n.t('Reveal waiver'), arguments: [node.waiver.file, node.waiver.line] };
       return item;
     }
     case 'element': {
       const item = new vscode.TreeItem(node.element, vscode.TreeItemCollapsibleState.None);
       item.id = `el:${node.entry.id}:${node.index}`;
-      item.description = 'key element not found';
+      item.description = vscode.l10n.t('key element not found');
       item.iconPath = new vscode.ThemeIcon('circle-outline');
       item.contextValue = 'element';
       return item;
@@ -96,15 +96,15 @@ function itemItem(node: Extract<CoverageNode, { type: 'item' }>): vscode.TreeIte
   const hasChildren = itemChildren(entry).length > 0;
   const item = new vscode.TreeItem(entry.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `item:${entry.id}`;
-  item.description = itemDescription(entry) + (node.counted && !entry.counted ? ' · not counted' : '');
+  item.description = itemDescription(entry) + (node.counted && !entry.counted ? vscode.l10n.t(' · not counted') : '');
   item.contextValue = `item.${entry.status}`;
   item.iconPath = STATUS_ICONS[entry.status];
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(entry.title).appendMarkdown('**\n\n');
   if (entry.legalBasis) tooltip.appendText(entry.legalBasis).appendMarkdown('\n\n');
-  tooltip.appendText(`Status: ${entry.status}`);
-  if (entry.elements.total > 0) tooltip.appendText(` · key elements ${entry.elements.covered}/${entry.elements.total}`);
-  if (!entry.counted) tooltip.appendText(' · not counted');
+  tooltip.appendText(vscode.l10n.t('Status: {0}', entry.status));
+  if (entry.elements.total > 0) tooltip.appendText(vscode.l10n.t(' · key elements {0}/{1}', entry.elements.covered, entry.elements.total));
+  if (!entry.counted) tooltip.appendText(vscode.l10n.t(' · not counted'));
   item.tooltip = tooltip;
   return item;
 }
@@ -134,9 +134,9 @@ function itemDescription(entry: CoverageEntry): string {
     case 'partial':
       return `${entry.status} · ${plural(entry.evidence.length, 'section')}`;
     case 'waived':
-      return entry.waiver?.reason ? `waived · ${entry.waiver.reason}` : 'waived';
+      return entry.waiver?.reason ? vscode.l10n.t('waived · {0}', entry.waiver.reason) : vscode.l10n.t('waived');
     case 'missing':
-      return 'missing';
+      return vscode.l10n.t('missing');
   }
 }
 

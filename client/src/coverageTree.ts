@@ -3,7 +3,7 @@
  * built from the server's `jfp/coverage` result for the active plan document.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { CoverageChangedNotification, CoverageRequest, type CoverageResult } from '../../server/src/protocol.js';
 import { buildGroups, itemChildren, treeItemFor, type CoverageNode } from './coverageNodes.js';
 import { errorMessage, sameUri } from './util.js';
@@ -122,7 +122,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
         result = await this.client.sendRequest(CoverageRequest, { uri: target.toString() }, cts.token);
       } catch (e) {
         if (seq !== this.seq) return;
-        error = `Coverage is unavailable: ${errorMessage(e)}`;
+        error = vscode.l10n.t('Coverage is unavailable: {0}', errorMessage(e));
         this.client.outputChannel.error(error);
       } finally {
         cts.dispose();

@@ -25,7 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<JfpExt
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const outputChannel = vscode.window.createOutputChannel('Joint Forward Plan', { log: true });
+  const outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('Joint Forward Plan'), { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -35,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<JfpExt
     outputChannel,
     initializationOptions: { docsBase: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/` },
   };
-  const languageClient = new LanguageClient('jfp', 'Joint Forward Plan', serverOptions, clientOptions);
+  const languageClient = new LanguageClient('jfp', vscode.l10n.t('Joint Forward Plan'), serverOptions, clientOptions);
   client = languageClient;
 
   // Register the UI before starting, so that commands exist even if the server fails to start.
@@ -45,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<JfpExt
   try {
     await languageClient.start();
   } catch (e) {
-    const message = `The Joint Forward Plan language server did not start: ${errorMessage(e)}`;
+    const message = vscode.l10n.t('The Joint Forward Plan language server did not start: {0}', errorMessage(e));
     outputChannel.error(message);
     void vscode.window.showErrorMessage(message);
   }

@@ -3,7 +3,7 @@
  * whose Markdown comes from the server's `jfp.server.guidance` command.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ServerCommands } from '../../server/src/protocol.js';
 import { errorMessage, executeServerCommand } from './util.js';
 
@@ -36,9 +36,9 @@ export class GuidanceContentProvider implements vscode.TextDocumentContentProvid
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const { itemId, planUri } = parseGuidanceUri(uri);
     try {
-      return (await fetchGuidance(this.client, itemId, planUri)) ?? `# ${itemId}\n\nThere is no guidance for \`${itemId}\`.\n`;
+      return (await fetchGuidance(this.client, itemId, planUri)) ?? `# ${itemId}\n\n${vscode.l10n.t('There is no guidance for `{0}`.', itemId)}\n`;
     } catch (e) {
-      return `# ${itemId}\n\nThe guidance could not be loaded: ${errorMessage(e)}\n`;
+      return `# ${itemId}\n\n${vscode.l10n.t('The guidance could not be loaded: {0}', errorMessage(e))}\n`;
     }
   }
 

@@ -27,13 +27,13 @@ export class CoverageStatusItem implements vscode.Disposable {
     }
     const item = (this.item ??= vscode.languages.createLanguageStatusItem('jfp.coverage', { language: 'markdown' }));
     const { addressed, partial, missing, waived } = result.summary;
-    item.name = 'Plan coverage';
-    item.text = `$(checklist) Plan coverage ${Math.round(result.percent)}%`;
-    item.detail = `${addressed} addressed, ${partial} partial, ${missing} missing, ${waived} waived`;
-    item.command = { command: 'workbench.view.extension.jfpCoverage', title: 'Show coverage' };
+    item.name = vscode.l10n.t('Plan coverage');
+    item.text = `$(checklist) ${vscode.l10n.t('Plan coverage {0}%', Math.round(result.percent))}`;
+    item.detail = vscode.l10n.t('{0} addressed, {1} partial, {2} missing, {3} waived', addressed, partial, missing, waived);
+    item.command = { command: 'workbench.view.extension.jfpCoverage', title: vscode.l10n.t('Show coverage') };
     const statutoryMissing = result.items.some((e) => e.counted && e.status === 'missing' && STATUTORY_KINDS.has(e.kind));
     item.severity = statutoryMissing ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-    item.accessibilityInformation = { label: `Plan coverage ${Math.round(result.percent)} percent: ${item.detail}` };
+    item.accessibilityInformation = { label: vscode.l10n.t('Plan coverage {0} percent: {1}', Math.round(result.percent), item.detail) };
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 /** Small helpers shared by the client modules. */
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient/node';
 
 /** A readable message for anything thrown. */
 export function errorMessage(e: unknown): string {
@@ -16,6 +16,6 @@ export function sameUri(a: string | vscode.Uri, b: string | vscode.Uri): boolean
 
 /** Runs a server-side command through `workspace/executeCommand`. */
 export async function executeServerCommand<T>(client: LanguageClient, command: string, args: unknown[]): Promise<T> {
-  if (!client.isRunning()) throw new Error('the Joint Forward Plan language server is not running');
+  if (!client.isRunning()) throw new Error(vscode.l10n.t('the Joint Forward Plan language server is not running'));
   return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as T;
 }

@@ -11,6 +11,7 @@ import { parseConfig, type ConfigProblem, type JfpConfig } from './analysis/conf
 import { LineIndex } from './analysis/lineIndex.js';
 import type { Catalogue, Range } from './analysis/types.js';
 import { pathToUri } from './planWorkspace.js';
+import * as l10n from '@vscode/l10n';
 
 export const CONFIG_FILE = '.jfp.json';
 
@@ -63,15 +64,15 @@ export function buildCatalogue(builtIn: IndexedCatalogue, configs: ProjectConfig
       try {
         text = fs.readFileSync(file, 'utf8');
       } catch (e) {
-        addProblem(problems, configUri, { message: `Cannot read the catalogue "${entry.path}": ${(e as NodeJS.ErrnoException).code ?? String(e)}. The built-in catalogue is used without it.`, range: where, severity: 'error' });
+        addProblem(problems, configUri, { message: l10n.t('Cannot read the catalogue "{0}": {1}. The built-in catalogue is used without it.', entry.path, (e as NodeJS.ErrnoException).code ?? String(e)), range: where, severity: 'error' });
         return;
       }
       let data: unknown;
       try {
         data = JSON.parse(text);
       } catch (e) {
-        addProblem(problems, uri, { message: `This catalogue is not valid JSON: ${e instanceof Error ? e.message : String(e)}.`, range: START, severity: 'error' });
-        addProblem(problems, configUri, { message: `The catalogue "${entry.path}" is not valid JSON and is not used.`, range: where, severity: 'error' });
+        addProblem(problems, uri, { message: l10n.t('This catalogue is not valid JSON: {0}.', e instanceof Error ? e.message : String(e)), range: START, severity: 'error' });
+        addProblem(problems, configUri, { message: l10n.t('The catalogue "{0}" is not valid JSON and is not used.', entry.path), range: where, severity: 'error' });
         return;
       }
       const invalid = validateCatalogue(data);
@@ -80,9 +81,9 @@ export function buildCatalogue(builtIn: IndexedCatalogue, configs: ProjectConfig
         const root = parseTree(text);
         for (const p of invalid) {
           const node = root && findNodeAtLocation(root, p.pointer.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
-          addProblem(problems, uri, { message: `${p.pointer}: ${p.message} (see schemas/catalogue.schema.json)`, range: node ? lines.rangeOf(node.offset, node.offset + node.length) : START, severity: 'error' });
+          addProblem(problems, uri, { message: l10n.t('{0}: {1} (see schemas/catalogue.schema.json)', p.pointer, p.message), range: node ? lines.rangeOf(node.offset, node.offset + node.length) : START, severity: 'error' });
         }
-        addProblem(problems, configUri, { message: `The catalogue "${entry.path}" has ${invalid.length} problem(s) and is not used.`, range: where, severity: 'error' });
+        addProblem(problems, configUri, { message: l10n.t('The catalogue "{0}" has {1} problem(s) and is not used.', entry.path, invalid.length), range: where, severity: 'error' });
         return;
       }
       const catalogue = data as Catalogue;
@@ -97,7 +98,7 @@ export function buildCatalogue(builtIn: IndexedCatalogue, configs: ProjectConfig
       const root = parseTree(text);
       const node = root && findNodeAtLocation(root, ['items', index, 'id']);
       const range = node ? new LineIndex(text).rangeOf(node.offset, node.offset + node.length) : START;
-      addProblem(problems, uri, { message: `The id "${item.id}" is already in use by another catalogue; this item is left out. Give it an id of its own.`, range, severity: 'error' });
+      addProblem(problems, uri, { message: l10n.t('The id "{0}" is already in use by another catalogue; this item is left out. Give it an id of its own.', item.id), range, severity: 'error' });
       continue;
     }
     seen.add(item.id);

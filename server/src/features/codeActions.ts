@@ -3,6 +3,7 @@ import type { PlanAnalysis } from '../analysis/analyse.js';
 import type { DocumentAnalysis } from '../analysis/document.js';
 import type { FindingFix, Position, Range } from '../analysis/types.js';
 import { insertSectionsEdit, replaceIdEdit, tagSectionEdit, waiveEdit, waiverReasonEdit, type TextEdit } from '../analysis/edits.js';
+import * as l10n from '@vscode/l10n';
 
 function edit(uri: string, e: TextEdit): WorkspaceEdit {
   return { changes: { [uri]: [e] } };
@@ -24,23 +25,23 @@ export function codeActions(doc: DocumentAnalysis, plan: PlanAnalysis, diagnosti
       case 'jfp.duty.missing': {
         if (!item) break;
         const insert = insertSectionsEdit(doc, [item]);
-        if (insert) actions.push(quickFix(`Insert a section for "${item.title}"`, d, edit(doc.uri, insert), true));
-        actions.push(quickFix(`Waive "${item.title}" (give a reason)`, d, edit(doc.uri, waiveEdit(doc, item.id))));
+        if (insert) actions.push(quickFix(l10n.t('Insert a section for "{0}"', item.title), d, edit(doc.uri, insert), true));
+        actions.push(quickFix(l10n.t('Waive "{0}" (give a reason)', item.title), d, edit(doc.uri, waiveEdit(doc, item.id))));
         break;
       }
       case 'jfp.duty.partial': {
         if (!item || data.line === undefined) break;
         const tag = tagSectionEdit(doc, data.line, item.id);
-        if (tag) actions.push(quickFix(`Map this section to "${item.title}"`, d, edit(doc.uri, tag), true));
+        if (tag) actions.push(quickFix(l10n.t('Map this section to "{0}"', item.title), d, edit(doc.uri, tag), true));
         break;
       }
       case 'jfp.tag.unknown': {
-        if (data.suggestion) actions.push(quickFix(`Change to "${data.suggestion}"`, d, edit(doc.uri, replaceIdEdit(d.range, data.suggestion)), true));
+        if (data.suggestion) actions.push(quickFix(l10n.t('Change to "{0}"', data.suggestion), d, edit(doc.uri, replaceIdEdit(d.range, data.suggestion)), true));
         break;
       }
       case 'jfp.waiver.no-reason': {
         const tag = doc.plan.tags.find((t) => t.kind === 'waive' && t.ids[0] && doc.plan.lines.positionAt(t.start).line === d.range.start.line);
-        if (tag) actions.push(quickFix('Add a reason to the waiver', d, edit(doc.uri, waiverReasonEdit(doc, tag.ids[0]!.end)), true));
+        if (tag) actions.push(quickFix(l10n.t('Add a reason to the waiver'), d, edit(doc.uri, waiverReasonEdit(doc, tag.ids[0]!.end)), true));
         break;
       }
       default:
@@ -66,7 +67,7 @@ export function fixAllAction(doc: DocumentAnalysis, plan: PlanAnalysis): CodeAct
     if (!clashes) edits.push(...fix.edits);
   }
   if (edits.length === 0) return undefined;
-  return { title: 'Apply every safe jfp fix', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } };
+  return { title: l10n.t('Apply every safe jfp fix'), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } };
 }
 
 /** The edit behind "insert all missing sections": every missing counted item, in catalogue order. */

@@ -3,6 +3,7 @@ import type { PlanAnalysis } from '../analysis/analyse.js';
 import type { DocumentAnalysis } from '../analysis/document.js';
 import { documentReadability, readingShare } from '../analysis/readability.js';
 import { Commands } from '../protocol.js';
+import * as l10n from '@vscode/l10n';
 
 /**
  * Lenses above headings:
@@ -37,7 +38,7 @@ export function codeLenses(doc: DocumentAnalysis, plan: PlanAnalysis): CodeLens[
     lenses.push({
       section: section.index,
       // An empty command id: the lens is a label, not a link.
-      lens: { range: model.lines.rangeOf(section.headingStart, section.headingStart), command: { title: `Readability: SMOG ${smog.toFixed(1)} (${readingShare(smog).share})`, command: '' } },
+      lens: { range: model.lines.rangeOf(section.headingStart, section.headingStart), command: { title: l10n.t('Readability: SMOG {0} ({1})', smog.toFixed(1), readingShare(smog).share), command: '' } },
     });
   }
   // Stable: within a heading, duty lenses stay before the readability lens.

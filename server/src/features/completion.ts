@@ -4,6 +4,7 @@ import { itemsMappedTo, type DocumentAnalysis } from '../analysis/document.js';
 import { sectionAt } from '../analysis/plan.js';
 import { sectionSnippet } from '../analysis/skeleton.js';
 import type { CatalogueItem } from '../analysis/types.js';
+import * as l10n from '@vscode/l10n';
 
 export const COMPLETION_TRIGGERS = ['#', ':', ' ', ',', '-'];
 
@@ -59,7 +60,7 @@ export function complete(doc: DocumentAnalysis, plan: PlanAnalysis, position: Po
         out.push({
           label: `${item.heading} (section with key elements)`,
           kind: CompletionItemKind.Snippet,
-          detail: `Section skeleton: ${item.title}`,
+          detail: l10n.t('Section skeleton: {0}', item.title),
           documentation: doc_(item),
           sortText: sortKey(item, i) + 'z',
           filterText: `${item.heading} ${item.aliases.join(' ')}`,
@@ -90,7 +91,7 @@ export function complete(doc: DocumentAnalysis, plan: PlanAnalysis, position: Po
         out.push({
           label,
           kind: CompletionItemKind.Property,
-          detail: `Key element not yet covered · ${item.title}`,
+          detail: l10n.t('Key element not yet covered · {0}', item.title),
           sortText: String(i).padStart(3, '0'),
           textEdit: { range: range(position.character - typed.length), newText: label },
         });

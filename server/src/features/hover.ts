@@ -4,6 +4,7 @@ import type { DocumentAnalysis } from '../analysis/document.js';
 import { explainItem, type TextFormat } from '../analysis/explain.js';
 import { getGlossary, isUnconfirmed, type GlossaryEntry, type GlossaryLookup, type OutdatedTerm } from '../analysis/glossary.js';
 import { sectionAt } from '../analysis/plan.js';
+import * as l10n from '@vscode/l10n';
 
 /** Ids of the items the text under the cursor refers to, with the range it covers. */
 export function itemsAt(doc: DocumentAnalysis, plan: PlanAnalysis, position: Position): { ids: string[]; start: number; end: number } | undefined {
@@ -50,16 +51,18 @@ export function explainGlossary(found: Pick<GlossaryLookup, 'entries' | 'outdate
   const esc = (s: string) => (md ? s.replace(/([\\`*_[\]<>])/g, '\\$1') : s);
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   const name = (term: string, abbreviation: string | undefined) => cap(term) + (abbreviation ? ` (${abbreviation})` : '');
-  const unconfirmed = (c: GlossaryEntry['confidence']) => (isUnconfirmed(c) ? ' (unconfirmed)' : '');
+  const unconfirmed = (c: GlossaryEntry['confidence']) => (isUnconfirmed(c) ? ` (${l10n.t('unconfirmed')})` : '');
   const blocks: string[] = [];
   const o: OutdatedTerm | undefined = found.outdated;
   if (o) {
-    const instead = o.replacement ? `Write "${o.replacement}${o.replacementAbbreviation ? ` (${o.replacementAbbreviation})` : ''}" instead.` : 'There is no single replacement: name the body you mean.';
-    blocks.push([`${bold(esc(name(o.term, o.abbreviation)))} · out of date`, `${esc(o.what)} (${esc(o.source)}).${unconfirmed(o.confidence)}`, esc(instead)].join('\n\n'));
+    const instead = o.replacement
+      ? l10n.t('Write "{0}" instead.', o.replacement + (o.replacementAbbreviation ? ` (${o.replacementAbbreviation})` : ''))
+      : l10n.t('There is no single replacement: name the body you mean.');
+    blocks.push([`${bold(esc(name(o.term, o.abbreviation)))} · ${l10n.t('out of date')}`, `${esc(o.what)} (${esc(o.source)}).${unconfirmed(o.confidence)}`, esc(instead)].join('\n\n'));
   }
   for (const e of found.entries) {
     const lines = [bold(esc(name(e.term, e.abbreviation))), `${esc(e.meaning)}${unconfirmed(e.confidence)}`];
-    if (e.source) lines.push(`Source: ${esc(e.source)}.`);
+    if (e.source) lines.push(l10n.t('Source: {0}.', esc(e.source)));
     blocks.push(lines.join('\n\n'));
   }
   return blocks.join(md ? '\n\n---\n\n' : '\n\n');

@@ -92,4 +92,54 @@ describe('Commands', () => {
     );
     assert.ok(tabs.length > 0);
   });
+
+  it('jfp.newPlan asks for the ICB and the period, and opens a plan that addresses every statutory item', async () => {
+    // The two input boxes are answered by a stand-in for showInputBox, restored afterwards.
+    const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox };
+    const original = window.showInputBox;
+    const asked: vscode.InputBoxOptions[] = [];
+    const answers = ['NHS Test Valley Integrated Care Board', '2027/28 to 2031/32'];
+    window.showInputBox = (options?: vscode.InputBoxOptions) => {
+      asked.push(options ?? {});
+      return Promise.resolve(answers.shift());
+    };
+    let doc: vscode.TextDocument;
+    try {
+      const opened = waitFor(
+        vscode.window.onDidChangeActiveTextEditor,
+        (e) => (e?.document.isUntitled && e.document.getText().includes('plan: joint-forward-plan') ? e.document : undefined),
+        'an untitled plan from jfp.newPlan',
+        undefined,
+        true,
+      );
+      await vscode.commands.executeCommand('jfp.newPlan');
+      doc = await opened;
+    } finally {
+      window.showInputBox = original;
+    }
+    assert.equal(asked.length, 2);
+    // The inputs are checked: an empty name is refused, a period in another form only warned about.
+    assert.equal(typeof (await asked[0]!.validateInput?.('')), 'string');
+    assert.equal(await asked[0]!.validateInput?.('NHS Test ICB'), undefined);
+    const warning = (await asked[1]!.validateInput?.('2027 to 2032')) as vscode.InputBoxValidationMessage;
+    assert.equal(warning.severity, vscode.InputBoxValidationSeverity.Warning);
+    assert.equal(doc.languageId, 'markdown');
+    assert.match(doc.getText(), /^---\nplan: joint-forward-plan\n/);
+    try {
+      assert.match(doc.getText(), /^icb: "?NHS Test Valley Integrated Care Board"?$/m);
+      assert.match(doc.getText(), /^period: "?2027\/28 to 2031\/32"?$/m);
+      const coverage = await coverageOf(api, doc.uri);
+      assert.equal(coverage.isPlan, true);
+      const statutory = coverage.items.filter((i) => i.counted && /^statutory-/.test(i.kind));
+      assert.ok(statutory.length > 5, `${statutory.length} statutory items`);
+      assert.deepEqual(
+        statutory.filter((i) => i.status !== 'addressed').map((i) => `${i.id}=${i.status}`),
+        [],
+      );
+    } finally {
+      // The new plan is never saved: close it without asking.
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
 });

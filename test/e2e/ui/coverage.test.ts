@@ -199,4 +199,27 @@ describe('UI: jfp-assist in VS Code (code-server + Chromium)', function () {
     console.log(`      (language status: ${text.replace(/\s+/g, ' ').trim()})`);
     assert.match(text, /Plan coverage \d+%/);
   });
+
+  it('offers the getting-started walkthrough, with its texts from package.nls.json', async function () {
+    // Not runCommand: this command opens a second quick pick, listing the walkthroughs.
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('>Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Open Walkthrough' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget input[placeholder*="walkthrough"]').waitFor();
+    await input.fill('Joint Forward Plan');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Get started with your Joint Forward Plan' }).waitFor();
+    await page.keyboard.press('Enter');
+    const walkthrough = page.locator('.gettingStartedContainer');
+    await walkthrough.waitFor();
+    for (const step of ['Create a plan from the template', 'Open the coverage sidebar', 'Hover for an explanation', 'Apply a quick fix']) {
+      await waitForText(walkthrough, step);
+    }
+    // The first step's button runs jfp.newPlan; an unresolved %key% would show as such.
+    await walkthrough.getByText('New Joint Forward Plan', { exact: true }).first().waitFor();
+    assert.doesNotMatch(await walkthrough.innerText(), /%walkthrough\./);
+    await screenshot(page, 'walkthrough');
+  });
 });

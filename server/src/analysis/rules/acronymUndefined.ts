@@ -1,6 +1,7 @@
 import { getGlossary, pluralTerm, type AbbreviationHit } from '../glossary.js';
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
+import * as l10n from '@vscode/l10n';
 
 /** Separators allowed between an abbreviation and its expansion written after it: "ICB (integrated care board)", "**ICB**: integrated care board". */
 const SPELLED_OUT_AFTER = /^[*_]*\s*[(:=\u2013\u2014-]\s*[*_]*\s*$/;
@@ -52,7 +53,7 @@ export const acronymUndefined: Rule = {
         range,
         severity: this.defaultSeverity,
         code: this.code,
-        message: `"${written}" is used before it is spelled out. Write "${newText}" the first time.`,
+        message: l10n.t('"{0}" is used before it is spelled out. Write "{1}" the first time.', written, newText),
         data: { abbreviation: entry.abbreviation, expansion: entry.term, fix: { title: `Spell out "${written}": ${newText}`, edits: [{ range, newText }] } },
       });
     }

@@ -2,6 +2,7 @@ import { isCounted } from '../catalogue.js';
 import { citation } from '../text.js';
 import type { Finding } from '../types.js';
 import { findingRange, planAnchor, type Rule } from './rule.js';
+import * as l10n from '@vscode/l10n';
 
 /** jfp.duty.missing: a counted catalogue item the plan does not cover anywhere. */
 export const dutyMissing: Rule = {
@@ -20,7 +21,7 @@ export const dutyMissing: Rule = {
         range: findingRange(doc, anchor.start, anchor.end),
         severity: item.severity,
         code: this.code,
-        message: `Not covered: ${item.title} (${citation(item)}). No section maps to it or discusses it. Add a section, map one with <!-- jfp: ${item.id} -->, or waive it with a reason.`,
+        message: l10n.t('Not covered: {0} ({1}). No section maps to it or discusses it. Add a section, map one with <!-- jfp: {2} -->, or waive it with a reason.', item.title, citation(item), item.id),
         data: { itemId: item.id },
       });
     }

@@ -1,6 +1,7 @@
 import { citation } from '../text.js';
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
+import * as l10n from '@vscode/l10n';
 
 /** jfp.duty.partial: an item with only passing mentions; reported on its best evidence section. */
 export const dutyPartial: Rule = {
@@ -22,7 +23,7 @@ export const dutyPartial: Rule = {
         range: findingRange(doc, start, end),
         severity: this.defaultSeverity,
         code: this.code,
-        message: `Partly covered: ${item.title} (${citation(item)}). Only passing mentions were found (${best.terms.join(', ')}). Say more about it, or map the section that covers it with <!-- jfp: ${item.id} -->.`,
+        message: l10n.t('Partly covered: {0} ({1}). Only passing mentions were found ({2}). Say more about it, or map the section that covers it with <!-- jfp: {3} -->.', item.title, citation(item), best.terms.join(', '), item.id),
         data: { itemId: item.id, line: best.line },
       });
     }

@@ -1,5 +1,6 @@
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
+import * as l10n from '@vscode/l10n';
 
 /** jfp.element.missing: a section mapped to an item (by tag or heading) while the plan lacks some of its key elements. */
 export const elementMissing: Rule = {
@@ -20,7 +21,7 @@ export const elementMissing: Rule = {
         range: findingRange(doc, start, end),
         severity: this.defaultSeverity,
         code: this.code,
-        message: `${item.title}: ${c.elements.missing.length} of ${c.elements.total} key elements not found in the plan: ${c.elements.missing.join('; ')}.`,
+        message: l10n.t('{0}: {1} of {2} key elements not found in the plan: {3}.', item.title, c.elements.missing.length, c.elements.total, c.elements.missing.join('; ')),
         data: { itemId, missing: c.elements.missing },
       });
     };

@@ -8,6 +8,7 @@ import { PROCESS_RULES } from './process.js';
 import { STYLE_RULES } from './style.js';
 import { tagUnknown } from './tagUnknown.js';
 import { waiverNoReason } from './waiverNoReason.js';
+import * as l10n from '@vscode/l10n';
 
 export type { Rule, RuleContext } from './rule.js';
 
@@ -28,7 +29,7 @@ export function runRules(ctx: RuleContext, levels: Readonly<Record<string, Level
     } catch (e) {
       // A failing rule must not take the others (or the server) down with it.
       const message = e instanceof Error ? e.message : String(e);
-      produced = [{ uri: ctx.doc.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'information', code: 'jfp.internal', message: `jfp-assist could not run the rule ${rule.code}: ${message}. Please report this.` }];
+      produced = [{ uri: ctx.doc.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'information', code: 'jfp.internal', message: l10n.t('jfp-assist could not run the rule {0}: {1}. Please report this.', rule.code, message) }];
     }
     const { suppressions } = ctx.doc.plan;
     for (const f of produced) {

@@ -1,6 +1,7 @@
 import type { DocumentAnalysis } from '../document.js';
 import { getProcessRules, planWideFinding } from '../processRules.js';
 import { findingRange, type Rule } from './rule.js';
+import * as l10n from '@vscode/l10n';
 
 /** The years a plan covers, as financial years (April to March). */
 export interface YearRange {
@@ -195,7 +196,7 @@ export const planPeriod: Rule = {
           range: findingRange(doc, start, end),
           severity: this.defaultSeverity,
           code: CODE,
-          message: `The front matter period "${value}" is not a range of years jfp-assist can read, so the plan's five-year horizon (${basis}) cannot be checked. Write it like \`period: ${suggested}\`.`,
+          message: l10n.t("The front matter period \"{0}\" is not a range of years jfp-assist can read, so the plan's five-year horizon ({1}) cannot be checked. Write it like `period: {2}`.", value, basis, suggested),
           data: { problems: ['unreadable'], suggestedPeriod: suggested },
         },
       ];
@@ -203,21 +204,23 @@ export const planPeriod: Rule = {
     const { source, range } = horizon.found;
     const normalised = formatPeriod(range.firstYear, range.years);
     const written = range.written.replace(/\s+/g, ' ').trim();
-    const named = written === normalised ? normalised : `${written}, read as ${normalised}`;
-    const where = source === 'front matter' ? 'in the front matter' : source === 'title' ? 'in the title' : 'in the text, as no period is given in the front matter or the title';
+    const named = written === normalised ? normalised : l10n.t('{0}, read as {1}', written, normalised);
+    const where = source === 'front matter' ? l10n.t('in the front matter') : source === 'title' ? l10n.t('in the title') : l10n.t('in the text, as no period is given in the front matter or the title');
     const problems: string[] = [];
     const parts: string[] = [];
     if (range.years !== 5) {
       problems.push('length');
       parts.push(
-        `The plan's period (${named}, ${where}) covers ${range.years} financial year${range.years === 1 ? '' : 's'}; a Joint Forward Plan covers five (${basis}).`,
+        range.years === 1
+          ? l10n.t("The plan's period ({0}, {1}) covers 1 financial year; a Joint Forward Plan covers five ({2}).", named, where, basis)
+          : l10n.t("The plan's period ({0}, {1}) covers {2} financial years; a Joint Forward Plan covers five ({3}).", named, where, range.years, basis),
       );
     }
     if (range.firstYear < current) {
       problems.push('stale');
-      const lead = parts.length > 0 ? 'It also starts' : `The plan's period (${named}, ${where}) starts`;
+      const lead = parts.length > 0 ? l10n.t('It also starts') : l10n.t("The plan's period ({0}, {1}) starts", named, where);
       parts.push(
-        `${lead} in ${formatFinancialYear(range.firstYear)}, before the current financial year ${formatFinancialYear(current)}: the plan is out of date. A plan is prepared before the start of each financial year for the five years ahead (${basis}); refresh it for ${suggested}.`,
+        l10n.t('{0} in {1}, before the current financial year {2}: the plan is out of date. A plan is prepared before the start of each financial year for the five years ahead ({3}); refresh it for {4}.', lead, formatFinancialYear(range.firstYear), formatFinancialYear(current), basis, suggested),
       );
     }
     if (parts.length === 0) return [];

@@ -3,6 +3,7 @@ import { sectionAt } from '../plan.js';
 import { getProcessRules, planWideFinding, type ProcessRule } from '../processRules.js';
 import type { Finding } from '../types.js';
 import { findingRange, planAnchor, type Rule } from './rule.js';
+import * as l10n from '@vscode/l10n';
 
 const CODE = 'jfp.process.change-log';
 
@@ -57,7 +58,7 @@ export const processChangeLog: Rule = {
       range: findingRange(doc, at.start, at.end),
       severity: 'information',
       code: CODE,
-      message: `The summary of changes does not say whether this revision is significant. A significant revision is published in full and shared again with the integrated care partnership, each Health and Wellbeing Board and NHS England; for any other revision a document setting out the changes is enough (${rule.legalBasis}). Say which kind of revision this is.`,
+      message: l10n.t('The summary of changes does not say whether this revision is significant. A significant revision is published in full and shared again with the integrated care partnership, each Health and Wellbeing Board and NHS England; for any other revision a document setting out the changes is enough ({0}). Say which kind of revision this is.', rule.legalBasis),
       data: { missing: 'significance' },
     };
     return [finding];

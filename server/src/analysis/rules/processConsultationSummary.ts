@@ -1,5 +1,6 @@
 import { getProcessRules, planWideFinding } from '../processRules.js';
 import type { Rule } from './rule.js';
+import * as l10n from '@vscode/l10n';
 
 const CODE = 'jfp.process.consultation-summary';
 
@@ -17,11 +18,11 @@ export const processConsultationSummary: Rule = {
     const missing = [...(views ? [] : ['views']), ...(response ? [] : ['response'])];
     let message: string;
     if (!views && !response) {
-      message = `The plan has no summary of the views people gave when it was consulted on, and does not explain how those views were taken into account. The published plan must include both (${rule.legalBasis}): add a section such as "What we heard and what we did".`;
+      message = l10n.t('The plan has no summary of the views people gave when it was consulted on, and does not explain how those views were taken into account. The published plan must include both ({0}): add a section such as "What we heard and what we did".', rule.legalBasis);
     } else if (!views) {
-      message = `The plan says how it responded to consultation but has no summary of the views people expressed. The published plan must include that summary (${rule.legalBasis}): add one, for example a "What we heard" section.`;
+      message = l10n.t('The plan says how it responded to consultation but has no summary of the views people expressed. The published plan must include that summary ({0}): add one, for example a "What we heard" section.', rule.legalBasis);
     } else {
-      message = `The plan summarises what people said in consultation but does not explain how their views were taken into account. The published plan must include that explanation (${rule.legalBasis}): say what changed as a result, for example in a "You said, we did" table.`;
+      message = l10n.t('The plan summarises what people said in consultation but does not explain how their views were taken into account. The published plan must include that explanation ({0}): say what changed as a result, for example in a "You said, we did" table.', rule.legalBasis);
     }
     return [planWideFinding(doc, CODE, this.defaultSeverity, message, { missing })];
   },

@@ -1,5 +1,6 @@
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
+import * as l10n from '@vscode/l10n';
 
 /** The opening hashes of an ATX heading ("## Title"), as offsets within the heading's source. */
 const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
@@ -32,7 +33,7 @@ export const styleHeadingIncrement: Rule = {
           range: findingRange(doc, section.headingStart, section.headingEnd),
           severity: this.defaultSeverity,
           code: this.code,
-          message: `This level-${section.depth} heading comes straight after a level-${previous} heading, skipping level ${expected}. People who use screen readers move around a document by its headings, and a skipped level makes them think they have missed a section. Make it a level-${expected} heading (${'#'.repeat(expected)}), or add the missing heading above it.`,
+          message: l10n.t('This level-{0} heading comes straight after a level-{1} heading, skipping level {2}. People who use screen readers move around a document by its headings, and a skipped level makes them think they have missed a section. Make it a level-{3} heading ({4}), or add the missing heading above it.', section.depth, previous, expected, expected, '#'.repeat(expected)),
           data,
         });
       }

@@ -1,6 +1,7 @@
 import { endOffset, startOffset, visit } from '../markdown.js';
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
+import * as l10n from '@vscode/l10n';
 
 const IMG = /<img\b[^>]*>/gi;
 const ALT = /\salt\s*=/i;
@@ -22,7 +23,7 @@ export const styleImageAlt: Rule = {
         report(
           startOffset(node),
           endOffset(node),
-          'This image has no alt text, so people who use screen readers, or who cannot load images, will miss what it shows. Write the alt text between the square brackets: say what the image shows or the point it makes, for example ![Chart: waiting times have fallen each year since 2024](waits.png). The NHS digital service manual explains how to write alt text.',
+          l10n.t('This image has no alt text, so people who use screen readers, or who cannot load images, will miss what it shows. Write the alt text between the square brackets: say what the image shows or the point it makes, for example ![Chart: waiting times have fallen each year since 2024](waits.png). The NHS digital service manual explains how to write alt text.'),
         );
         return;
       }
@@ -35,7 +36,7 @@ export const styleImageAlt: Rule = {
         report(
           start + m.index,
           start + m.index + m[0].length,
-          'This <img> has no alt attribute, so screen readers may read out its file name instead. Add alt="..." saying what the image shows or the point it makes, or alt="" if it is purely decorative. The NHS digital service manual explains how to write alt text.',
+          l10n.t('This <img> has no alt attribute, so screen readers may read out its file name instead. Add alt="..." saying what the image shows or the point it makes, or alt="" if it is purely decorative. The NHS digital service manual explains how to write alt text.'),
         );
       }
     });

@@ -2,6 +2,7 @@ import { endOffset, plainText, startOffset, visit } from '../markdown.js';
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
 import { styleData } from './styleData.js';
+import * as l10n from '@vscode/l10n';
 
 /** Link text as compared with the list: lower case, single spaces, no surrounding punctuation. */
 export function normaliseLinkText(text: string): string {
@@ -27,9 +28,9 @@ export const styleLinkText: Rule = {
       if (text === '') {
         // A linked image is announced by its alt text, which jfp.style.image-alt checks.
         if (node.children.some((c) => c.type === 'image' || c.type === 'imageReference')) return;
-        message = 'This link has no text, so screen readers announce the web address or nothing at all. Write link text that says where the link goes.';
+        message = l10n.t('This link has no text, so screen readers announce the web address or nothing at all. Write link text that says where the link goes.');
       } else if (vagueLinkTexts.has(text)) {
-        message = `The link text "${raw.trim()}" does not say where the link goes. Many people scan a page for its links, and screen reader users often hear them as a list, out of context. Describe the destination instead, for example "read the integrated care strategy". See the NHS digital service manual's content style guide on links.`;
+        message = l10n.t("The link text \"{0}\" does not say where the link goes. Many people scan a page for its links, and screen reader users often hear them as a list, out of context. Describe the destination instead, for example \"read the integrated care strategy\". See the NHS digital service manual's content style guide on links.", raw.trim());
       } else {
         return;
       }

@@ -1,6 +1,7 @@
 import { documentReadability, readingShare } from '../readability.js';
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
+import * as l10n from '@vscode/l10n';
 
 /** jfp.style.readability: a section whose SMOG grade is above options.readability.smogThreshold. */
 export const styleReadability: Rule = {
@@ -21,7 +22,7 @@ export const styleReadability: Rule = {
         range: findingRange(doc, section.headingStart, section.headingEnd),
         severity: this.defaultSeverity,
         code: this.code,
-        message: `This section is hard to read: its SMOG readability grade is ${grade.toFixed(1)}, a level ${share}${percent ? ` (${percent}%)` : ''} can read. The limit is ${threshold}; the NHS digital service manual's content style guide says that above 14 most people may struggle. Use shorter sentences and everyday words, and test the text with readers.`,
+        message: l10n.t("This section is hard to read: its SMOG readability grade is {0}, a level {1}{2} can read. The limit is {3}; the NHS digital service manual's content style guide says that above 14 most people may struggle. Use shorter sentences and everyday words, and test the text with readers.", grade.toFixed(1), share, percent ? ` (${percent}%)` : '', threshold),
         data: { smog: grade, threshold, sentences: sections[section.index]!.sentences, polysyllables: sections[section.index]!.polysyllables },
       });
     }

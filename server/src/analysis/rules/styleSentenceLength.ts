@@ -1,6 +1,7 @@
 import { documentReadability } from '../readability.js';
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
+import * as l10n from '@vscode/l10n';
 
 /** jfp.style.sentence-length: a sentence of prose longer than options.readability.maxSentenceWords words. */
 export const styleSentenceLength: Rule = {
@@ -17,7 +18,7 @@ export const styleSentenceLength: Rule = {
         range: findingRange(doc, s.start, s.end),
         severity: this.defaultSeverity,
         code: this.code,
-        message: `This sentence has ${s.words} words; the limit is ${limit}. Long sentences are hard to follow, especially for people reading in a second language or with a cognitive impairment, and the NHS digital service manual's content style guide asks for short sentences. Try splitting it, or turning a series into a list.`,
+        message: l10n.t("This sentence has {0} words; the limit is {1}. Long sentences are hard to follow, especially for people reading in a second language or with a cognitive impairment, and the NHS digital service manual's content style guide asks for short sentences. Try splitting it, or turning a series into a list.", s.words, limit),
         data: { words: s.words, limit },
       });
     }

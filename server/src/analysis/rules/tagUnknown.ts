@@ -1,6 +1,7 @@
 import { closestId } from '../text.js';
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
+import * as l10n from '@vscode/l10n';
 
 /** jfp.tag.unknown: an id in a jfp comment that the catalogue does not know. */
 export const tagUnknown: Rule = {
@@ -16,7 +17,7 @@ export const tagUnknown: Rule = {
           range: findingRange(doc, tag.start, tag.end),
           severity: this.defaultSeverity,
           code: this.code,
-          message: `This jfp comment names no catalogue id. Write it as <!-- ${tag.kind === 'waive' ? 'jfp-waive ID: reason' : 'jfp: ID'} -->.`,
+          message: l10n.t('This jfp comment names no catalogue id. Write it as <!-- {0} -->.', tag.kind === 'waive' ? 'jfp-waive ID: reason' : 'jfp: ID'),
           data: {},
         });
         continue;
@@ -29,7 +30,7 @@ export const tagUnknown: Rule = {
           range: findingRange(doc, t.start, t.end),
           severity: this.defaultSeverity,
           code: this.code,
-          message: `Unknown catalogue id "${t.id}".${suggestion ? ` Did you mean "${suggestion}"?` : ' Type <!-- jfp: and choose from the completion list.'}`,
+          message: suggestion ? l10n.t('Unknown catalogue id "{0}". Did you mean "{1}"?', t.id, suggestion) : l10n.t('Unknown catalogue id "{0}". Type <!-- jfp: and choose from the completion list.', t.id),
           data: { unknownId: t.id, ...(suggestion ? { suggestion } : {}) },
         });
       }

@@ -3,6 +3,7 @@ import { normaliseTerm } from '../terms.js';
 import type { Finding } from '../types.js';
 import { capitalise } from './acronymUndefined.js';
 import { findingRange, type Rule } from './rule.js';
+import * as l10n from '@vscode/l10n';
 
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
 
@@ -18,8 +19,8 @@ export function matchCase(written: string, replacement: string): string {
 
 /** The message of a finding: what replaced the term, when, and on what authority. */
 export function outdatedMessage(o: OutdatedTerm): string {
-  const unconfirmed = isUnconfirmed(o.confidence) ? ' This is unconfirmed: check it before relying on it.' : '';
-  const noReplacement = o.replacement ? '' : ' There is no single replacement: name the body you mean.';
+  const unconfirmed = isUnconfirmed(o.confidence) ? ' ' + l10n.t('This is unconfirmed: check it before relying on it.') : '';
+  const noReplacement = o.replacement ? '' : ' ' + l10n.t('There is no single replacement: name the body you mean.');
   return `${o.what} (${o.source}).${noReplacement}${unconfirmed}`;
 }
 

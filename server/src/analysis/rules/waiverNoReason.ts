@@ -1,5 +1,6 @@
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
+import * as l10n from '@vscode/l10n';
 
 /** jfp.waiver.no-reason: a waiver that does not say why the item is not covered. */
 export const waiverNoReason: Rule = {
@@ -17,7 +18,7 @@ export const waiverNoReason: Rule = {
         range: findingRange(doc, tag.start, tag.end),
         severity: this.defaultSeverity,
         code: this.code,
-        message: `The waiver for "${title}" gives no reason. Reviewers need to know why the plan does not cover it: write <!-- jfp-waive ${id}: the reason -->.`,
+        message: l10n.t('The waiver for "{0}" gives no reason. Reviewers need to know why the plan does not cover it: write <!-- jfp-waive {1}: the reason -->.', title, id),
         data: { itemId: id },
       });
     }
