@@ -6,6 +6,7 @@
  * Plain CommonJS so it loads before the bundles without a build step.
  */
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload, loaded with node --require */
 const fs = require('node:fs');
 const writeSync = fs.writeSync;
 const violations = [];
