@@ -90,6 +90,7 @@ class Session {
   async checkAll(maxActions = Infinity, perKind = 2): Promise<void> {
     const original = this.text;
     const diagnostics = await this.set(original);
+    for (const d of diagnostics) assert.notEqual(d.code, 'jfp.internal', String(d.message));
     figures.documents++;
     let tried = 0;
     // Every kind of action is tried (up to perKind times each, to keep the run short).
