@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands.js';
 import { CoverageTreeProvider } from './coverageTree.js';
+import { RecoveryHandler } from './recovery.js';
 import { CoverageStatusItem } from './statusItem.js';
 import { errorMessage } from './util.js';
 
@@ -15,6 +16,8 @@ export interface JfpExtensionApi {
   coverageTree: CoverageTreeProvider;
   /** Resolves once the server has started and the tree shows the active document's coverage. */
   ready: Promise<void>;
+  /** Restarts after a crash, and messages shown about them. */
+  recovery: RecoveryHandler;
 }
 
 let client: LanguageClient | undefined;
@@ -26,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<JfpExt
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('Joint Forward Plan'), { log: true });
+  const recovery = new RecoveryHandler(outputChannel);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -33,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<JfpExt
     ],
     synchronize: { configurationSection: 'jfp' },
     outputChannel,
+    errorHandler: recovery,
     initializationOptions: { docsBase: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/` },
   };
   const languageClient = new LanguageClient('jfp', vscode.l10n.t('Joint Forward Plan'), serverOptions, clientOptions);
@@ -50,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<JfpExt
     void vscode.window.showErrorMessage(message);
   }
   const ready = coverageTree.refresh();
-  return { client: languageClient, coverageTree, ready };
+  return { client: languageClient, coverageTree, ready, recovery };
 }
 
 export async function deactivate(): Promise<void> {

@@ -32,9 +32,8 @@ import { buildCatalogue, readProjectConfig, type FileProblems } from './projectC
 import { settingsLayer } from './settings.js';
 import { CoverageNotifier } from './coverageNotifier.js';
 import { RULE_CODES } from './analysis/rules/index.js';
+import { skipFinding, skipReason } from './limits.js';
 
-/** Documents above this size get one information diagnostic instead of an analysis. */
-const MAX_ANALYSED_CHARS = 5 * 1024 * 1024;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -50,17 +49,17 @@ export function startServer(connection: Connection): void {
   let configLoaded: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (configLoaded = resolve));
 
-  function tooLarge(doc: TextDocument): boolean {
-    return doc.getText().length > MAX_ANALYSED_CHARS;
-  }
+  /** Files above the size limit, or binary, get one information diagnostic instead of an analysis (see limits.ts). */
+  const maxMB = (uri: string) => workspace.configFor(uri).config.analysis.maxFileSizeMB;
+  const skipped = (doc: TextDocument) => skipReason(doc.getText(), maxMB(doc.uri));
 
   /** Brings the analysis of a document up to its current version. */
   function refresh(doc: TextDocument): void {
     const pending = timers.get(doc.uri);
     if (pending) clearTimeout(pending);
     timers.delete(doc.uri);
-    if (tooLarge(doc)) {
-      workspace.update(doc.uri, doc.version, '');
+    if (skipped(doc)) {
+      if (workspace.version(doc.uri) !== doc.version) workspace.update(doc.uri, doc.version, '');
       return;
     }
     if (workspace.version(doc.uri) !== doc.version) workspace.update(doc.uri, doc.version, doc.getText());
@@ -81,16 +80,9 @@ export function startServer(connection: Connection): void {
     if (!doc || (workspace.version(uri) !== undefined && workspace.version(uri) !== doc.version)) return;
     const plan = workspace.planFor(uri);
     let diagnostics: Diagnostic[] = [];
-    if (plan && tooLarge(doc)) {
-      diagnostics = [
-        toDiagnostic({
-          uri,
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: 'information',
-          code: 'jfp.file.too-large',
-          message: `This file is larger than ${MAX_ANALYSED_CHARS / 1024 / 1024} MB, so jfp-assist does not check it while you type. Split the plan into chapter files, or run jfp-check on it.`,
-        }),
-      ];
+    const reason = plan ? skipped(doc) : undefined;
+    if (reason) {
+      diagnostics = [toDiagnostic(skipFinding(uri, reason, maxMB(uri)))];
     } else if (plan) {
       diagnostics = (plan.findings.get(doc.uri) ?? plan.findings.get(uriKey(doc.uri)) ?? []).map(toDiagnostic);
     }

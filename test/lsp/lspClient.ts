@@ -16,6 +16,9 @@ export interface ClientOptions {
   workspaceFolder?: string;
   settings?: Record<string, unknown>;
   markdownHover?: boolean;
+  /** Extra Node.js options before the server script (e.g. `--require` a guard). */
+  nodeArgs?: string[];
+  env?: NodeJS.ProcessEnv;
 }
 
 const live = new Set<ChildProcessWithoutNullStreams>();
@@ -35,11 +38,18 @@ export class TestClient {
   readonly coverageChanged: string[] = [];
   private versions = new Map<string, number>();
   stderr = '';
+  /** The server's exit code once it has exited (null while it runs). */
+  exitCode: number | null = null;
+  exited = false;
 
   constructor(private readonly options: ClientOptions = {}) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe', env: options.env ?? process.env });
     live.add(this.process);
-    this.process.once('exit', () => live.delete(this.process));
+    this.process.once('exit', (code) => {
+      live.delete(this.process);
+      this.exited = true;
+      this.exitCode = code;
+    });
     this.process.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { indexCatalogue } from '../../server/src/analysis/catalogueIndex.js';
 import { analyseDocument } from '../../server/src/analysis/document.js';
-import { insertSectionsEdit, tagSectionEdit, waiveEdit, waiverReasonEdit, type TextEdit } from '../../server/src/analysis/edits.js';
+import { insertSectionsEdit, openBlockCloser, tagSectionEdit, waiveEdit, waiverReasonEdit, type TextEdit } from '../../server/src/analysis/edits.js';
 import { LineIndex } from '../../server/src/analysis/lineIndex.js';
 import { analyseMini, md, miniCatalogue } from '../helpers.js';
 
@@ -68,5 +68,23 @@ describe('edits', () => {
     const d = doc(text);
     const result = apply(text, waiverReasonEdit(d, d.plan.tags[0]!.ids[0]!.end));
     assert.equal(result, '# P\n<!-- jfp-waive area-estates: say why this plan does not cover it -->');
+  });
+
+  it('closes an HTML comment or code fence left open at the end, so an inserted section is not swallowed', () => {
+    const item = miniCatalogue().get('duty-integration')!;
+    for (const [text, closer] of [
+      ['# Plan\n\n<!-- draft note\nmore', '\n-->\n'],
+      ['# Plan\n\n```\ncode\n', '```\n'],
+      ['# Plan\r\n\r\n~~~~\r\ncode', '\r\n~~~~\r\n'],
+      ['# Plan\n\n```\ncode\n```\n', ''],
+      ['# Plan\n\n<!-- closed -->\n', ''],
+      ['# Plan\n\n> ```\n> quoted code\n', ''],
+    ] as const) {
+      const d = doc(text);
+      assert.equal(openBlockCloser(d), closer, JSON.stringify(text));
+      const after = apply(text, insertSectionsEdit(d, [item])!);
+      assert.ok(after.startsWith(text), 'the existing text is kept');
+      assert.ok(doc(after).plan.sections.some((s) => s.depth === 2), `the new heading is a heading: ${JSON.stringify(after)}`);
+    }
   });
 });

@@ -17,7 +17,7 @@ export interface JfpConfig {
   healthAndWellbeingBoards: string[];
   readability: { maxSentenceWords: number; smogThreshold: number };
   catalogues: { path: string; replace?: boolean }[];
-  analysis: { debounceMs: number };
+  analysis: { debounceMs: number; maxFileSizeMB: number };
 }
 
 export const DEFAULT_CONFIG: JfpConfig = {
@@ -27,7 +27,7 @@ export const DEFAULT_CONFIG: JfpConfig = {
   healthAndWellbeingBoards: [],
   readability: { maxSentenceWords: 35, smogThreshold: 14 },
   catalogues: [],
-  analysis: { debounceMs: 150 },
+  analysis: { debounceMs: 150, maxFileSizeMB: 5 },
 };
 
 /** Where a value of the effective configuration came from. */

@@ -21,7 +21,31 @@ export function insertSectionsEdit(doc: DocumentAnalysis, items: readonly Catalo
   const depth = chapterDepth(doc);
   const offset = insertionOffset(doc);
   const block = items.map((item) => sectionSkeleton(item, depth, eol)).join(eol + eol);
-  return insertAt(doc, offset, blockInsertion(doc.plan.text, offset, block, eol));
+  const closer = offset === doc.plan.text.length ? openBlockCloser(doc) : '';
+  return insertAt(doc, offset, closer + blockInsertion(doc.plan.text + closer, offset + closer.length, block, eol));
+}
+
+/**
+ * What closes a block left open at the end of the document (an HTML comment without `-->`,
+ * a code fence without its closing fence), so that sections added at the end are not
+ * swallowed by it. Closing it at the very end does not change how the existing text reads.
+ */
+export function openBlockCloser(doc: DocumentAnalysis): string {
+  const { text, root, lines } = doc.plan;
+  // Only a top-level block can stay open: inside a list or quote, a line at the margin ends it.
+  const node = root.children[root.children.length - 1];
+  const start = node?.position?.start.offset;
+  if (!node || start === undefined) return '';
+  const source = text.slice(start, node.position?.end.offset ?? text.length);
+  const lead = text.length > 0 && !/[\r\n]$/.test(text) ? lines.eol : '';
+  if (node.type === 'html' && source.startsWith('<!--') && !source.includes('-->')) return `${lead}-->${lines.eol}`;
+  const fence = node.type === 'code' ? /^[ \t>]*(`{3,}|~{3,})/.exec(source) : null;
+  if (fence) {
+    const lastLine = source.split(/\r\n|\r|\n/).pop() ?? '';
+    const closed = /[\r\n]/.test(source) && new RegExp(`^[ \\t>]*${fence[1]![0] === '`' ? '`' : '~'}{${fence[1]!.length},}\\s*$`).test(lastLine);
+    if (!closed) return `${lead}${fence[1]}${lines.eol}`;
+  }
+  return '';
 }
 
 /** Offset just after the line a comment should follow: the title heading, else the front matter, else the start. */

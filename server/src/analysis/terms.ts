@@ -52,16 +52,27 @@ function phrasePattern(term: string): string {
  * (ranges sorted by start). Shared by the phrase and abbreviation matchers.
  */
 export function* matchesOutside(pattern: RegExp, text: string, excluded: readonly (readonly [number, number])[]): Generator<RegExpExecArray> {
-  const re = new RegExp(pattern.source, pattern.flags);
-  let x = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    while (x < excluded.length && excluded[x]![1] <= start) x++;
-    if (x < excluded.length && excluded[x]![0] < end) continue;
-    yield m;
+  // Compiling a large pattern costs far more than matching a heading, so copies are reused
+  // (a copy per concurrent use, as each keeps its own lastIndex).
+  let pool = COPIES.get(pattern);
+  if (!pool) COPIES.set(pattern, (pool = []));
+  const re = pool.pop() ?? new RegExp(pattern.source, pattern.flags);
+  re.lastIndex = 0;
+  try {
+    let x = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      while (x < excluded.length && excluded[x]![1] <= start) x++;
+      if (x < excluded.length && excluded[x]![0] < end) continue;
+      yield m;
+    }
+  } finally {
+    pool.push(re);
   }
 }
+
+const COPIES = new WeakMap<RegExp, RegExp[]>();
 
 export class TermMatcher {
   private readonly pattern: RegExp | undefined;

@@ -28,6 +28,7 @@ export interface JfpApi {
     getTreeItem(node: CoverageNode): vscode.TreeItem;
   };
   ready: Promise<void>;
+  recovery: { restarts: number; messagesShown: number; closed(): { action: number } };
 }
 
 /**
