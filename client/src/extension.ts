@@ -8,7 +8,7 @@ import { registerCommands } from './commands.js';
 import { CoverageTreeProvider } from './coverageTree.js';
 import { RecoveryHandler } from './recovery.js';
 import { CoverageStatusItem } from './statusItem.js';
-import { errorMessage } from './util.js';
+import { errorMessage, initializationOptions } from './util.js';
 
 /** What `activate` returns, for the integration tests. */
 export interface JfpExtensionApi {
@@ -38,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<JfpExt
     synchronize: { configurationSection: 'jfp' },
     outputChannel,
     errorHandler: recovery,
-    initializationOptions: { docsBase: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/` },
+    initializationOptions: initializationOptions(context),
   };
   const languageClient = new LanguageClient('jfp', vscode.l10n.t('Joint Forward Plan'), serverOptions, clientOptions);
   client = languageClient;

@@ -19,3 +19,11 @@ export async function executeServerCommand<T>(client: LanguageClient, command: s
   if (!client.isRunning()) throw new Error(vscode.l10n.t('the Joint Forward Plan language server is not running'));
   return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as T;
 }
+
+/** What the server needs from the client at start-up: where the rule pages are, and the translations. */
+export function initializationOptions(context: vscode.ExtensionContext): { docsBase: string; l10nBundle?: Record<string, string> } {
+  return {
+    docsBase: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/`,
+    ...(vscode.l10n.bundle ? { l10nBundle: vscode.l10n.bundle } : {}),
+  };
+}

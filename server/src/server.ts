@@ -33,6 +33,7 @@ import { settingsLayer } from './settings.js';
 import { CoverageNotifier } from './coverageNotifier.js';
 import { RULE_CODES } from './analysis/rules/index.js';
 import { skipFinding, skipReason } from './limits.js';
+import { loadTranslations } from './l10nSetup.js';
 
 
 export function startServer(connection: Connection): void {
@@ -163,7 +164,8 @@ export function startServer(connection: Connection): void {
     markdownHover = capabilities.textDocument?.hover?.contentFormat?.includes('markdown') ?? false;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
-    const init = params.initializationOptions as { settings?: unknown; docsBase?: string } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; docsBase?: string; l10nBundle?: unknown } | undefined;
+    loadTranslations(init?.l10nBundle);
     if (init?.settings) workspace.setSettings(settingsLayer(init.settings));
     setDocsBase(init?.docsBase ?? defaultDocsBase());
     return {

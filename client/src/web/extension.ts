@@ -9,7 +9,7 @@ import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclien
 import { registerCommands } from '../commands.js';
 import { CoverageTreeProvider } from '../coverageTree.js';
 import { CoverageStatusItem } from '../statusItem.js';
-import { errorMessage } from '../util.js';
+import { errorMessage, initializationOptions } from '../util.js';
 
 /** The web extension host's Worker constructor (the client is compiled without the DOM library). */
 declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
@@ -25,7 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'markdown' }],
     synchronize: { configurationSection: 'jfp' },
     outputChannel,
-    initializationOptions: { docsBase: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/` },
+    initializationOptions: initializationOptions(context),
   };
   const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true));
   const languageClient = new LanguageClient('jfp', vscode.l10n.t('Joint Forward Plan'), clientOptions, worker);
