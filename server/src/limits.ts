@@ -3,6 +3,7 @@
  * (jfp.analysis.maxFileSizeMB) and files that look binary. Such a file gets one
  * information diagnostic and no analysis, so opening it never freezes the editor.
  */
+import * as l10n from '@vscode/l10n';
 import type { Finding } from './analysis/types.js';
 
 export type SkipReason = 'too-large' | 'binary';
@@ -43,7 +44,7 @@ export function skipFinding(uri: string, reason: SkipReason, maxFileSizeMB: numb
       range,
       severity: 'information',
       code: 'jfp.file.too-large',
-      message: `This file is larger than ${formatMB(maxFileSizeMB)}, so jfp-assist does not check it while you type. Split the plan into chapter files, raise the jfp.analysis.maxFileSizeMB setting, or run jfp-check on it.`,
+      message: l10n.t('This file is larger than {0}, so jfp-assist does not check it while you type. Split the plan into chapter files, raise the jfp.analysis.maxFileSizeMB setting, or run jfp-check on it.', formatMB(maxFileSizeMB)),
     };
   }
   return {
@@ -51,7 +52,7 @@ export function skipFinding(uri: string, reason: SkipReason, maxFileSizeMB: numb
     range,
     severity: 'information',
     code: 'jfp.file.binary',
-    message: 'This file does not look like text (it contains NUL bytes or many characters that are not valid UTF-8), so jfp-assist does not check it. Save the plan as UTF-8 Markdown.',
+    message: l10n.t('This file does not look like text (it contains NUL bytes or many characters that are not valid UTF-8), so jfp-assist does not check it. Save the plan as UTF-8 Markdown.'),
   };
 }
 

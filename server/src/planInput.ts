@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { planPathMatcher } from './analysis/planFiles.js';
 import { findPlanFiles } from './findPlanFiles.js';
+import { looksBinary } from './limits.js';
 
 export class UsageError extends Error {}
 
@@ -62,6 +63,8 @@ export function readPlanFile(file: string): string {
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (buffer.includes(0)) throw new UsageError(`${file} is not a text file`);
-  return buffer.toString('utf8');
+  const text = buffer.toString('utf8');
+  // The same test as the editor's (limits.ts): NUL bytes, or many characters that are not valid UTF-8.
+  if (looksBinary(text)) throw new UsageError(`${file} is not a text file (save the plan as UTF-8 Markdown)`);
+  return text;
 }

@@ -96,6 +96,16 @@ describe('jfp-check', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it('refuses a file of invalid UTF-8 without NUL bytes, as the editor does', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jfp-cli-'));
+    const file = path.join(dir, 'x-forward-plan.md');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('# Plan\n'), Buffer.alloc(200, 0xff)]));
+    const r = cli([file]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /not a text file/);
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it('runs as the built bin entry', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     const r = spawnSync(process.execPath, [path.join(ROOT, pkg.bin['jfp-check']!), '--format', 'json', EXAMPLE], { encoding: 'utf8' });
