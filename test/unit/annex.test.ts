@@ -73,4 +73,16 @@ describe('coverage annex', () => {
     assert.doesNotMatch(once.replace(/\r\n/g, ''), /\n/);
     assert.equal(apply(once, annexOf), once);
   });
+
+  it('ignores annex markers quoted in fenced code or inside a line, and replaces only the real annex', () => {
+    const quoted = `# Plan\n\n\`\`\`markdown\n${ANNEX_START}\nexample\n${ANNEX_END}\n\`\`\`\n\nSee ${ANNEX_START} in prose.\n`;
+    assert.equal(findAnnex(quoted), undefined);
+    const once = apply(quoted, () => `${ANNEX_START}\nreal\n${ANNEX_END}\n`);
+    assert.ok(once.startsWith(quoted), 'the quoted example is kept byte for byte');
+    const twice = apply(once, () => `${ANNEX_START}\nnew\n${ANNEX_END}\n`);
+    assert.ok(twice.startsWith(quoted));
+    assert.equal(count(twice, ANNEX_START), 3);
+    assert.match(twice, /new/);
+    assert.doesNotMatch(twice, /real/);
+  });
 });

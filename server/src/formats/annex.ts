@@ -110,14 +110,29 @@ export function buildAnnex(plan: PlanAnalysis, fromUri: string | undefined = pla
 
 /** Offsets of the existing annex (start marker to end of end marker), if any. */
 export function findAnnex(text: string): { start: number; end: number } | undefined {
-  const start = text.indexOf(ANNEX_START);
-  if (start < 0) return undefined;
-  const endMarker = text.indexOf(ANNEX_END, start);
-  if (endMarker < 0) return undefined;
-  let end = endMarker + ANNEX_END.length;
-  if (text.startsWith('\r\n', end)) end += 2;
-  else if (text.startsWith('\n', end)) end += 1;
-  return { start, end };
+  // Markers count only on a line of their own and outside fenced code, so a plan that quotes
+  // them in an example is never cut into.
+  let start: number | undefined;
+  let fence: string | undefined;
+  let offset = 0;
+  while (offset <= text.length) {
+    const nl = text.indexOf('\n', offset);
+    const lineEnd = nl < 0 ? text.length : nl + 1;
+    const line = text.slice(offset, lineEnd).replace(/\r?\n$/, '');
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (opener && opener[1][0] === fence[0] && opener[1].length >= fence.length && line.trim() === opener[1]) fence = undefined;
+    } else if (opener) {
+      fence = opener[1];
+    } else if (start === undefined && line.trim() === ANNEX_START) {
+      start = offset;
+    } else if (start !== undefined && line.trim() === ANNEX_END) {
+      return { start, end: lineEnd };
+    }
+    if (nl < 0) break;
+    offset = lineEnd;
+  }
+  return undefined;
 }
 
 /**
