@@ -42,10 +42,17 @@ const web = {
   plugins: [webAliases],
 };
 
-await Promise.all([
+const results = await Promise.all([
   build({ ...web, format: 'cjs', entryPoints: ['client/src/web/extension.ts'], outfile: 'dist/web/client.cjs', external: ['vscode'] }),
   build({ ...web, format: 'iife', entryPoints: ['server/src/web/main.ts'], outfile: 'dist/web/server.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.cjs', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['server/src/cliMain.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+
+// A warning here is a bug in waiting (e.g. an import that is undefined in the browser bundle): fail the build.
+const warnings = results.reduce((n, r) => n + r.warnings.length, 0);
+if (warnings > 0) {
+  console.error(`bundle: ${warnings} esbuild warning(s) above; fix them.`);
+  process.exit(1);
+}

@@ -4,11 +4,10 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { registerCommands } from './commands.js';
-import { CoverageTreeProvider } from './coverageTree.js';
+import type { CoverageTreeProvider } from './coverageTree.js';
 import { RecoveryHandler } from './recovery.js';
-import { CoverageStatusItem } from './statusItem.js';
-import { errorMessage, initializationOptions } from './util.js';
+import { startSession, stopSession } from './session.js';
+import { initializationOptions } from './util.js';
 
 /** What `activate` returns, for the integration tests. */
 export interface JfpExtensionApi {
@@ -43,28 +42,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<JfpExt
   const languageClient = new LanguageClient('jfp', vscode.l10n.t('Joint Forward Plan'), serverOptions, clientOptions);
   client = languageClient;
 
-  // Register the UI before starting, so that commands exist even if the server fails to start.
-  const coverageTree = new CoverageTreeProvider(languageClient);
-  context.subscriptions.push(outputChannel, coverageTree, new CoverageStatusItem(coverageTree), ...registerCommands(languageClient, coverageTree));
-
-  try {
-    await languageClient.start();
-  } catch (e) {
-    const message = vscode.l10n.t('The Joint Forward Plan language server did not start: {0}', errorMessage(e));
-    outputChannel.error(message);
-    void vscode.window.showErrorMessage(message);
-  }
-  const ready = coverageTree.refresh();
+  const { coverageTree, ready } = await startSession(context, languageClient, outputChannel);
   return { client: languageClient, coverageTree, ready, recovery };
 }
 
 export async function deactivate(): Promise<void> {
   const running = client;
   client = undefined;
-  if (!running) return;
-  try {
-    await running.stop();
-  } catch {
-    // The server is already gone; nothing more to clean up.
-  }
+  await stopSession(running);
 }

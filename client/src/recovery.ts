@@ -4,7 +4,7 @@
  * stopped and one message says how to start it again. Never a storm of pop-ups.
  */
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient';
 
 export const MAX_RESTARTS = 4;
 export const WINDOW_MS = 3 * 60 * 1000;

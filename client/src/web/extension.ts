@@ -6,10 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
-import { registerCommands } from '../commands.js';
-import { CoverageTreeProvider } from '../coverageTree.js';
-import { CoverageStatusItem } from '../statusItem.js';
-import { errorMessage, initializationOptions } from '../util.js';
+import { RecoveryHandler } from '../recovery.js';
+import { startSession, stopSession } from '../session.js';
+import { initializationOptions } from '../util.js';
 
 /** The web extension host's Worker constructor (the client is compiled without the DOM library). */
 declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
@@ -25,23 +24,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'markdown' }],
     synchronize: { configurationSection: 'jfp' },
     outputChannel,
+    errorHandler: new RecoveryHandler(outputChannel),
     initializationOptions: initializationOptions(context),
   };
   const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true));
   const languageClient = new LanguageClient('jfp', vscode.l10n.t('Joint Forward Plan'), clientOptions, worker);
   client = languageClient;
 
-  const coverageTree = new CoverageTreeProvider(languageClient);
-  context.subscriptions.push(outputChannel, coverageTree, new CoverageStatusItem(coverageTree), ...registerCommands(languageClient, coverageTree));
-
-  try {
-    await languageClient.start();
-  } catch (e) {
-    const message = vscode.l10n.t('The Joint Forward Plan language server did not start: {0}', errorMessage(e));
-    outputChannel.error(message);
-    void vscode.window.showErrorMessage(message);
-  }
-  void coverageTree.refresh();
+  await startSession(context, languageClient, outputChannel);
   if (!context.globalState.get<boolean>(NOTICE_SHOWN)) {
     void context.globalState.update(NOTICE_SHOWN, true);
     void vscode.window.showInformationMessage(
@@ -55,10 +45,5 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
   const running = client;
   client = undefined;
-  if (!running) return;
-  try {
-    await running.stop();
-  } catch {
-    // The worker is already gone.
-  }
+  await stopSession(running);
 }

@@ -46,3 +46,6 @@ export function relative(from: string, to: string): string {
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
 }
+
+/** `path.posix`: these functions already are the POSIX forms. */
+export const posix = { sep, join, resolve, dirname, basename, relative };
