@@ -8,10 +8,9 @@ import { analyseDocument, declaresPlan, type DocumentAnalysis } from './analysis
 import { IncrementalParser } from './analysis/incremental.js';
 import { isMarkdownPath, planPathMatcher } from './analysis/planFiles.js';
 import { findPlanFiles } from './findPlanFiles.js';
+import { skipReason } from './limits.js';
 import { mergeConfig, type ConfigSource, type JfpConfig } from './analysis/config.js';
 
-/** Files larger than this are not read from disk as plan parts. */
-const MAX_DISK_FILE = 5 * 1024 * 1024;
 /** Upper bound on files visited when a folder is scanned for plan files. */
 const MAX_SCANNED = 20000;
 
@@ -248,7 +247,9 @@ export class PlanWorkspace {
     } catch {
       return undefined;
     }
-    if (stat.size > MAX_DISK_FILE) return undefined;
+    // The same limits as for open documents (limits.ts): too large or not text means not read as part of the plan.
+    const maxMB = this.configFor(key).config.analysis.maxFileSizeMB;
+    if (stat.size > maxMB * 1024 * 1024) return undefined;
     const cached = this.disk.get(key);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.analysis;
     let text: string;
@@ -257,7 +258,7 @@ export class PlanWorkspace {
     } catch {
       return undefined;
     }
-    if (text.includes('\u0000')) return undefined;
+    if (skipReason(text, maxMB)) return undefined;
     const analysis = analyseDocument(key, text, indexCatalogue(this.catalogue));
     this.disk.set(key, { mtimeMs: stat.mtimeMs, size: stat.size, analysis });
     return analysis;

@@ -44,6 +44,35 @@ describe('limits: large, binary and many files', function () {
     assert.equal(await client.stop(), 0);
   });
 
+  it('a chapter file on disk above the configured size is not read as part of the plan; raising the setting brings it in', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'jfp-disk-limit-'));
+    try {
+      fs.mkdirSync(path.join(ws, 'jfp'));
+      const main = path.join(ws, 'our-forward-plan.md');
+      fs.writeFileSync(main, PLAN_HEAD + '## Integration\n\nText.\n');
+      const chapter = '<!-- jfp: area-workforce -->\n## Our workforce\n\n' + 'We will grow our workforce through recruitment, retention and training.\n\n'.repeat(200);
+      assert.ok(chapter.length > 0.01 * 1024 * 1024);
+      fs.writeFileSync(path.join(ws, 'jfp', 'workforce.md'), chapter);
+      const settings: Record<string, unknown> = { analysis: { debounceMs: 0, maxFileSizeMB: 0.01 } };
+      const client = new TestClient({ workspaceFolder: ws, settings });
+      await client.initialize();
+      const uri = await client.open(main);
+      await client.diagnosticsAt(uri, 1);
+      const statusOf = async () => {
+        const result = await client.request<{ items: { id: string; status: string }[] }>('jfp/coverage', { uri });
+        return result.items.find((i) => i.id === 'area-workforce')?.status;
+      };
+      assert.equal(await statusOf(), 'missing');
+      settings.analysis = { debounceMs: 0, maxFileSizeMB: 1 };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      await client.diagnosticsFor(uri, (p) => !p.diagnostics.some((d) => d.code === 'jfp.duty.missing' && String(d.message).includes('orkforce')));
+      assert.notEqual(await statusOf(), 'missing');
+      assert.equal(await client.stop(), 0);
+    } finally {
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
   it('a document with 50 000 headings is analysed, with every range inside it, and requests are answered', async () => {
     const client = new TestClient({ workspaceFolder: folder, settings: { analysis: { debounceMs: 0 } } });
     await client.initialize();
