@@ -8,6 +8,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import { parseMarkdown } from './markdown.js';
+import { detach } from './terms.js';
 
 const ATX = /^#{1,6}(?:[ \t\r]|$)/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
@@ -100,7 +101,8 @@ export class IncrementalParser {
       const chunk = text.slice(offset, starts[i + 1] ?? text.length);
       let cached = next.get(chunk) ?? this.cache.get(chunk);
       if (!cached) {
-        cached = { root: parseMarkdown(chunk) };
+        // A flat copy: the tree's strings are cut from it, and must not keep this version's whole text alive.
+        cached = { root: parseMarkdown(detach(chunk)) };
         this.lastParsed++;
       }
       next.set(chunk, cached);
