@@ -83,7 +83,7 @@ export class TermMatcher {
   private readonly sticky: RegExp | undefined;
   readonly keys: ReadonlySet<string>;
   /** Matches by segment text (see allHits), only for matchers whose phrases have no "#". */
-  private readonly segments = new Map<string, TermHit[]>();
+  private segments = new Map<string, TermHit[]>();
   private readonly segmentable: boolean;
   /** Texts shorter than this are matched in one pass, without the segment cache (tests change it). */
   static segmentMin = 20_000;
@@ -172,15 +172,18 @@ export class TermMatcher {
       let to = text.indexOf('\n#', from);
       to = to < 0 ? text.length : to + 1;
       const segment = text.slice(from, to);
-      let local = next.get(segment) ?? this.segments.get(segment);
-      if (!local) local = this.hitsOf(segment, 0);
-      next.set(local === this.segments.get(segment) ? segment : detach(segment), local);
+      let local = next.get(segment);
+      if (!local) {
+        const known = this.segments.get(segment);
+        local = known ?? this.hitsOf(segment, 0);
+        next.set(known ? segment : detach(segment), local);
+      }
       for (const h of local) hits.push({ key: h.key, start: h.start + from, end: h.end + from });
       from = to;
     }
     // Keep the segments of the texts matched lately (one document being edited, or several).
-    if (this.segments.size + next.size > SEGMENT_CACHE) this.segments.clear();
-    for (const [k, v] of next) this.segments.set(k, v);
+    if (this.segments.size + next.size > SEGMENT_CACHE) this.segments = next;
+    else for (const [k, v] of next) this.segments.set(k, v);
     return hits;
   }
 
