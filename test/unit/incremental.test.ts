@@ -2,7 +2,12 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { chunkStarts, IncrementalParser } from '../../server/src/analysis/incremental.js';
 import { parseMarkdown } from '../../server/src/analysis/markdown.js';
+import { analyseDocument, analysePlan } from '../../server/src/analysis/analyse.js';
+import { getDefaultCatalogue } from '../../server/src/analysis/catalogue.js';
+import { indexCatalogue } from '../../server/src/analysis/catalogueIndex.js';
 import { parsePlan } from '../../server/src/analysis/plan.js';
+import { clearReadabilityCaches } from '../../server/src/analysis/readability.js';
+import { TermMatcher } from '../../server/src/analysis/terms.js';
 
 /** Pieces that stress chunk boundaries: headings, fences, HTML blocks, front matter, tables, lists. */
 const PIECES = [
@@ -11,6 +16,11 @@ const PIECES = [
   '```\n', '```text\n', '~~~\n', '    code\n', '<!-- jfp: maps-to duty-x -->\n', '<!--\n', '-->\n', '<div>\n', '</div>\n',
   '<pre>\n', '</pre>\n', '| a | b |\n', '| --- | --- |\n', '| 1 | 2 |\n', '---\n', 'title: x\n', 'Text\n===\n', '[link](http://x)\n',
   '[ref]\n', '[ref]: http://example.org\n', '[^1]\n', '\t# tab\n', '#\n', '## Closed ##\n', 'a\\\n', '<script>\n', '</script>\n', '\r\n',
+  // Signal terms, acronyms, tags and long sentences, so that the analysis has something to find.
+  'We will reduce health inequalities with the VCSE, our ICB partners and the HWB. ',
+  'The integrated care board will publish its annual report and consult the health and wellbeing board.\n',
+  '<!-- jfp: duty-not-known -->\n', '<!-- jfp-waive duty-climate: later -->\n', 'This is a long sentence that goes on and on '.repeat(6) + 'for ever.\n',
+  'The JSNA and the PCN said so. Utilisation of multidisciplinary interoperability considerations. ',
 ];
 
 const piece = fc.constantFrom(...PIECES);
@@ -44,6 +54,40 @@ describe('incremental', () => {
     const edited = text.replace('Two.', 'Two!');
     assert.deepEqual(parser.parse(edited), parseMarkdown(edited));
     assert.equal(parser.lastParsed, 1);
+  });
+
+  it('gives the same findings and coverage as a full analysis after every edit of a random sequence', () => {
+    const catalogue = getDefaultCatalogue();
+    const index = indexCatalogue(catalogue);
+    const options = { ruleOptions: { now: new Date('2026-11-23T12:00:00Z') } };
+    const uri = 'file:///plan.md';
+    const result = (doc: ReturnType<typeof analyseDocument>) => {
+      const plan = analysePlan([doc], catalogue, options);
+      return { findings: plan.findings.get(uri), coverage: plan.coverage, summary: plan.summary, sectionTerms: doc.sectionTerms, mappings: doc.mappings };
+    };
+    const segmentMin = TermMatcher.segmentMin;
+    try {
+      fc.assert(
+        fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+          const parser = new IncrementalParser();
+          let text = start;
+          for (const e of [undefined, ...edits]) {
+            if (e) text = apply(text, e);
+            // As the server analyses an open document: its parser kept, every cache warm.
+            TermMatcher.segmentMin = 0;
+            const incremental = result(analyseDocument(uri, text, index, (t) => parser.parse(t)));
+            // From scratch: a whole-text parse, one pass for terms, nothing remembered.
+            TermMatcher.segmentMin = Infinity;
+            clearReadabilityCaches();
+            const full = result(analyseDocument(uri, text, index));
+            assert.deepEqual(incremental, full, JSON.stringify(text));
+          }
+        }),
+        { seed: 20261123, numRuns: 150 },
+      );
+    } finally {
+      TermMatcher.segmentMin = segmentMin;
+    }
   });
 
   it('equals a full parse after every edit of a random sequence', () => {

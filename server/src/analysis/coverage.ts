@@ -26,6 +26,8 @@ export interface SectionScore {
 }
 
 export function scoreSection(terms: ReadonlyMap<string, number>, item: ItemTerms): SectionScore {
+  // Most sections share no term with a given item: find that out over the smaller of the two.
+  if (!sharesKey(terms, item.signals)) return { specific: [], generic: [], score: 0, strength: undefined };
   const specific: string[] = [];
   const generic: string[] = [];
   for (const [key, strength] of item.signals) {
@@ -37,6 +39,12 @@ export function scoreSection(terms: ReadonlyMap<string, number>, item: ItemTerms
   if (specific.length >= SCORING.strongMinSpecific) strength = 'strong';
   else if (specific.length >= 1 || generic.length >= SCORING.weakMinGeneric) strength = 'weak';
   return { specific, generic, score, strength };
+}
+
+function sharesKey(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const key of small.keys()) if (large.has(key)) return true;
+  return false;
 }
 
 export interface CoverageOptions {

@@ -8,6 +8,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import { parseMarkdown } from './markdown.js';
+import { detach } from './terms.js';
 
 const ATX = /^#{1,6}(?:[ \t\r]|$)/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
@@ -78,19 +79,25 @@ function step(state: string, line: string): string[] {
 
 interface Cached {
   root: Root;
-  /** The last shifted copy handed out, reused while the chunk stays where it is. */
-  shifted?: { offset: number; line: number; nodes: Root['children']; end: Root['position'] };
+  /** The offset and line count its positions are currently shifted by. */
+  offset: number;
+  line: number;
 }
 
-/** Parses successive versions of one document, re-parsing only the chunks that changed. */
+/**
+ * Parses successive versions of one document, re-parsing only the chunks that changed.
+ * A chunk's tree is kept once and its positions are moved in place when it moves, so a tree
+ * returned by parse() is valid only until the next call on the same parser.
+ */
 export class IncrementalParser {
-  private cache = new Map<string, Cached>();
+  /** The trees of the last version's chunks, by chunk text (a text may occur more than once). */
+  private cache = new Map<string, Cached[]>();
   /** Chunks parsed afresh by the last call (for the benchmark and tests). */
   lastParsed = 0;
 
   parse(text: string): Root {
     const starts = chunkStarts(text);
-    const next = new Map<string, Cached>();
+    const next = new Map<string, Cached[]>();
     const children: Root['children'] = [];
     let line = 0;
     let end: Root['position'];
@@ -98,22 +105,26 @@ export class IncrementalParser {
     for (let i = 0; i < starts.length; i++) {
       const offset = starts[i]!;
       const chunk = text.slice(offset, starts[i + 1] ?? text.length);
-      let cached = next.get(chunk) ?? this.cache.get(chunk);
+      let cached = this.cache.get(chunk)?.pop();
       if (!cached) {
-        cached = { root: parseMarkdown(chunk) };
+        // A flat copy: the tree's strings are cut from it, and must not keep this version's whole text alive.
+        cached = { root: parseMarkdown(detach(chunk)), offset: 0, line: 0 };
         this.lastParsed++;
       }
-      next.set(chunk, cached);
-      if (!cached.shifted || cached.shifted.offset !== offset || cached.shifted.line !== line) {
-        cached.shifted = {
-          offset,
-          line,
-          nodes: offset === 0 ? cached.root.children : (cached.root.children.map((n) => shiftNode(n, offset, line)) as Root['children']),
-          end: cached.root.position && { start: cached.root.position.start, end: shiftPoint(cached.root.position.end, offset, line) },
-        };
+      const list = next.get(chunk);
+      if (list) list.push(cached);
+      else next.set(chunk, [cached]);
+      if (cached.offset !== offset || cached.line !== line) {
+        const dOffset = offset - cached.offset;
+        const dLine = line - cached.line;
+        for (const node of cached.root.children) shiftNode(node, dOffset, dLine);
+        const p = cached.root.position;
+        if (p) cached.root.position = { start: p.start, end: shiftPoint(p.end, dOffset, dLine) };
+        cached.offset = offset;
+        cached.line = line;
       }
-      for (const node of cached.shifted.nodes) children.push(node);
-      end = cached.shifted.end;
+      for (const node of cached.root.children) children.push(node);
+      end = cached.root.position;
       line += countLines(chunk);
     }
     const root: Root = { type: 'root', children };
@@ -135,9 +146,8 @@ function shiftPoint<P extends Point>(p: P, offset: number, line: number): P {
   return { ...p, line: p.line + line, offset: (p.offset ?? 0) + offset };
 }
 
-function shiftNode(node: Nodes, offset: number, line: number): Nodes {
-  const copy = { ...node } as Nodes;
-  if (node.position) copy.position = { ...node.position, start: shiftPoint(node.position.start, offset, line), end: shiftPoint(node.position.end, offset, line) };
-  if ('children' in node) (copy as { children: Nodes[] }).children = (node.children as Nodes[]).map((c) => shiftNode(c, offset, line));
-  return copy;
+/** Moves a node and its descendants by offset and line, in place (with new position objects, which may be shared). */
+function shiftNode(node: Nodes, offset: number, line: number): void {
+  if (node.position) node.position = { ...node.position, start: shiftPoint(node.position.start, offset, line), end: shiftPoint(node.position.end, offset, line) };
+  if ('children' in node) for (const child of node.children as Nodes[]) shiftNode(child, offset, line);
 }

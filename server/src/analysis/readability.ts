@@ -345,6 +345,53 @@ function closingMarkup(source: string, offset: number, max: number): number {
 
 const memo = new WeakMap<DocumentAnalysis, DocumentReadability>();
 
+interface SentenceCount {
+  s: number;
+  e: number;
+  words: number;
+  polysyllables: number;
+}
+
+/** Bounds for the caches below, which only save time (results never depend on them). */
+const MAX_CACHED = 50_000;
+const proseCache = new WeakMap<ReadonlySet<string>, Map<string, SentenceCount[]>>();
+const polysyllableCache = new Map<string, boolean>();
+
+/** Forgets the counts remembered by text (for tests that compare with a computation from scratch). */
+export function clearReadabilityCaches(): void {
+  polysyllableCache.clear();
+  proseCache.delete(styleData().abbreviations);
+}
+
+function isPolysyllableCached(word: string): boolean {
+  let hit = polysyllableCache.get(word);
+  if (hit === undefined) {
+    if (polysyllableCache.size >= MAX_CACHED) polysyllableCache.clear();
+    hit = isPolysyllable(word);
+    polysyllableCache.set(word, hit);
+  }
+  return hit;
+}
+
+/**
+ * The sentences of a paragraph's plain text with their word and hard-word counts: a pure
+ * function of the text, so remembered by it, and an edit recounts only the paragraphs it changed.
+ */
+function sentenceCounts(text: string, abbreviations: ReadonlySet<string>): SentenceCount[] {
+  let cache = proseCache.get(abbreviations);
+  if (!cache) proseCache.set(abbreviations, (cache = new Map()));
+  let hit = cache.get(text);
+  if (!hit) {
+    hit = splitSentences(text, abbreviations).map(([s, e]) => {
+      const words = wordsOf(text.slice(s, e));
+      return { s, e, words: words.length, polysyllables: words.filter(isPolysyllableCached).length };
+    });
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(text, hit);
+  }
+  return hit;
+}
+
 /** Sentences and per-section SMOG grades of a document, computed once per analysis. */
 export function documentReadability(doc: DocumentAnalysis): DocumentReadability {
   const hit = memo.get(doc);
@@ -356,14 +403,13 @@ export function documentReadability(doc: DocumentAnalysis): DocumentReadability 
     if (node.type !== 'paragraph') return;
     const prose = proseOf(node, plan.text);
     const section = sectionAt(plan.sections, prose.start);
-    const spans = splitSentences(prose.text, abbreviations);
-    spans.forEach(([s, e], i) => {
-      const words = wordsOf(prose.text.slice(s, e));
+    const spans = sentenceCounts(prose.text, abbreviations);
+    spans.forEach(({ s, e, words, polysyllables }, i) => {
       sentences.push({
         start: i === 0 ? prose.start : openingMarkup(plan.text, prose.offsets[s]!, prose.start),
         end: i === spans.length - 1 ? prose.end : closingMarkup(plan.text, prose.offsets[e - 1]! + 1, prose.end),
-        words: words.length,
-        polysyllables: words.filter(isPolysyllable).length,
+        words,
+        polysyllables,
         section,
       });
     });

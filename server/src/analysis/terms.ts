@@ -74,6 +74,17 @@ export function* matchesOutside(pattern: RegExp, text: string, excluded: readonl
 
 const COPIES = new WeakMap<RegExp, RegExp[]>();
 
+/** Segments remembered per matcher before the cache is cleared. */
+const SEGMENT_CACHE = 20_000;
+
+/**
+ * A flat copy of a string. A slice may keep the whole string it was cut from alive; what a
+ * cache keeps across versions of a document must not keep every old version's text.
+ */
+export function detach(s: string): string {
+  return (s + ' ').slice(0, -1);
+}
+
 export class TermMatcher {
   private readonly pattern: RegExp | undefined;
   /** Candidate starts: a character that can begin a phrase, not preceded by a word character. */
@@ -82,6 +93,11 @@ export class TermMatcher {
   private readonly buckets = new Map<string, RegExp>();
   private readonly sticky: RegExp | undefined;
   readonly keys: ReadonlySet<string>;
+  /** Matches by segment text (see allHits), only for matchers whose phrases have no "#". */
+  private segments = new Map<string, TermHit[]>();
+  private readonly segmentable: boolean;
+  /** Texts shorter than this are matched in one pass, without the segment cache (tests change it). */
+  static segmentMin = 20_000;
 
   constructor(terms: Iterable<string>) {
     const keys = new Set<string>();
@@ -90,6 +106,7 @@ export class TermMatcher {
       if (k.length > 0) keys.add(k);
     }
     this.keys = keys;
+    this.segmentable = ![...keys].some((k) => k.includes('#'));
     if (keys.size === 0) return;
     // Longest first, so that at any position the longest phrase wins.
     const sorted = [...keys].sort((a, b) => b.length - a.length || a.localeCompare(b));
@@ -142,13 +159,50 @@ export class TermMatcher {
     const hits: TermHit[] = [];
     if (!this.pattern) return hits;
     let x = 0;
+    for (const hit of this.allHits(text)) {
+      while (x < excluded.length && excluded[x]![1] <= hit.start) x++;
+      if (x < excluded.length && excluded[x]![0] < hit.end) continue;
+      hits.push(hit);
+    }
+    return hits;
+  }
+
+  /**
+   * Every phrase occurrence in text, before exclusions. A long text is cut into segments just
+   * before each "#" that starts a line: no phrase contains "#" (checked), and the pattern's
+   * look-behind and look-ahead see the same non-word character at a cut as at the end of the
+   * text, so the matches are exactly those of one pass. Each segment's matches are remembered
+   * by its text, so after an edit only the segments it touched are scanned again.
+   */
+  private allHits(text: string): TermHit[] {
+    if (text.length < TermMatcher.segmentMin || !this.segmentable) return this.hitsOf(text, 0);
+    const hits: TermHit[] = [];
+    const next = new Map<string, TermHit[]>();
+    let from = 0;
+    while (from < text.length) {
+      let to = text.indexOf('\n#', from);
+      to = to < 0 ? text.length : to + 1;
+      const segment = text.slice(from, to);
+      let local = next.get(segment);
+      if (!local) {
+        const known = this.segments.get(segment);
+        local = known ?? this.hitsOf(segment, 0);
+        next.set(known ? segment : detach(segment), local);
+      }
+      for (const h of local) hits.push({ key: h.key, start: h.start + from, end: h.end + from });
+      from = to;
+    }
+    // Keep the segments of the texts matched lately (one document being edited, or several).
+    if (this.segments.size + next.size > SEGMENT_CACHE) this.segments = next;
+    else for (const [k, v] of next) this.segments.set(k, v);
+    return hits;
+  }
+
+  private hitsOf(text: string, offset: number): TermHit[] {
+    const hits: TermHit[] = [];
     for (const m of this.scan(text)) {
-      const start = m.index;
-      const end = start + m.text.length;
-      while (x < excluded.length && excluded[x]![1] <= start) x++;
-      if (x < excluded.length && excluded[x]![0] < end) continue;
       const key = this.keyOf(m.text);
-      if (key !== undefined) hits.push({ key, start, end });
+      if (key !== undefined) hits.push({ key, start: m.index + offset, end: m.index + m.text.length + offset });
     }
     return hits;
   }

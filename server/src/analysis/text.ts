@@ -24,6 +24,23 @@ export function levenshtein(a: string, b: string): number {
 
 /** The known id closest to an unknown one, if any is close enough to be a likely typo. */
 export function closestId(unknown: string, ids: readonly string[]): string | undefined {
+  // A pure function of its arguments, remembered per id list: a plan repeats its unknown ids on every edit.
+  const list = ids.join('\n');
+  let memo = closestMemo.get(list);
+  if (!memo) {
+    if (closestMemo.size >= 16) closestMemo.clear();
+    closestMemo.set(list, (memo = new Map()));
+  }
+  if (memo.has(unknown)) return memo.get(unknown);
+  if (memo.size >= 10_000) memo.clear();
+  const best = closest(unknown, ids);
+  memo.set(unknown, best);
+  return best;
+}
+
+const closestMemo = new Map<string, Map<string, string | undefined>>();
+
+function closest(unknown: string, ids: readonly string[]): string | undefined {
   const u = unknown.toLowerCase();
   let best: string | undefined;
   let bestScore = Infinity;
