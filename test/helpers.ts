@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyseText, type AnalysisOptions, type PlanAnalysis } from '../server/src/analysis/analyse.js';
 import { loadCatalogue, type IndexedCatalogue } from '../server/src/analysis/catalogue.js';
+import { run } from '../server/src/cli.js';
 
 export const ROOT = process.cwd();
 
@@ -29,3 +30,14 @@ export function analyseMini(text: string, options: AnalysisOptions = {}): PlanAn
 export function md(...lines: string[]): string {
   return lines.join('\n');
 }
+
+/** Runs jfp-check in-process, capturing what it writes. */
+export function cli(args: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = run(args, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+export const EXAMPLE_PLAN = path.join(ROOT, 'examples', 'wessex-vale-joint-forward-plan.md');
+export const DRAFT_PLAN = fixturePath('workspace', 'draft-forward-plan.md');

@@ -3,18 +3,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run } from '../../server/src/cli.js';
-import { fixturePath, ROOT } from '../helpers.js';
+import { cli, DRAFT_PLAN, EXAMPLE_PLAN, fixturePath, ROOT } from '../helpers.js';
 
-function cli(args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = run(args, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
-
-const EXAMPLE = path.join(ROOT, 'examples', 'wessex-vale-joint-forward-plan.md');
-const DRAFT = fixturePath('workspace', 'draft-forward-plan.md');
+const EXAMPLE = EXAMPLE_PLAN;
+const DRAFT = DRAFT_PLAN;
 
 describe('jfp-check', () => {
   it('prints file:line:col severity code message lines, a coverage table and a summary', () => {

@@ -2,20 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run } from '../../server/src/cli.js';
 import { ANNEX_START } from '../../server/src/formats/annex.js';
 import { expandGlob, isGlob } from '../../server/src/planInput.js';
-import { fixturePath, ROOT } from '../helpers.js';
+import { cli, DRAFT_PLAN, EXAMPLE_PLAN, ROOT } from '../helpers.js';
 
-function cli(args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = run(args, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
-
-const EXAMPLE = path.join(ROOT, 'examples', 'wessex-vale-joint-forward-plan.md');
-const DRAFT = fixturePath('workspace', 'draft-forward-plan.md');
+const EXAMPLE = EXAMPLE_PLAN;
+const DRAFT = DRAFT_PLAN;
 const SUMMARY = /^jfp-check: \d+% covered: \d+ addressed, \d+ partial, \d+ missing \(\d+ statutory\), \d+ waived of \d+/;
 
 describe('jfp-check reports and gating', () => {
