@@ -1,6 +1,6 @@
 import catalogueSchema from '../../../schemas/catalogue.schema.json' with { type: 'json' };
 import defaultCatalogueJson from '../../../schemas/catalogues/jfp.json' with { type: 'json' };
-import { schemaChecker } from './schemaCheck.js';
+import { InvalidDataError, schemaChecker } from './schemaCheck.js';
 import { COUNTED_KINDS, STATUTORY_KINDS, type Catalogue, type CatalogueItem } from './types.js';
 
 export interface CatalogueProblem {
@@ -9,13 +9,9 @@ export interface CatalogueProblem {
   message: string;
 }
 
-export class CatalogueError extends Error {
-  constructor(
-    message: string,
-    readonly problems: CatalogueProblem[],
-  ) {
-    super(message);
-    this.name = 'CatalogueError';
+export class CatalogueError extends InvalidDataError {
+  constructor(what: string, problems: CatalogueProblem[]) {
+    super('CatalogueError', what, problems);
   }
 }
 
@@ -43,8 +39,7 @@ export function validateCatalogue(data: unknown): CatalogueProblem[] {
 export function loadCatalogue(data: unknown, name = 'catalogue'): IndexedCatalogue {
   const problems = validateCatalogue(data);
   if (problems.length > 0) {
-    const first = problems.slice(0, 3).map((p) => `${p.pointer}: ${p.message}`).join('; ');
-    throw new CatalogueError(`The ${name} is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${first}`, problems);
+    throw new CatalogueError(name, problems);
   }
   return new IndexedCatalogue(data as Catalogue);
 }

@@ -3,7 +3,7 @@
  * outdated terms (bodies that were abolished or renamed), loaded from schemas/ and
  * validated once, with matchers built once for the rules and the hover.
  */
-import { schemaChecker } from './schemaCheck.js';
+import { InvalidDataError, schemaChecker } from './schemaCheck.js';
 import glossarySchema from '../../../schemas/glossary.schema.json' with { type: 'json' };
 import glossaryJson from '../../../schemas/glossary.json' with { type: 'json' };
 import outdatedSchema from '../../../schemas/outdated-terms.schema.json' with { type: 'json' };
@@ -41,13 +41,9 @@ export interface GlossaryProblem {
   message: string;
 }
 
-export class GlossaryError extends Error {
-  constructor(
-    message: string,
-    readonly problems: GlossaryProblem[],
-  ) {
-    super(message);
-    this.name = 'GlossaryError';
+export class GlossaryError extends InvalidDataError {
+  constructor(what: string, problems: GlossaryProblem[]) {
+    super('GlossaryError', what, problems);
   }
 }
 
@@ -96,8 +92,7 @@ export function validateOutdatedTerms(data: unknown): GlossaryProblem[] {
 
 function check(problems: GlossaryProblem[], name: string): void {
   if (problems.length === 0) return;
-  const first = problems.slice(0, 3).map((p) => `${p.pointer}: ${p.message}`).join('; ');
-  throw new GlossaryError(`The ${name} is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${first}`, problems);
+  throw new GlossaryError(name, problems);
 }
 
 export interface AbbreviationHit {
