@@ -130,6 +130,9 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
       }
     }
     if (seq !== this.seq) return; // a newer request has been sent
+    // The active editor changed while this request was out: a refresh for the new target is due,
+    // and this result must not be shown (or announced) as that document's coverage.
+    if (target?.toString() !== this.target?.toString()) return;
     this.apply(result, error);
   }
 
