@@ -17,11 +17,11 @@ import { generatePlan } from './generate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const A = (f) => pathToFileURL(path.join(ROOT, 'out', 'server', 'src', 'analysis', f)).href;
-const { parseMarkdown } = await import(A('markdown.js'));
+const { parseMarkdown } = await import(A('model/markdown.js'));
 const { analyseDocument, analysePlan } = await import(A('analyse.js'));
-const { getDefaultCatalogue } = await import(A('catalogue.js'));
-const { indexCatalogue } = await import(A('catalogueIndex.js'));
-const { IncrementalParser } = await import(A('incremental.js'));
+const { getDefaultCatalogue } = await import(A('data/catalogue.js'));
+const { indexCatalogue } = await import(A('data/catalogueIndex.js'));
+const { IncrementalParser } = await import(A('model/incremental.js'));
 
 const SIZES = (process.env.BENCH_SIZES ?? '20000,200000,2000000').split(',').map(Number);
 const RUNS = 5;

@@ -44,10 +44,10 @@ const web = {
 
 const results = await Promise.all([
   build({ ...web, format: 'cjs', entryPoints: ['client/src/web/extension.ts'], outfile: 'dist/web/client.cjs', external: ['vscode'] }),
-  build({ ...web, format: 'iife', entryPoints: ['server/src/web/main.ts'], outfile: 'dist/web/server.js' }),
+  build({ ...web, format: 'iife', entryPoints: ['server/src/webMain.ts'], outfile: 'dist/web/server.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.cjs', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['server/src/cliMain.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 
 // A warning here is a bug in waiting (e.g. an import that is undefined in the browser bundle): fail the build.

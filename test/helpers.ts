@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyseText, type AnalysisOptions, type PlanAnalysis } from '../server/src/analysis/analyse.js';
-import { loadCatalogue, type IndexedCatalogue } from '../server/src/analysis/catalogue.js';
-import { run } from '../server/src/cli.js';
+import { loadCatalogue, type IndexedCatalogue } from '../server/src/analysis/data/catalogue.js';
+import { run } from '../server/src/cli/cli.js';
 
 export const ROOT = process.cwd();
 

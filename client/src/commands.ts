@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient, WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient';
-import { Commands, ServerCommands, type CoverageEntry } from '../../server/src/protocol.js';
+import { Commands, ServerCommands, type CoverageEntry } from '../../shared/protocol.js';
 import { itemIdOf, type CoverageTreeProvider } from './coverageTree.js';
 import { GUIDANCE_SCHEME, GuidanceContentProvider, guidanceUri, showGuidanceDocument } from './guidance.js';
 import { registerReportCommands } from './reportCommands.js';

@@ -1,6 +1,6 @@
 /** The nodes of the coverage tree and how each is shown. */
 import * as vscode from 'vscode';
-import { Commands, type CoverageEntry } from '../../server/src/protocol.js';
+import { Commands, type CoverageEntry } from '../../shared/protocol.js';
 import { sameUri } from './util.js';
 
 type Evidence = CoverageEntry['evidence'][number];

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { CoverageChangedNotification, CoverageRequest, type CoverageResult } from '../../server/src/protocol.js';
+import { CoverageChangedNotification, CoverageRequest, type CoverageResult } from '../../shared/protocol.js';
 import { buildGroups, itemChildren, treeItemFor, type CoverageNode } from './coverageNodes.js';
 import { errorMessage, sameUri } from './util.js';
 

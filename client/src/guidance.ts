@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { ServerCommands } from '../../server/src/protocol.js';
+import { ServerCommands } from '../../shared/protocol.js';
 import { errorMessage, executeServerCommand } from './util.js';
 
 export const GUIDANCE_SCHEME = 'jfp-guidance';

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient';
-import { Commands, ServerCommands } from '../../server/src/protocol.js';
+import { Commands, ServerCommands } from '../../shared/protocol.js';
 import { executeServerCommand } from './util.js';
 
 const NOT_A_PLAN = (): string => vscode.l10n.t('Open a Joint Forward Plan first.');

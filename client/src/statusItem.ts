@@ -3,7 +3,7 @@
  * the plan's coverage. It exists only while a plan is shown in the coverage tree.
  */
 import * as vscode from 'vscode';
-import type { CoverageResult } from '../../server/src/protocol.js';
+import type { CoverageResult } from '../../shared/protocol.js';
 import type { CoverageTreeProvider } from './coverageTree.js';
 
 const STATUTORY_KINDS = new Set(['statutory-duty', 'statutory-requirement']);

@@ -1,3 +1,3 @@
-import { main } from './server.js';
+import { main } from './lsp/server.js';
 
 main();

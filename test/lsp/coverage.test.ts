@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { CoverageResult } from '../../server/src/protocol.js';
+import type { CoverageResult } from '../../shared/protocol.js';
 import { DRAFT, EXAMPLE, lineOf, NOTES, WORKSPACE } from './fixtures.js';
 import { TestClient } from './lspClient.js';
 

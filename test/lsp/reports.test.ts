@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type { CoverageResult } from '../../server/src/protocol.js';
+import type { CoverageResult } from '../../shared/protocol.js';
 import { applyEdits, DRAFT, EXAMPLE, WORKSPACE } from './fixtures.js';
 import { TestClient } from './lspClient.js';
 

@@ -59,7 +59,7 @@ describe('security: no network, no child processes, no file writes, no eval', fu
     const allowed: { file: string; snippet: string; reason: string }[] = [];
     const files = [
       ...['server.cjs', 'cli.cjs', 'client.cjs'].map((f) => path.join(ROOT, 'dist', f)),
-      ...['server/src', 'client/src'].flatMap((dir) => fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(ROOT, dir, f))),
+      ...['shared', 'server/src', 'client/src'].flatMap((dir) => fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(ROOT, dir, f))),
     ];
     assert.ok(files.length > 30);
     const found: string[] = [];

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import type { CoverageResult } from '../../server/src/protocol.js';
+import type { CoverageResult } from '../../shared/protocol.js';
 import { ROOT } from '../helpers.js';
 import { TestClient } from './lspClient.js';
 

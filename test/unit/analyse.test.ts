@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analysePlan, choosePrimary, FindingsByDocument } from '../../server/src/analysis/analyse.js';
-import { indexCatalogue } from '../../server/src/analysis/catalogueIndex.js';
-import { analyseDocument } from '../../server/src/analysis/document.js';
+import { indexCatalogue } from '../../server/src/analysis/data/catalogueIndex.js';
+import { analyseDocument } from '../../server/src/analysis/model/document.js';
 import { miniCatalogue } from '../helpers.js';
 
 describe('analyse', () => {

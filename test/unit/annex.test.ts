@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyseText } from '../../server/src/analysis/analyse.js';
 import { ANNEX_END, ANNEX_START, annexReplacement, annexRows, buildAnnex, findAnnex, sectionLink } from '../../server/src/formats/annex.js';
 import { fixturePath, readFixture } from '../helpers.js';
-import { pathToUri } from '../../server/src/planWorkspace.js';
+import { pathToUri } from '../../server/src/host/uri.js';
 
 const URI = pathToUri(fixturePath('workspace', 'draft-forward-plan.md'));
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CatalogueError, getDefaultCatalogue, loadCatalogue, validateCatalogue } from '../../server/src/analysis/catalogue.js';
-import { normaliseTerm } from '../../server/src/analysis/terms.js';
+import { CatalogueError, getDefaultCatalogue, loadCatalogue, validateCatalogue } from '../../server/src/analysis/data/catalogue.js';
+import { normaliseTerm } from '../../server/src/analysis/text/terms.js';
 import { ROOT } from '../helpers.js';
 
 const REQUIRED_IDS = [

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ANNEX_START } from '../../server/src/formats/annex.js';
-import { expandGlob, isGlob } from '../../server/src/planInput.js';
+import { expandGlob, isGlob } from '../../server/src/host/planInput.js';
 import { cli, DRAFT_PLAN, EXAMPLE_PLAN, ROOT } from '../helpers.js';
 
 const EXAMPLE = EXAMPLE_PLAN;

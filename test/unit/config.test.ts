@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONFIG, mergeConfig, parseConfig } from '../../server/src/analysis/config.js';
+import { DEFAULT_CONFIG, mergeConfig, parseConfig } from '../../server/src/analysis/data/config.js';
 import { RULE_CODES } from '../../server/src/analysis/rules/index.js';
 
 const parse = (text: string) => parseConfig(text, RULE_CODES);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG } from '../../server/src/analysis/config.js';
+import { DEFAULT_CONFIG } from '../../server/src/analysis/data/config.js';
 import { ROOT } from '../helpers.js';
 
 /** Flattens the schema's properties into setting names: readability.maxSentenceWords etc. */

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { analysePlan } from '../../server/src/analysis/analyse.js';
-import { indexCatalogue } from '../../server/src/analysis/catalogueIndex.js';
+import { indexCatalogue } from '../../server/src/analysis/data/catalogueIndex.js';
 import { coveragePercent, scoreSection, SCORING } from '../../server/src/analysis/coverage.js';
-import { analyseDocument } from '../../server/src/analysis/document.js';
+import { analyseDocument } from '../../server/src/analysis/model/document.js';
 import { analyseMini, md, miniCatalogue } from '../helpers.js';
 
 const status = (text: string, id: string) => analyseMini(text).byId.get(id)!;

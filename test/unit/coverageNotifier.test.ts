@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CoverageNotifier } from '../../server/src/coverageNotifier.js';
+import { CoverageNotifier } from '../../server/src/lsp/coverageNotifier.js';
 
 describe('coverageNotifier', () => {
   it('announces a change at once when it is not caused by typing', () => {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { indexCatalogue } from '../../server/src/analysis/catalogueIndex.js';
-import { analyseDocument } from '../../server/src/analysis/document.js';
+import { indexCatalogue } from '../../server/src/analysis/data/catalogueIndex.js';
+import { analyseDocument } from '../../server/src/analysis/model/document.js';
 import { insertSectionsEdit, openBlockCloser, tagSectionEdit, waiveEdit, waiverReasonEdit, type TextEdit } from '../../server/src/analysis/edits.js';
-import { LineIndex } from '../../server/src/analysis/lineIndex.js';
+import { LineIndex } from '../../server/src/analysis/model/lineIndex.js';
 import { analyseMini, md, miniCatalogue } from '../helpers.js';
 
 function doc(text: string) {

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_PLAN_GLOBS, planPathMatcher } from '../../server/src/analysis/planFiles.js';
-import { findPlanFiles } from '../../server/src/findPlanFiles.js';
+import { DEFAULT_PLAN_GLOBS, planPathMatcher } from '../../server/src/analysis/data/planFiles.js';
+import { findPlanFiles } from '../../server/src/host/findPlanFiles.js';
 
 describe('findPlanFiles', () => {
   let dir: string;

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AbbreviationMatcher, getGlossary, GlossaryError, loadGlossary, pluralise, validateGlossary, validateOutdatedTerms, type GlossaryEntry } from '../../server/src/analysis/glossary.js';
-import { explainGlossary } from '../../server/src/features/hover.js';
+import { AbbreviationMatcher, getGlossary, GlossaryError, loadGlossary, pluralise, validateGlossary, validateOutdatedTerms, type GlossaryEntry } from '../../server/src/analysis/data/glossary.js';
+import { explainGlossary } from '../../server/src/lsp/features/hover.js';
 import { ROOT } from '../helpers.js';
 
 const raw = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', name), 'utf8')) as { terms: Record<string, unknown>[] };

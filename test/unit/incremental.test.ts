@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { chunkStarts, IncrementalParser } from '../../server/src/analysis/incremental.js';
-import { parseMarkdown } from '../../server/src/analysis/markdown.js';
+import { chunkStarts, IncrementalParser } from '../../server/src/analysis/model/incremental.js';
+import { parseMarkdown } from '../../server/src/analysis/model/markdown.js';
 import { analyseDocument, analysePlan } from '../../server/src/analysis/analyse.js';
-import { getDefaultCatalogue } from '../../server/src/analysis/catalogue.js';
-import { indexCatalogue } from '../../server/src/analysis/catalogueIndex.js';
-import { parsePlan } from '../../server/src/analysis/plan.js';
-import { clearReadabilityCaches } from '../../server/src/analysis/readability.js';
-import { TermMatcher } from '../../server/src/analysis/terms.js';
+import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
+import { indexCatalogue } from '../../server/src/analysis/data/catalogueIndex.js';
+import { parsePlan } from '../../server/src/analysis/model/plan.js';
+import { clearReadabilityCaches } from '../../server/src/analysis/text/readability.js';
+import { TermMatcher } from '../../server/src/analysis/text/terms.js';
 
 /** Pieces that stress chunk boundaries: headings, fences, HTML blocks, front matter, tables, lists. */
 const PIECES = [

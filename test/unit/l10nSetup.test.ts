@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as l10n from '@vscode/l10n';
-import { loadTranslations } from '../../server/src/l10nSetup.js';
+import { loadTranslations } from '../../server/src/lsp/l10nSetup.js';
 
 describe('l10nSetup', () => {
   after(() => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BINARY_SNIFF_CHARS, looksBinary, skipFinding, skipReason } from '../../server/src/limits.js';
+import { BINARY_SNIFF_CHARS, looksBinary, skipFinding, skipReason } from '../../server/src/analysis/limits.js';
 
 describe('limits', () => {
   it('treats NUL bytes or many replacement and control characters in the first 8 KB as binary', () => {

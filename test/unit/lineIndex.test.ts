@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex } from '../../server/src/analysis/lineIndex.js';
+import { LineIndex } from '../../server/src/analysis/model/lineIndex.js';
 
 describe('LineIndex', () => {
   it('converts offsets to positions and back across LF, CRLF and CR line breaks', () => {

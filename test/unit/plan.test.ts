@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parsePlan, sectionAt, subtree } from '../../server/src/analysis/plan.js';
+import { parsePlan, sectionAt, subtree } from '../../server/src/analysis/model/plan.js';
 import { md } from '../helpers.js';
 
 describe('parsePlan', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_PLAN_GLOBS, frontMatterDeclaresPlan, planPathMatcher } from '../../server/src/analysis/planFiles.js';
+import { DEFAULT_PLAN_GLOBS, frontMatterDeclaresPlan, planPathMatcher } from '../../server/src/analysis/data/planFiles.js';
 
 describe('planFiles', () => {
   const isPlan = planPathMatcher(DEFAULT_PLAN_GLOBS);

@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { getDefaultCatalogue } from '../../server/src/analysis/catalogue.js';
+import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
 import { RULE_CODES } from '../../server/src/analysis/rules/index.js';
-import { pathToUri } from '../../server/src/planWorkspace.js';
-import { buildCatalogue, readProjectConfig, type FileProblems } from '../../server/src/projectConfig.js';
+import { pathToUri } from '../../server/src/host/uri.js';
+import { buildCatalogue, readProjectConfig, type FileProblems } from '../../server/src/host/projectConfig.js';
 import { readFixture } from '../helpers.js';
 
 describe('projectConfig', () => {

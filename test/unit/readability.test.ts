@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Paragraph } from 'mdast';
-import { analyseDocument } from '../../server/src/analysis/document.js';
-import { indexCatalogue } from '../../server/src/analysis/catalogueIndex.js';
-import { parseMarkdown } from '../../server/src/analysis/markdown.js';
+import { analyseDocument } from '../../server/src/analysis/model/document.js';
+import { indexCatalogue } from '../../server/src/analysis/data/catalogueIndex.js';
+import { parseMarkdown } from '../../server/src/analysis/model/markdown.js';
 import {
   countSyllables,
   documentReadability,
@@ -14,7 +14,7 @@ import {
   splitSentences,
   textReadability,
   wordsOf,
-} from '../../server/src/analysis/readability.js';
+} from '../../server/src/analysis/text/readability.js';
 import { md, miniCatalogue } from '../helpers.js';
 
 const doc = (text: string) => analyseDocument('file:///plan.md', text, indexCatalogue(miniCatalogue()));

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Validator } from '@cfworker/json-schema';
-import { run } from '../../server/src/cli.js';
+import { run } from '../../server/src/cli/cli.js';
 import { RULE_CODES } from '../../server/src/analysis/rules/index.js';
 import { fixturePath, ROOT } from '../helpers.js';
 

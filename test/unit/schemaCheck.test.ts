@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { InvalidDataError, schemaChecker } from '../../server/src/analysis/schemaCheck.js';
+import { InvalidDataError, schemaChecker } from '../../server/src/analysis/data/schemaCheck.js';
 
 describe('schemaChecker', () => {
   const check = schemaChecker({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: { enum: ['a', 'b'] } } } });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { headingSlugs, slug } from '../../server/src/analysis/slug.js';
+import { headingSlugs, slug } from '../../server/src/analysis/model/slug.js';
 
 describe('slug (GitHub and VS Code heading anchors)', () => {
   it('lower-cases, drops punctuation and turns spaces into hyphens', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { getDefaultCatalogue } from '../../server/src/analysis/catalogue.js';
+import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
 import { snippetsFile } from '../../server/src/analysis/snippets.js';
 import { ROOT } from '../helpers.js';
 

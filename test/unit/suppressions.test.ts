@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex } from '../../server/src/analysis/lineIndex.js';
-import { scanDirectives, Suppressions } from '../../server/src/analysis/suppressions.js';
+import { LineIndex } from '../../server/src/analysis/model/lineIndex.js';
+import { scanDirectives, Suppressions } from '../../server/src/analysis/model/suppressions.js';
 import { analyseMini, md } from '../helpers.js';
 
 describe('suppressions', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { scanTags } from '../../server/src/analysis/tags.js';
+import { scanTags } from '../../server/src/analysis/model/tags.js';
 
 describe('scanTags', () => {
   it('reads mapping comments with one or more ids and their offsets', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { canonicalTerms, matchesOutside, normaliseTerm, TermMatcher } from '../../server/src/analysis/terms.js';
+import { canonicalTerms, matchesOutside, normaliseTerm, TermMatcher } from '../../server/src/analysis/text/terms.js';
 
 describe('TermMatcher', () => {
   it('finds exactly what one global pass of its combined pattern finds', () => {

@@ -1,7 +1,7 @@
-import { getDefaultCatalogue, type IndexedCatalogue } from './catalogue.js';
-import { indexCatalogue, type CatalogueIndex } from './catalogueIndex.js';
+import { getDefaultCatalogue, type IndexedCatalogue } from './data/catalogue.js';
+import { indexCatalogue, type CatalogueIndex } from './data/catalogueIndex.js';
 import { computeCoverage, coveragePercent, summarise } from './coverage.js';
-import { analyseDocument, declaresPlan, type DocumentAnalysis } from './document.js';
+import { analyseDocument, declaresPlan, type DocumentAnalysis } from './model/document.js';
 import { runRules } from './rules/index.js';
 import { DEFAULT_RULE_OPTIONS, type CoverageSummary, type Finding, type ItemCoverage, type Level, type PlanMode, type RuleOptions } from './types.js';
 

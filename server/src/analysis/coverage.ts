@@ -1,7 +1,7 @@
-import { isCounted } from './catalogue.js';
-import type { CatalogueIndex, ItemTerms } from './catalogueIndex.js';
-import type { DocumentAnalysis } from './document.js';
-import { subtree } from './plan.js';
+import { isCounted } from './data/catalogue.js';
+import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
+import type { DocumentAnalysis } from './model/document.js';
+import { subtree } from './model/plan.js';
 import type { CoverageSummary, Evidence, ItemCoverage, PlanMode } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { IndexedCatalogue } from './catalogue.js';
-import type { DocumentAnalysis } from './document.js';
+import type { IndexedCatalogue } from './data/catalogue.js';
+import type { DocumentAnalysis } from './model/document.js';
 import { blockInsertion, chapterDepth, insertionOffset, sectionSkeleton } from './skeleton.js';
 import type { CatalogueItem, Range } from './types.js';
 

@@ -1,4 +1,4 @@
-import { CONFIDENCE_LABELS, KIND_LABELS } from './catalogue.js';
+import { CONFIDENCE_LABELS, KIND_LABELS } from './data/catalogue.js';
 import type { CatalogueItem, ItemCoverage } from './types.js';
 
 export type TextFormat = 'markdown' | 'plaintext';

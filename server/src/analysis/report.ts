@@ -1,18 +1,7 @@
 import type { PlanAnalysis } from './analyse.js';
-import type { ItemCoverage } from './types.js';
+import type { CoverageReportEntry } from '../../../shared/coverage.js';
 
-/** A coverage entry as reported by the CLI's JSON and the `jfp/coverage` request (lines 1-based). */
-export interface CoverageReportEntry {
-  id: string;
-  title: string;
-  kind: ItemCoverage['kind'];
-  counted: boolean;
-  status: ItemCoverage['status'];
-  legalBasis: string;
-  evidence: { file: string; line: number; endLine: number; heading: string; how: 'tag' | 'heading' | 'terms'; terms: string[] }[];
-  elements: { covered: number; total: number; missing: string[] };
-  waiver?: { file: string; line: number; reason: string };
-}
+export type { CoverageReportEntry };
 
 /** Coverage entries, with each document URI shown through `file` (a path for the CLI, the URI for editors). */
 export function coverageEntries(plan: PlanAnalysis, file: (uri: string) => string): CoverageReportEntry[] {

@@ -1,7 +1,7 @@
-import { isCounted, isStatutory, type IndexedCatalogue } from './catalogue.js';
-import type { DocumentAnalysis } from './document.js';
+import { isCounted, isStatutory, type IndexedCatalogue } from './data/catalogue.js';
+import type { DocumentAnalysis } from './model/document.js';
 import type { CatalogueItem } from './types.js';
-import { citation } from './text.js';
+import { citation } from './text/text.js';
 
 /** Text that cannot end an HTML comment early. */
 function commentSafe(text: string): string {

@@ -1,4 +1,4 @@
-import type { IndexedCatalogue } from './catalogue.js';
+import type { IndexedCatalogue } from './data/catalogue.js';
 import { sectionSnippet } from './skeleton.js';
 
 /** The contents of snippets/jfp.code-snippets: one section skeleton per catalogue item. */

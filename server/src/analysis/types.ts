@@ -4,14 +4,12 @@
  * UTF-16 character, like LSP, but declared here as plain objects.
  */
 
+import type { CoverageStatus, EvidenceHow, ItemKind } from '../../../shared/coverage.js';
+
+export { COUNTED_KINDS, STATUTORY_KINDS } from '../../../shared/coverage.js';
+export type { CoverageStatus, CoverageSummary, EvidenceHow, ItemKind } from '../../../shared/coverage.js';
+
 export type Confidence = 'confirmed' | 'excerpt' | 'memory' | 'unconfirmed';
-export type ItemKind =
-  | 'statutory-duty'
-  | 'statutory-requirement'
-  | 'content-area'
-  | 'universal-commitment'
-  | 'guidance-framing'
-  | 'related-plan';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type Level = Severity | 'off';
 export type PlanMode = 'full' | 'summary';
@@ -63,13 +61,7 @@ export interface Range {
   end: Position;
 }
 
-/** Kinds that count towards coverage figures. */
-export const COUNTED_KINDS: readonly ItemKind[] = ['statutory-duty', 'statutory-requirement', 'content-area', 'universal-commitment'];
-/** Kinds whose absence is a statutory gap (drives the CLI exit code). */
-export const STATUTORY_KINDS: readonly ItemKind[] = ['statutory-duty', 'statutory-requirement'];
 
-export type CoverageStatus = 'addressed' | 'partial' | 'missing' | 'waived';
-export type EvidenceHow = 'tag' | 'heading' | 'terms';
 
 export interface Evidence {
   /** Document URI (in the CLI, a file path). */
@@ -101,14 +93,6 @@ export interface ItemCoverage {
   evidence: Evidence[];
   elements: ElementCoverage;
   waiver?: { uri: string; line: number; reason: string };
-}
-
-export interface CoverageSummary {
-  addressed: number;
-  partial: number;
-  missing: number;
-  waived: number;
-  total: number;
 }
 
 export interface Finding {

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { PlanAnalysis } from '../analysis/analyse.js';
-import { isStatutory } from '../analysis/catalogue.js';
-import type { DocumentAnalysis } from '../analysis/document.js';
-import { headingSlugs } from '../analysis/slug.js';
+import { isStatutory } from '../analysis/data/catalogue.js';
+import type { DocumentAnalysis } from '../analysis/model/document.js';
+import { headingSlugs } from '../analysis/model/slug.js';
 import type { ItemCoverage } from '../analysis/types.js';
 
 export const ANNEX_START = '<!-- jfp-annex:start -->';

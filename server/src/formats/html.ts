@@ -1,7 +1,7 @@
 import type { PlanAnalysis } from '../analysis/analyse.js';
-import { KIND_LABELS } from '../analysis/catalogue.js';
+import { KIND_LABELS } from '../analysis/data/catalogue.js';
 import { mainDocument } from '../analysis/analyse.js';
-import { sectionAt } from '../analysis/plan.js';
+import { sectionAt } from '../analysis/model/plan.js';
 import type { CoverageStatus, ItemKind } from '../analysis/types.js';
 import { ANNEX_TITLE, annexRows, STATUS_LABELS } from './annex.js';
 import { reportDiagnostics } from './json.js';

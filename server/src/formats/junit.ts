@@ -1,5 +1,5 @@
 import type { PlanAnalysis } from '../analysis/analyse.js';
-import { KIND_LABELS } from '../analysis/catalogue.js';
+import { KIND_LABELS } from '../analysis/data/catalogue.js';
 import { statusLine } from '../analysis/explain.js';
 import { escapeXml as x } from './xml.js';
 

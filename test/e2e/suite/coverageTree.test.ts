@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CoverageResult } from '../../../server/src/protocol.js';
+import type { CoverageResult } from '../../../shared/protocol.js';
 import { activateApi, coverageOf, draftUri, exampleUri, notesUri, revertAllAndClose, type CoverageNode, type JfpApi } from './helpers.js';
 
 /** The label of a tree item, as a string. */

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CoverageEntry, CoverageResult } from '../../../server/src/protocol.js';
+import type { CoverageEntry, CoverageResult } from '../../../shared/protocol.js';
 
 export const EXTENSION_ID = 'jfp-assist.jfp-assist';
 export const DEFAULT_TIMEOUT = 30_000;

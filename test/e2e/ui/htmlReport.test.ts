@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { run } from '../../../server/src/cli.js';
+import { run } from '../../../server/src/cli/cli.js';
 import { ROOT } from '../../helpers.js';
 import { CHROMIUM } from '../codeServer.js';
 import { RESULTS_DIR } from './workbench.js';

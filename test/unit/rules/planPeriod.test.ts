@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analysePlan } from '../../../server/src/analysis/analyse.js';
-import { indexCatalogue } from '../../../server/src/analysis/catalogueIndex.js';
-import { analyseDocument } from '../../../server/src/analysis/document.js';
+import { indexCatalogue } from '../../../server/src/analysis/data/catalogueIndex.js';
+import { analyseDocument } from '../../../server/src/analysis/model/document.js';
 import { financialYearOf, findYearRanges, formatPeriod } from '../../../server/src/analysis/rules/planPeriod.js';
 import type { AnalysisOptions } from '../../../server/src/analysis/analyse.js';
 import type { Finding } from '../../../server/src/analysis/types.js';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { getProcessRules, loadProcessRules, ProcessRulesError, validateProcessRules } from '../../../server/src/analysis/processRules.js';
+import { getProcessRules, loadProcessRules, ProcessRulesError, validateProcessRules } from '../../../server/src/analysis/data/processRules.js';
 import { PROCESS_RULES } from '../../../server/src/analysis/rules/process.js';
 import { RULE_CODES } from '../../../server/src/analysis/rules/index.js';
 import { readFixture } from '../../helpers.js';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { styleData, validateStyleData } from '../../../server/src/analysis/rules/styleData.js';
+import { styleData, validateStyleData } from '../../../server/src/analysis/data/styleData.js';
 
 describe('style data (schemas/style.json)', () => {
   it('loads the built-in lists, in lower case', () => {

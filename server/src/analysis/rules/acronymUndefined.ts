@@ -1,4 +1,4 @@
-import { getGlossary, pluralTerm, type AbbreviationHit } from '../glossary.js';
+import { getGlossary, pluralTerm, type AbbreviationHit } from '../data/glossary.js';
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';

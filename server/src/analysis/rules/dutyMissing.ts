@@ -1,5 +1,5 @@
-import { isCounted } from '../catalogue.js';
-import { citation } from '../text.js';
+import { isCounted } from '../data/catalogue.js';
+import { citation } from '../text/text.js';
 import type { Finding } from '../types.js';
 import { findingRange, planAnchor, type Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';

@@ -1,4 +1,4 @@
-import { citation } from '../text.js';
+import { citation } from '../text/text.js';
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';

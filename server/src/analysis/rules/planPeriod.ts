@@ -1,5 +1,5 @@
-import type { DocumentAnalysis } from '../document.js';
-import { getProcessRules, planWideFinding } from '../processRules.js';
+import type { DocumentAnalysis } from '../model/document.js';
+import { getProcessRules, planWideFinding } from '../data/processRules.js';
 import { findingRange, type Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
 

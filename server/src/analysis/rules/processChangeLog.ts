@@ -1,6 +1,6 @@
-import type { DocumentAnalysis } from '../document.js';
-import { sectionAt } from '../plan.js';
-import { getProcessRules, planWideFinding, type ProcessRule } from '../processRules.js';
+import type { DocumentAnalysis } from '../model/document.js';
+import { sectionAt } from '../model/plan.js';
+import { getProcessRules, planWideFinding, type ProcessRule } from '../data/processRules.js';
 import type { Finding } from '../types.js';
 import { findingRange, planAnchor, type Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';

@@ -1,4 +1,4 @@
-import { getProcessRules, planWideFinding } from '../processRules.js';
+import { getProcessRules, planWideFinding } from '../data/processRules.js';
 import type { Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
 

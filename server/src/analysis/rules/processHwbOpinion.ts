@@ -1,7 +1,7 @@
-import type { DocumentAnalysis } from '../document.js';
-import { sectionAt } from '../plan.js';
-import { getProcessRules, planWideFinding } from '../processRules.js';
-import { normaliseTerm, TermMatcher, type TermHit } from '../terms.js';
+import type { DocumentAnalysis } from '../model/document.js';
+import { sectionAt } from '../model/plan.js';
+import { getProcessRules, planWideFinding } from '../data/processRules.js';
+import { normaliseTerm, TermMatcher, type TermHit } from '../text/terms.js';
 import type { Finding } from '../types.js';
 import type { Rule } from './rule.js';
 

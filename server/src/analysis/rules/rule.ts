@@ -1,5 +1,5 @@
-import type { CatalogueIndex } from '../catalogueIndex.js';
-import type { DocumentAnalysis } from '../document.js';
+import type { CatalogueIndex } from '../data/catalogueIndex.js';
+import type { DocumentAnalysis } from '../model/document.js';
 import type { Finding, ItemCoverage, PlanMode, RuleOptions, Severity } from '../types.js';
 
 export interface RuleContext {

@@ -1,4 +1,4 @@
-import { endOffset, startOffset, visit } from '../markdown.js';
+import { endOffset, startOffset, visit } from '../model/markdown.js';
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';

@@ -1,7 +1,7 @@
-import { endOffset, plainText, startOffset, visit } from '../markdown.js';
+import { endOffset, plainText, startOffset, visit } from '../model/markdown.js';
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
-import { styleData } from './styleData.js';
+import { styleData } from '../data/styleData.js';
 import * as l10n from '@vscode/l10n';
 
 /** Link text as compared with the list: lower case, single spaces, no surrounding punctuation. */

@@ -1,4 +1,4 @@
-import { documentReadability } from '../readability.js';
+import { documentReadability } from '../text/readability.js';
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';

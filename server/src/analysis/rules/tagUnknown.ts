@@ -1,4 +1,4 @@
-import { closestId } from '../text.js';
+import { closestId } from '../text/text.js';
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';

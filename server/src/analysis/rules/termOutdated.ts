@@ -1,5 +1,5 @@
-import { capitalsAgree, getGlossary, isUnconfirmed, pluralise, type OutdatedTerm } from '../glossary.js';
-import { normaliseTerm } from '../terms.js';
+import { capitalsAgree, getGlossary, isUnconfirmed, pluralise, type OutdatedTerm } from '../data/glossary.js';
+import { normaliseTerm } from '../text/terms.js';
 import type { Finding } from '../types.js';
 import { capitalise } from './acronymUndefined.js';
 import { findingRange, type Rule } from './rule.js';

@@ -1,0 +1,81 @@
+import type { Root } from 'mdast';
+import type { CatalogueIndex } from '../data/catalogueIndex.js';
+import { parsePlan, sectionAt, type PlanModel } from './plan.js';
+
+/** Everything the analysis needs from one document, computed once per version. */
+export interface DocumentAnalysis {
+  uri: string;
+  plan: PlanModel;
+  /** For each section, normalised term -> number of occurrences in its own blocks. */
+  sectionTerms: Map<string, number>[];
+  /** For each section, ids of items its heading names (empty for the title and preamble). */
+  headingItems: string[][];
+  /**
+   * Sections mapped to catalogue items by a jfp comment or by their heading. A mapping
+   * covers the section's subsections, so a subsection mapped to the same item as an
+   * enclosing section is not listed again.
+   */
+  mappings: Mapping[];
+}
+
+export interface Mapping {
+  section: number;
+  itemId: string;
+  how: 'tag' | 'heading';
+}
+
+/** `parse`: see parsePlan (an incremental parser for documents being edited). */
+export function analyseDocument(uri: string, text: string, index: CatalogueIndex, parse?: (text: string) => Root): DocumentAnalysis {
+  const plan = parsePlan(text, parse);
+  const sectionTerms = plan.sections.map(() => new Map<string, number>());
+  for (const hit of index.bodyMatcher.match(text, plan.excluded)) {
+    const counts = sectionTerms[sectionAt(plan.sections, hit.start)]!;
+    counts.set(hit.key, (counts.get(hit.key) ?? 0) + 1);
+  }
+  const titleIndex = plan.sections.find((s) => s.depth === 1)?.index;
+  const headingItems = plan.sections.map((section) => {
+    if (section.depth === 0 || section.index === titleIndex) return [];
+    const ids = new Set<string>();
+    for (const hit of index.headingMatcher.match(section.heading)) {
+      for (const id of index.headingPhrases.get(hit.key) ?? []) ids.add(id);
+    }
+    return [...ids];
+  });
+  return { uri, plan, sectionTerms, headingItems, mappings: findMappings(plan, headingItems, index) };
+}
+
+function findMappings(plan: PlanModel, headingItems: string[][], index: CatalogueIndex): Mapping[] {
+  const bySection = new Map<number, Map<string, Mapping['how']>>();
+  const add = (section: number, itemId: string, how: Mapping['how']) => {
+    if (!index.catalogue.has(itemId)) return;
+    const ids = bySection.get(section) ?? new Map<string, Mapping['how']>();
+    if (!ids.has(itemId) || how === 'tag') ids.set(itemId, how);
+    bySection.set(section, ids);
+  };
+  for (const tag of plan.tags) if (tag.kind === 'map') for (const t of tag.ids) add(tag.section, t.id, 'tag');
+  headingItems.forEach((ids, section) => ids.forEach((id) => add(section, id, 'heading')));
+  const mappings: Mapping[] = [];
+  for (const [section, ids] of [...bySection].sort((a, b) => a[0] - b[0])) {
+    for (const [itemId, how] of ids) {
+      let ancestor = plan.sections[section]!.parent;
+      let covered = false;
+      while (ancestor !== undefined && !covered) {
+        covered = bySection.get(ancestor)?.has(itemId) ?? false;
+        ancestor = plan.sections[ancestor]!.parent;
+      }
+      if (!covered) mappings.push({ section, itemId, how });
+    }
+  }
+  return mappings;
+}
+
+/** Ids of the items a section is mapped to (directly, not through an enclosing section). */
+export function itemsMappedTo(doc: DocumentAnalysis, section: number): string[] {
+  return doc.mappings.filter((m) => m.section === section).map((m) => m.itemId);
+}
+
+/** True when the front matter declares the document a Joint Forward Plan. */
+export function declaresPlan(plan: PlanModel): boolean {
+  const value = plan.frontMatter?.data.plan;
+  return typeof value === 'string' && value.trim().toLowerCase() === 'joint-forward-plan';
+}

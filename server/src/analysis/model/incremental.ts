@@ -1,0 +1,153 @@
+/**
+ * Incremental Markdown parsing. A plan is cut into chunks at level-1 to 6 ATX headings that
+ * start a line at the top level (outside front matter, fenced code and HTML blocks). Each
+ * chunk parses the same alone as inside the whole text, so an edit re-parses only the chunks
+ * it touches; the others come from a cache keyed by their text, with positions shifted.
+ * The result equals parseMarkdown(text) (test/unit/incremental.test.ts checks it on random
+ * edit sequences). Pure: no editor or LSP types.
+ */
+import type { Nodes, Root } from 'mdast';
+import { parseMarkdown } from './markdown.js';
+import { detach } from '../text/terms.js';
+
+const ATX = /^#{1,6}(?:[ \t\r]|$)/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
+const HTML_START = /^ {0,3}</;
+/** CommonMark HTML blocks of kinds 1-5, which end at a marker rather than a blank line. */
+const HTML_UNTIL: [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+/**
+ * Offsets where chunks start (the first is 0). Splits only where certain to be safe; when
+ * unsure (reference definitions or footnotes anywhere, lone carriage returns, unclosed front
+ * matter) the whole text is one chunk.
+ */
+export function chunkStarts(text: string): number[] {
+  const starts = [0];
+  // Definitions and footnotes are resolved across the whole document; lone CRs change lines.
+  if (text.includes(']:') || /\r(?!\n)/.test(text)) return starts;
+  let pos = 0;
+  if (/^---\r?\n/.test(text)) {
+    const close = /^(?:---|\.\.\.)[ \t]*\r?$/m;
+    const rest = text.indexOf('\n') + 1;
+    const m = close.exec(text.slice(rest));
+    if (!m) return starts;
+    pos = rest + m.index;
+  }
+  // The block states the parser may be in at this line. A line that starts with "<" may open
+  // an HTML block that runs to a blank line, or be prose: both are followed. A heading is a
+  // chunk start only when every possibility is plain top level.
+  let states = new Set<string>([NORMAL]);
+  while (pos < text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const line = text.slice(pos, text[eol - 1] === '\r' ? eol - 1 : eol);
+    if (states.size === 1 && states.has(NORMAL) && ATX.test(line) && pos > 0) starts.push(pos);
+    const next = new Set<string>();
+    for (const state of states) for (const n of step(state, line)) next.add(n);
+    states = next;
+    pos = eol + 1;
+  }
+  return starts;
+}
+
+const NORMAL = 'n';
+const TO_BLANK = 'b';
+
+/** The states after a line, from one state: NORMAL, TO_BLANK, 'h<kind>' or 'f<fence>'. */
+function step(state: string, line: string): string[] {
+  if (state === TO_BLANK) return [line.trim() === '' ? NORMAL : TO_BLANK];
+  if (state[0] === 'h') return [HTML_UNTIL[Number(state.slice(1))]![1].test(line) ? NORMAL : state];
+  if (state[0] === 'f') {
+    const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+    return [close && close[1]![0] === state[1] && close[1]!.length >= state.length - 1 ? NORMAL : state];
+  }
+  if (ATX.test(line)) return [NORMAL];
+  const open = FENCE_OPEN.exec(line);
+  if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) return ['f' + open[1]!];
+  if (!HTML_START.test(line)) return [NORMAL];
+  const kind = HTML_UNTIL.findIndex(([start]) => start.test(line));
+  // The end marker may be on the opening line itself, after the opening.
+  if (kind >= 0) return [HTML_UNTIL[kind]![1].test(line.slice(line.indexOf('<') + 2)) ? NORMAL : 'h' + kind];
+  return [TO_BLANK, NORMAL];
+}
+
+interface Cached {
+  root: Root;
+  /** The offset and line count its positions are currently shifted by. */
+  offset: number;
+  line: number;
+}
+
+/**
+ * Parses successive versions of one document, re-parsing only the chunks that changed.
+ * A chunk's tree is kept once and its positions are moved in place when it moves, so a tree
+ * returned by parse() is valid only until the next call on the same parser.
+ */
+export class IncrementalParser {
+  /** The trees of the last version's chunks, by chunk text (a text may occur more than once). */
+  private cache = new Map<string, Cached[]>();
+  /** Chunks parsed afresh by the last call (for the benchmark and tests). */
+  lastParsed = 0;
+
+  parse(text: string): Root {
+    const starts = chunkStarts(text);
+    const next = new Map<string, Cached[]>();
+    const children: Root['children'] = [];
+    let line = 0;
+    let end: Root['position'];
+    this.lastParsed = 0;
+    for (let i = 0; i < starts.length; i++) {
+      const offset = starts[i]!;
+      const chunk = text.slice(offset, starts[i + 1] ?? text.length);
+      let cached = this.cache.get(chunk)?.pop();
+      if (!cached) {
+        // A flat copy: the tree's strings are cut from it, and must not keep this version's whole text alive.
+        cached = { root: parseMarkdown(detach(chunk)), offset: 0, line: 0 };
+        this.lastParsed++;
+      }
+      const list = next.get(chunk);
+      if (list) list.push(cached);
+      else next.set(chunk, [cached]);
+      if (cached.offset !== offset || cached.line !== line) {
+        const dOffset = offset - cached.offset;
+        const dLine = line - cached.line;
+        for (const node of cached.root.children) shiftNode(node, dOffset, dLine);
+        const p = cached.root.position;
+        if (p) cached.root.position = { start: p.start, end: shiftPoint(p.end, dOffset, dLine) };
+        cached.offset = offset;
+        cached.line = line;
+      }
+      for (const node of cached.root.children) children.push(node);
+      end = cached.root.position;
+      line += countLines(chunk);
+    }
+    const root: Root = { type: 'root', children };
+    if (end) root.position = { start: end.start, end: end.end };
+    this.cache = next;
+    return root;
+  }
+}
+
+function countLines(chunk: string): number {
+  let n = 0;
+  for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+type Point = { line: number; column: number; offset?: number | undefined };
+
+function shiftPoint<P extends Point>(p: P, offset: number, line: number): P {
+  return { ...p, line: p.line + line, offset: (p.offset ?? 0) + offset };
+}
+
+/** Moves a node and its descendants by offset and line, in place (with new position objects, which may be shared). */
+function shiftNode(node: Nodes, offset: number, line: number): void {
+  if (node.position) node.position = { ...node.position, start: shiftPoint(node.position.start, offset, line), end: shiftPoint(node.position.end, offset, line) };
+  if ('children' in node) for (const child of node.children as Nodes[]) shiftNode(child, offset, line);
+}

@@ -1,0 +1,266 @@
+/**
+ * jfp-check: the same analysis as the editor, headless, for CI. See USAGE and docs/reports.md.
+ * Exit codes: 0 the gate passed; 1 the gate failed (by default: a statutory item is missing);
+ * 2 usage or input error.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analysePlan, type PlanAnalysis } from '../analysis/analyse.js';
+import { getDefaultCatalogue, isStatutory, type IndexedCatalogue } from '../analysis/data/catalogue.js';
+import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
+import { analyseDocument } from '../analysis/model/document.js';
+import { buildAnnex } from '../formats/annex.js';
+import { compareCoverage, formatComparison, type StatusChange } from '../formats/compare.js';
+import { formatHtml } from '../formats/html.js';
+import { formatJson } from '../formats/json.js';
+import { formatJunit } from '../formats/junit.js';
+import { formatSarif } from '../formats/sarif.js';
+import { formatText } from '../formats/text.js';
+import { pathToUri, uriToPath } from '../host/uri.js';
+import { collectFiles, readPlanFile, UsageError } from '../host/planInput.js';
+import { buildCatalogue, CONFIG_FILE, type FileProblems } from '../host/projectConfig.js';
+import { mergeConfig, parseConfig, type JfpConfig } from '../analysis/data/config.js';
+import { RULE_CODES } from '../analysis/rules/index.js';
+
+export { collectFiles, UsageError };
+
+const VERSION = '0.1.0';
+const FORMATS = ['text', 'json', 'annex', 'sarif', 'junit', 'html'] as const;
+const FAIL_ON = ['missing-statutory', 'missing-any', 'never'] as const;
+type Format = (typeof FORMATS)[number];
+type FailOn = (typeof FAIL_ON)[number];
+
+export const USAGE = `Usage: jfp-check [options] PATH...
+       jfp-check [options] --baseline OLD_PATH [--baseline OLD_PATH...] PATH...
+
+Checks a Joint Forward Plan (one or more Markdown files) against the statutory
+duties and content areas in the jfp-assist catalogue.
+
+  PATH               a plan file, a folder searched for plan files (front matter
+                     "plan: joint-forward-plan", or a name matching the plan globs),
+                     or a quoted glob such as "plans/**/*.md". All files found form
+                     one plan.
+  --format FORMAT    text (default), json, annex (Markdown coverage annex),
+                     sarif (SARIF 2.1.0), junit (JUnit XML) or html (board report)
+  --output FILE      write the report to FILE instead of standard output
+  --baseline PATH    the previous plan (file, folder or glob; repeat for more
+                     files): report each item whose status changed, lost first
+  --fail-on WHEN     missing-statutory (default): fail when a statutory item is
+                     missing or lost coverage since the baseline; missing-any: when
+                     any counted item is missing or lost coverage; never
+  --quiet            text: print only the summary line; other formats: no
+                     summary line on standard error
+  --config FILE      the project configuration (default: .jfp.json in the
+                     current folder, if there is one); see schemas/config.schema.json
+  -h, --help         show this help
+  --version          show the version
+
+Exit status: 0 when the gate passes, 1 when it fails, 2 on a usage or input error.`;
+
+interface Args {
+  format: Format;
+  config?: string;
+  output?: string;
+  baseline: string[];
+  failOn: FailOn;
+  quiet: boolean;
+  paths: string[];
+}
+
+export function parseArgs(argv: string[]): Args | 'help' | 'version' {
+  const args: Args = { format: 'text', baseline: [], failOn: 'missing-statutory', quiet: false, paths: [] };
+  let onlyPaths = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (name: string) => {
+      const eq = a.indexOf('=');
+      if (eq >= 0) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    const is = (name: string) => a === name || a.startsWith(`${name}=`);
+    if (onlyPaths) args.paths.push(a);
+    else if (a === '--') onlyPaths = true;
+    else if (a === '-h' || a === '--help') return 'help';
+    else if (a === '--version') return 'version';
+    else if (a === '--quiet' || a === '-q') args.quiet = true;
+    else if (is('--format')) {
+      const f = value('--format');
+      if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" (use ${FORMATS.join(', ')})`);
+      args.format = f as Format;
+    } else if (is('--fail-on')) {
+      const f = value('--fail-on');
+      if (!(FAIL_ON as readonly string[]).includes(f)) throw new UsageError(`unknown --fail-on "${f}" (use ${FAIL_ON.join(', ')})`);
+      args.failOn = f as FailOn;
+    } else if (is('--config')) args.config = value('--config');
+    else if (is('--output')) args.output = value('--output');
+    else if (is('--baseline')) args.baseline.push(value('--baseline'));
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}"`);
+    else args.paths.push(a);
+  }
+  if (args.paths.length === 0) throw new UsageError('no PATH given');
+  return args;
+}
+
+/**
+ * The configuration: defaults, then the project file (--config FILE, or .jfp.json in the
+ * current folder when present), with any extra catalogues it names. Problems are printed
+ * like diagnostics; an error in the configuration makes the run fail with status 2.
+ */
+function loadConfig(file: string | undefined, err: (s: string) => void): { config: JfpConfig; catalogue: IndexedCatalogue } {
+  const configFile = file ?? (fs.existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
+  if (configFile === undefined) return { config: mergeConfig({}, {}).config, catalogue: getDefaultCatalogue() };
+  if (!fs.existsSync(configFile)) throw new UsageError(`cannot read config ${configFile}: no such file`);
+  const folder = path.dirname(path.resolve(configFile));
+  const problems: FileProblems = new Map();
+  let text: string;
+  try {
+    text = fs.readFileSync(configFile, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read config ${configFile}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const parsed = parseConfig(text, RULE_CODES);
+  if (parsed.problems.length > 0) problems.set(pathToUri(path.resolve(configFile)), parsed.problems);
+  const catalogue = buildCatalogue(getDefaultCatalogue(), [{ folder, layer: parsed.config }], problems);
+  let errors = 0;
+  for (const [uri, list] of problems) {
+    for (const p of list) {
+      if (p.severity === 'error') errors++;
+      err(`${displayPath(uri)}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} jfp.config.invalid ${p.message}\n`);
+    }
+  }
+  if (errors > 0) throw new UsageError(`the configuration has ${errors} error${errors === 1 ? '' : 's'} (see above)`);
+  return { config: mergeConfig({}, parsed.config).config, catalogue };
+}
+
+function displayPath(uri: string): string {
+  const p = uriToPath(uri) ?? uri;
+  const rel = path.relative(process.cwd(), p);
+  return (rel.startsWith('..') ? p : rel).split(path.sep).join('/');
+}
+
+/** Reads and analyses the plan made of the files found at `paths`. */
+function loadPlan(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue): PlanAnalysis {
+  const index = indexCatalogue(catalogue);
+  const docs = collectFiles(paths, config.files).map((file) => analyseDocument(pathToUri(file), readPlanFile(file), index));
+  return analysePlan(docs, catalogue, {
+    mode: config.mode,
+    levels: config.rules,
+    ruleOptions: { healthAndWellbeingBoards: config.healthAndWellbeingBoards, readability: config.readability },
+  });
+}
+
+/** The rule pages shipped with jfp-check (docs/rules next to dist/), as a file URL ending in '/'. */
+let docsBaseFound: string | undefined;
+function docsBase(): string {
+  return (docsBaseFound ??= findDocsBase());
+}
+
+function findDocsBase(): string {
+  const starts = [process.argv[1] ? path.dirname(fs.realpathSync(process.argv[1])) : undefined, process.cwd()];
+  for (const start of starts) {
+    for (let dir = start; dir; dir = path.dirname(dir) === dir ? undefined : path.dirname(dir)) {
+      const docs = path.join(dir, 'docs', 'rules');
+      if (fs.existsSync(path.join(docs, 'jfp.duty.missing.md'))) return pathToFileURL(docs + path.sep).href;
+    }
+  }
+  return pathToFileURL(path.join(process.cwd(), 'docs', 'rules') + path.sep).href;
+}
+
+/** The Markdown page of a diagnostic code, from the docs shipped with jfp-check. */
+function rulePage(code: string): string | undefined {
+  const dir = uriToPath(docsBase());
+  try {
+    return dir ? fs.readFileSync(path.join(dir, `${code}.md`), 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Items that make the gate fail: missing (and, with a baseline, lost coverage) under the --fail-on policy. */
+export function gateFailures(plan: PlanAnalysis, failOn: FailOn, changes: readonly StatusChange[] = []): string[] {
+  if (failOn === 'never') return [];
+  const statutoryOnly = failOn === 'missing-statutory';
+  const missing = plan.coverage.filter((c) => c.counted && c.status === 'missing' && (!statutoryOnly || isStatutory(plan.index.catalogue.get(c.id)!)));
+  const lost = changes.filter((c) => c.direction === 'lost' && (!statutoryOnly || c.statutory) && !missing.some((m) => m.id === c.id));
+  return [...missing.map((c) => c.id), ...lost.map((c) => c.id)];
+}
+
+/** The one-line summary printed at the end of every run. */
+export function summaryLine(plan: PlanAnalysis, failOn: FailOn, failures: readonly string[], changes?: readonly StatusChange[]): string {
+  const s = plan.summary;
+  const statutory = plan.coverage.filter((c) => c.counted && c.status === 'missing' && isStatutory(plan.index.catalogue.get(c.id)!)).length;
+  const lost = changes ? `, ${changes.filter((c) => c.direction === 'lost').length} lost since the baseline` : '';
+  const gate = failOn === 'never' ? 'not gated' : failures.length === 0 ? `passed (--fail-on ${failOn})` : `FAILED (--fail-on ${failOn}: ${failures.join(', ')})`;
+  return `jfp-check: ${plan.percent}% covered: ${s.addressed} addressed, ${s.partial} partial, ${s.missing} missing (${statutory} statutory), ${s.waived} waived of ${s.total}${lost}; ${gate}`;
+}
+
+export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+    if (args === 'help') {
+      out(USAGE + '\n');
+      return 0;
+    }
+    if (args === 'version') {
+      out(VERSION + '\n');
+      return 0;
+    }
+    const { config, catalogue } = loadConfig(args.config, err);
+    const plan = loadPlan(args.paths, config, catalogue);
+    const previous = args.baseline.length > 0 ? loadPlan(args.baseline, config, catalogue) : undefined;
+    const changes = previous ? compareCoverage(previous, plan) : undefined;
+    const failures = gateFailures(plan, args.failOn, changes);
+    const summary = summaryLine(plan, args.failOn, failures, changes);
+    let report: string;
+    switch (args.format) {
+      case 'json': {
+        const json = JSON.parse(formatJson(plan, displayPath)) as Record<string, unknown>;
+        report = JSON.stringify(changes ? { ...json, comparison: changes } : json, null, 2) + '\n';
+        break;
+      }
+      case 'annex':
+        report = buildAnnex(plan, args.output ? pathToUri(path.resolve(args.output)) : plan.primary);
+        break;
+      case 'sarif':
+        report = formatSarif(plan, displayPath, { docsBase: docsBase(), version: VERSION, helpMarkdown: rulePage });
+        break;
+      case 'junit':
+        report = formatJunit(plan, displayPath);
+        break;
+      case 'html':
+        report = formatHtml(plan, displayPath, { now: new Date() });
+        break;
+      default:
+        report = args.quiet ? '' : formatText(plan, displayPath) + (changes && previous ? '\n' + formatComparison(changes, previous, plan, 'text') : '');
+    }
+    if (args.output) {
+      try {
+        fs.writeFileSync(args.output, report);
+      } catch (e) {
+        throw new UsageError(`cannot write ${args.output}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      if (!args.quiet || args.format === 'text') out(summary + '\n');
+    } else {
+      out(report);
+      if (args.format === 'text') out(summary + '\n');
+      else if (!args.quiet) err(summary + '\n');
+    }
+    return failures.length > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`jfp-check: ${e.message}\n${e.message.startsWith('no PATH') ? '\n' + USAGE + '\n' : ''}`);
+      return 2;
+    }
+    err(`jfp-check: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+export function main(): void {
+  const code = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  process.exitCode = code;
+}

@@ -1,0 +1,70 @@
+/**
+ * Reading a plan from paths given on the command line (or picked in the editor): files as
+ * given, folders searched for plan files, glob patterns expanded, on every platform.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { planPathMatcher } from '../analysis/data/planFiles.js';
+import { findPlanFiles } from './findPlanFiles.js';
+import { looksBinary } from '../analysis/limits.js';
+
+export class UsageError extends Error {}
+
+/** True when a path argument is a glob pattern rather than a file or folder name. */
+export function isGlob(p: string): boolean {
+  return picomatch.scan(p.replace(/\\/g, '/')).isGlob;
+}
+
+/** Markdown files matching a glob (forward or back slashes), relative to `cwd` unless absolute. */
+export function expandGlob(pattern: string, cwd = process.cwd()): string[] {
+  const normal = pattern.replace(/\\/g, '/');
+  const { base, glob } = picomatch.scan(normal);
+  const root = path.resolve(cwd, base || '.');
+  const isMatch = picomatch(glob, { dot: false, nocase: process.platform === 'win32' });
+  const found = findPlanFiles(root, (relative) => isMatch(relative), Infinity).filter((f) => isMatch(path.relative(root, f).split(path.sep).join('/')));
+  return found;
+}
+
+/** Plan files named by the paths: files as given; folders searched; globs expanded. Sorted, unique, absolute. */
+export function collectFiles(paths: readonly string[], globs: readonly string[], cwd = process.cwd()): string[] {
+  const isPlanPath = planPathMatcher(globs);
+  const out = new Set<string>();
+  for (const p of paths) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(path.resolve(cwd, p));
+    } catch {
+      stat = undefined;
+    }
+    if (!stat && isGlob(p)) {
+      const found = expandGlob(p, cwd);
+      if (found.length === 0) throw new UsageError(`no Markdown files match ${p}`);
+      for (const f of found) out.add(f);
+      continue;
+    }
+    if (!stat) throw new UsageError(`no such file or folder: ${p}`);
+    if (stat.isFile()) {
+      out.add(path.resolve(cwd, p));
+      continue;
+    }
+    const found = findPlanFiles(path.resolve(cwd, p), isPlanPath, Infinity);
+    if (found.length === 0) throw new UsageError(`no plan files found in ${p} (a plan has "plan: joint-forward-plan" in its front matter, or a name such as *forward-plan*.md)`);
+    for (const f of found) out.add(path.resolve(f));
+  }
+  return [...out].sort();
+}
+
+/** The text of a plan file; a UsageError when it cannot be read or is not text. */
+export function readPlanFile(file: string): string {
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const text = buffer.toString('utf8');
+  // The same test as the editor's (limits.ts): NUL bytes, or many characters that are not valid UTF-8.
+  if (looksBinary(text)) throw new UsageError(`${file} is not a text file (save the plan as UTF-8 Markdown)`);
+  return text;
+}

@@ -1,0 +1,49 @@
+import * as path from 'node:path';
+import type { WorkspaceEdit } from 'vscode-languageserver';
+import { analysePlan, type PlanAnalysis } from '../../analysis/analyse.js';
+import { indexCatalogue } from '../../analysis/data/catalogueIndex.js';
+import { analyseDocument, type DocumentAnalysis } from '../../analysis/model/document.js';
+import { annexReplacement, buildAnnex } from '../../formats/annex.js';
+import { compareCoverage, formatComparison } from '../../formats/compare.js';
+import { formatHtml } from '../../formats/html.js';
+import { collectFiles, readPlanFile } from '../../host/planInput.js';
+import { pathToUri, uriToPath } from '../../host/uri.js';
+import type { PlanWorkspace } from '../workspace.js';
+
+/** The edit that writes the current coverage annex into a document, replacing the previous annex in place. */
+export function annexEdit(doc: DocumentAnalysis, plan: PlanAnalysis): WorkspaceEdit {
+  const text = doc.plan.text;
+  const r = annexReplacement(text, buildAnnex(plan, doc.uri));
+  const range = { start: doc.plan.lines.positionAt(r.start), end: doc.plan.lines.positionAt(r.end) };
+  return { changes: { [doc.uri]: [{ range, newText: r.newText }] } };
+}
+
+/** How a document is named in reports made in the editor: its path relative to the workspace folder. */
+function displayName(workspace: PlanWorkspace, uri: string): string {
+  const file = uriToPath(uri);
+  if (!file) return uri;
+  const folder = workspace.folderPaths().find((f) => !path.relative(f, file).startsWith('..'));
+  return (folder ? path.relative(folder, file) : path.basename(file)).split(path.sep).join('/');
+}
+
+/** "Export coverage report": the HTML report's text (the client writes the file). */
+export function htmlReport(plan: PlanAnalysis, workspace: PlanWorkspace, now = new Date()): string {
+  return formatHtml(plan, (uri) => displayName(workspace, uri), { now });
+}
+
+/**
+ * "Compare with previous plan": reads the previous plan from the given paths (files or
+ * folders on disk), with the current plan's configuration, and returns the comparison as
+ * Markdown; or { error } when the paths hold no readable plan.
+ */
+export function comparison(plan: PlanAnalysis, uri: string, paths: readonly string[], workspace: PlanWorkspace): { markdown: string } | { error: string } {
+  const { config } = workspace.configFor(uri);
+  try {
+    const index = indexCatalogue(workspace.catalogue);
+    const docs = collectFiles(paths, config.files).map((file) => analyseDocument(pathToUri(file), readPlanFile(file), index));
+    const previous = analysePlan(docs, workspace.catalogue, { mode: config.mode, levels: config.rules });
+    return { markdown: formatComparison(compareCoverage(previous, plan), previous, plan, 'markdown') };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The plain shapes of a plan's coverage as it crosses between the language server, the CLI's
+ * JSON and the VS Code client. Plain data only: no VS Code, no LSP types, no Node.
+ */
+
+export type ItemKind =
+  | 'statutory-duty'
+  | 'statutory-requirement'
+  | 'content-area'
+  | 'universal-commitment'
+  | 'guidance-framing'
+  | 'related-plan';
+
+export type CoverageStatus = 'addressed' | 'partial' | 'missing' | 'waived';
+export type EvidenceHow = 'tag' | 'heading' | 'terms';
+
+/** Kinds that count towards coverage figures. */
+export const COUNTED_KINDS: readonly ItemKind[] = ['statutory-duty', 'statutory-requirement', 'content-area', 'universal-commitment'];
+/** Kinds whose absence is a statutory gap (drives the CLI exit code). */
+export const STATUTORY_KINDS: readonly ItemKind[] = ['statutory-duty', 'statutory-requirement'];
+
+/** True for statutory duties and requirements. */
+export function isStatutoryKind(kind: ItemKind): boolean {
+  return STATUTORY_KINDS.includes(kind);
+}
+
+export interface CoverageSummary {
+  addressed: number;
+  partial: number;
+  missing: number;
+  waived: number;
+  total: number;
+}
+
+/** A coverage entry as reported by the CLI's JSON and the `jfp/coverage` request (lines 1-based). */
+export interface CoverageReportEntry {
+  id: string;
+  title: string;
+  kind: ItemKind;
+  counted: boolean;
+  status: CoverageStatus;
+  legalBasis: string;
+  evidence: { file: string; line: number; endLine: number; heading: string; how: EvidenceHow; terms: string[] }[];
+  elements: { covered: number; total: number; missing: string[] };
+  waiver?: { file: string; line: number; reason: string };
+}

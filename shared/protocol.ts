@@ -1,0 +1,64 @@
+/**
+ * Custom requests and notifications, declared once and imported by both the
+ * language server and the VS Code client.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { CoverageReportEntry, CoverageSummary } from './coverage.js';
+
+/** One coverage entry, shaped like the CLI's JSON `coverage` entries (lines 1-based; `file` is the document URI). */
+export type CoverageEntry = CoverageReportEntry;
+
+export interface CoverageParams {
+  uri: string;
+}
+
+export interface CoverageResult {
+  /** False when the document is not part of a plan: the client shows nothing. */
+  isPlan: boolean;
+  items: CoverageEntry[];
+  summary: CoverageSummary;
+  /** Percentage of counted items addressed or waived (partial counts half), 0-100. */
+  percent: number;
+}
+
+export const CoverageRequest = new RequestType<CoverageParams, CoverageResult, void>('jfp/coverage');
+
+export interface CoverageChangedParams {
+  uri: string;
+}
+
+export const CoverageChangedNotification = new NotificationType<CoverageChangedParams>('jfp/coverageChanged');
+
+/** Command ids, shared so that the server's code lenses and the client's contributions agree. */
+export const Commands = {
+  insertMissingSections: 'jfp.insertMissingSections',
+  insertSection: 'jfp.insertSection',
+  showGuidance: 'jfp.showGuidance',
+  newPlan: 'jfp.newPlan',
+  refresh: 'jfp.refresh',
+  revealEvidence: 'jfp.revealEvidence',
+  showConfiguration: 'jfp.showConfiguration',
+  insertAnnex: 'jfp.insertAnnex',
+  exportReport: 'jfp.exportReport',
+  comparePrevious: 'jfp.comparePrevious',
+} as const;
+
+/** Server-side command executed through workspace/executeCommand: returns the edit that inserts a section for an item. */
+export const ServerCommands = {
+  /** [uri, itemId] -> WorkspaceEdit inserting a section for the item. */
+  sectionEdit: 'jfp.server.sectionEdit',
+  /** [uri] -> WorkspaceEdit inserting a section for every missing counted item (or null). */
+  missingSectionsEdit: 'jfp.server.missingSectionsEdit',
+  /** [itemId, uri?] -> Markdown explanation of the item, with the plan's status when uri is given. */
+  guidance: 'jfp.server.guidance',
+  /** [uri?] -> { config, sources }: the effective configuration and where each value came from. */
+  effectiveConfig: 'jfp.server.effectiveConfig',
+  /** [icbName, period] -> text of a new plan with every statutory section. */
+  template: 'jfp.server.template',
+  /** [uri] -> WorkspaceEdit writing the coverage annex into the document (replacing the previous one). */
+  annexEdit: 'jfp.server.annexEdit',
+  /** [uri] -> text of the self-contained HTML coverage report of the document's plan. */
+  htmlReport: 'jfp.server.htmlReport',
+  /** [uri, paths[]] -> { markdown } comparing the previous plan at the paths with this one, or { error }. */
+  compare: 'jfp.server.compare',
+} as const;
