@@ -7,9 +7,7 @@ import { schemaChecker } from './schemaCheck.js';
 import processRulesSchema from '../../../../schemas/process-rules.schema.json' with { type: 'json' };
 import processRulesJson from '../../../../schemas/process-rules.json' with { type: 'json' };
 import type { DocumentAnalysis } from '../model/document.js';
-import { findingRange, planAnchor } from '../rules/rule.js';
 import { TermMatcher, type TermHit } from '../text/terms.js';
-import type { Finding, Severity } from '../types.js';
 
 export interface ProcessRulesProblem {
   /** JSON pointer into the data, e.g. "/rules/jfp.process.capital-plan/phrases/capitalPlan/0". */
@@ -124,18 +122,4 @@ let defaultRules: ProcessRules | undefined;
 export function getProcessRules(): ProcessRules {
   defaultRules ??= loadProcessRules(processRulesJson, 'built-in process rules data');
   return defaultRules;
-}
-
-/** A plan-wide finding, placed on the plan's title (see planAnchor). */
-export function planWideFinding(doc: DocumentAnalysis, code: string, severity: Severity, message: string, data?: Finding['data']): Finding {
-  const anchor = planAnchor(doc);
-  const finding: Finding = { uri: doc.uri, range: findingRange(doc, anchor.start, anchor.end), severity, code, message };
-  if (data) finding.data = data;
-  return finding;
-}
-
-/** "a", "a and b", "a, b and c". */
-export function listInWords(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
