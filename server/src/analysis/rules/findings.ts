@@ -24,10 +24,13 @@ export interface AbsentPhraseData {
   group: string;
 }
 
+/** The "phrase absent" process rules shipped in schemas/process-rules.json (see processAbsent.ts). */
+export type AbsentPhraseCode = 'jfp.process.partner-trusts' | 'jfp.process.capital-plan' | 'jfp.process.strategy-references';
+
 export type PeriodProblem = 'missing' | 'unreadable' | 'length' | 'stale';
 
 /** The data of each code's findings. Adding a rule means adding its code here. */
-export interface FindingDataByCode {
+export interface FindingDataByCode extends Record<AbsentPhraseCode, AbsentPhraseData> {
   'jfp.duty.missing': { itemId: string };
   /** `line`: the heading line of the best evidence, where the quick fix adds a mapping. */
   'jfp.duty.partial': { itemId: string; line: number };
@@ -38,12 +41,9 @@ export interface FindingDataByCode {
   'jfp.acronym.undefined': { abbreviation: string; expansion: string };
   'jfp.term.outdated': { term: string; replacement?: string };
   'jfp.plan.period': { problems: PeriodProblem[]; suggestedPeriod: string; source?: 'front matter' | 'title' | 'text'; firstYear?: number; years?: number };
-  'jfp.process.partner-trusts': AbsentPhraseData;
   'jfp.process.consultation-summary': { missing: ('views' | 'response')[] };
   'jfp.process.hwb-opinion': { boardsConfigured: boolean; board?: string };
   'jfp.process.change-log': { missing: 'change-log' | 'significance' };
-  'jfp.process.capital-plan': AbsentPhraseData;
-  'jfp.process.strategy-references': AbsentPhraseData;
   'jfp.style.sentence-length': { words: number; limit: number };
   'jfp.style.readability': { smog: number; threshold: number; sentences: number; polysyllables: number };
   'jfp.style.link-text': { text: string };
