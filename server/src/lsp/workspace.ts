@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analysePlan, mainDocument, type PlanAnalysis } from '../analysis/analyse.js';
+import { analysisOptions } from '../analysis/planOptions.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
 import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis } from '../analysis/model/document.js';
@@ -171,12 +172,7 @@ export class PlanWorkspace {
     const openDocs = documents.filter((d) => this.open.has(uriKey(d.uri)));
     const primary = choosePrimaryAmong(openDocs, documents);
     const { config } = this.configFor(uri);
-    const plan = analysePlan(documents, this.catalogue, {
-      mode: config.mode,
-      levels: config.rules,
-      primary,
-      ruleOptions: { healthAndWellbeingBoards: config.healthAndWellbeingBoards, readability: config.readability },
-    });
+    const plan = analysePlan(documents, this.catalogue, analysisOptions(config, primary));
     this.planCache.set(cacheKey, plan);
     return plan;
   }
