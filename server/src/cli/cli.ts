@@ -172,7 +172,20 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   }
 }
 
+/**
+ * A reader that stops early (`jfp-check plan.md | head`) closes the pipe: end quietly with the
+ * gate's exit status, as other command-line tools do, instead of printing an EPIPE stack.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit();
+  });
+}
+
 export function main(): void {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   const code = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
   process.exitCode = code;
 }
