@@ -22,6 +22,7 @@ import { collectFiles, readPlanFile, UsageError } from '../host/planInput.js';
 import { buildCatalogue, CONFIG_FILE, type FileProblems } from '../host/projectConfig.js';
 import { mergeConfig, parseConfig, type JfpConfig } from '../analysis/data/config.js';
 import { RULE_CODES } from '../analysis/rules/index.js';
+import { readPlanInput, wordPositions } from '../convert/input.js';
 
 export { collectFiles, UsageError };
 
@@ -144,7 +145,7 @@ function displayPath(uri: string): string {
 /** Reads and analyses the plan made of the files found at `paths`. */
 function loadPlan(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue): PlanAnalysis {
   const index = indexCatalogue(catalogue);
-  const docs = collectFiles(paths, config.files).map((file) => analyseDocument(pathToUri(file), readPlanFile(file), index));
+  const docs = collectFiles(paths, config.files).map((file) => analyseDocument(pathToUri(file), readPlanInput(file, readPlanFile, (m) => new UsageError(m), config.analysis.maxFileSizeMB), index));
   return analysePlan(docs, catalogue, {
     mode: config.mode,
     levels: config.rules,
@@ -237,6 +238,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       default:
         report = args.quiet ? '' : formatText(plan, displayPath) + (changes && previous ? '\n' + formatComparison(changes, previous, plan, 'text') : '');
     }
+    report = wordPositions(report, args.format, plan.documents.map((d) => d.uri), displayPath);
     if (args.output) {
       try {
         fs.writeFileSync(args.output, report);
