@@ -82,7 +82,8 @@ const PAGE_H = 842;
 const MARGIN = 72;
 
 function pdfString(s: string): string {
-  const latin = s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/…/g, '...').replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+  // WinAnsiEncoding: the bullet and dashes have their own codes; other characters outside Latin-1 become '?'.
+  const latin = s.replace(/•/g, '\x95').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/–/g, '\x96').replace(/—/g, '\x97').replace(/…/g, '...').replace(/[^\x20-\x7e\x95-\x97\xa0-\xff]/g, '?');
   return `(${latin.replace(/[\\()]/g, '\\$&')})`;
 }
 
@@ -103,9 +104,10 @@ function wrap(text: string, size: number): string[] {
 /**
  * A PDF of the Markdown: headings larger and bold, body text wrapped over several lines,
  * a running header and a page number on every page, and (with `outline`) bookmarks for
- * the headings. `textless` draws no text at all (like a scanned document).
+ * the headings. `textless` draws no text at all (like a scanned document); `encrypted`
+ * declares a password (a standard security handler whose user password is not empty).
  */
-export function pdfFromMarkdown(markdown: string, options: { outline?: boolean; header?: string; textless?: boolean } = {}): Buffer {
+export function pdfFromMarkdown(markdown: string, options: { outline?: boolean; header?: string; textless?: boolean; encrypted?: boolean } = {}): Buffer {
   type Line = { text: string; size: number; bold: boolean; gap: number; heading?: { depth: number; text: string } };
   const lines: Line[] = [];
   for (const b of markdownBlocks(markdown)) {
@@ -167,6 +169,7 @@ export function pdfFromMarkdown(markdown: string, options: { outline?: boolean; 
   }
   const xref = Buffer.byteLength(body, 'latin1');
   body += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  const encrypt = options.encrypted ? ` /Encrypt << /Filter /Standard /V 1 /R 2 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -4 >> /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]` : '';
+  body += `trailer\n<< /Size ${objects.length} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
 }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { setConvertWorkerScript } from '../../server/src/convert/run.js';
-import { wordFromMarkdown } from '../convertFixtures.js';
+import { pdfFromMarkdown, wordFromMarkdown } from '../convertFixtures.js';
 import { cli, EXAMPLE_PLAN, ROOT } from '../helpers.js';
 
 /** jfp-check on Word files: converted in a worker thread (the compiled worker.js here; dist/convert.cjs when bundled). */
@@ -11,11 +11,15 @@ describe('jfp-check on Word and PDF plans', function () {
   this.timeout(180000);
   let dir: string;
   let docx: string;
+  let pdf: string;
   before(async () => {
     setConvertWorkerScript(path.join(ROOT, 'out', 'server', 'src', 'convert', 'worker.js'));
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jfp-convert-cli-'));
     docx = path.join(dir, 'wessex-vale-joint-forward-plan.docx');
     fs.writeFileSync(docx, await wordFromMarkdown(fs.readFileSync(EXAMPLE_PLAN, 'utf8')));
+    pdf = path.join(dir, 'published', 'wessex-vale-joint-forward-plan.pdf');
+    fs.mkdirSync(path.dirname(pdf));
+    fs.writeFileSync(pdf, pdfFromMarkdown(fs.readFileSync(EXAMPLE_PLAN, 'utf8'), { header: 'Wessex Vale Joint Forward Plan' }));
     fs.writeFileSync(path.join(dir, 'minutes.docx'), await wordFromMarkdown('# Board minutes\n\nNothing to see.'));
   });
   after(() => {
@@ -23,16 +27,20 @@ describe('jfp-check on Word and PDF plans', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('reports the same statutory gaps on the .docx as on the Markdown it came from', () => {
+  it('reports the same statutory gaps on the .docx and the .pdf as on the Markdown they came from', () => {
     const fromMd = cli(['--format', 'json', '--quiet', EXAMPLE_PLAN]);
     const fromWord = cli(['--format', 'json', '--quiet', docx]);
+    const fromPdf = cli(['--format', 'json', '--quiet', pdf]);
     assert.equal(fromWord.err, '');
+    assert.equal(fromPdf.err, '');
     const statutoryMissing = (out: string) =>
       (JSON.parse(out) as { coverage: { id: string; kind: string; status: string }[] }).coverage
         .filter((c) => c.kind.startsWith('statutory') && c.status === 'missing')
         .map((c) => c.id);
     // The example waives one statutory item with a jfp comment, which Word cannot hold: it is the only difference.
     assert.deepEqual(statutoryMissing(fromWord.out).filter((id) => id !== 'need-victims-of-abuse'), statutoryMissing(fromMd.out));
+    assert.deepEqual(statutoryMissing(fromPdf.out).filter((id) => id !== 'need-victims-of-abuse'), statutoryMissing(fromMd.out));
+    assert.match(cli([pdf]).out, /wessex-vale-joint-forward-plan\.pdf \(page \d+, heading "[^"]+"/);
   });
 
   it('gives positions in Word terms (heading and paragraph), in text and JSON', () => {
@@ -46,7 +54,7 @@ describe('jfp-check on Word and PDF plans', function () {
 
   it('finds Word plans in a folder by the plan globs, and in a glob', () => {
     const folder = JSON.parse(cli(['--format', 'json', '--quiet', dir]).out) as { files: string[] };
-    assert.deepEqual(folder.files.map((f) => path.basename(f)), ['wessex-vale-joint-forward-plan.docx']);
+    assert.deepEqual(folder.files.map((f) => path.basename(f)), ['wessex-vale-joint-forward-plan.pdf', 'wessex-vale-joint-forward-plan.docx']);
     const glob = JSON.parse(cli(['--format', 'json', '--quiet', path.join(dir, '*.docx')]).out) as { files: string[] };
     assert.deepEqual(glob.files.map((f) => path.basename(f)).sort(), ['minutes.docx', 'wessex-vale-joint-forward-plan.docx']);
   });

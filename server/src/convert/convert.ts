@@ -100,9 +100,10 @@ function yamlString(s: string): string {
 
 /**
  * The Markdown of a converted plan: front matter declaring a plan, with the title, ICB and
- * period found in the text, then the body; plus where each block came from.
+ * period found in the text, then the body; plus where each block came from (`pages`: the
+ * page of each block of the body, in order, for a PDF).
  */
-export function finish(kind: SourceKind, name: string, body: string, title: string | undefined, limits: ConvertLimits, notes: string[], pages?: (line: number) => number | undefined): Converted {
+export function finish(kind: SourceKind, name: string, body: string, title: string | undefined, limits: ConvertLimits, notes: string[], pages?: readonly number[]): Converted {
   const period = findPeriod(body);
   const icb = findIcb(body);
   const front = ['---', 'plan: joint-forward-plan', ...(title ? [`title: ${yamlString(title)}`] : []), ...(icb ? [`icb: ${yamlString(icb)}`] : []), ...(period ? [`period: ${yamlString(period)}`] : []), `source: ${yamlString(name)}`, '---', ''];
@@ -110,11 +111,10 @@ export function finish(kind: SourceKind, name: string, body: string, title: stri
   if (markdown.length > limits.maxTextMB * 1024 * 1024) {
     throw new ConvertError(`${name} is too large to check: its text is over ${limits.maxTextMB} MB (jfp.analysis.maxFileSizeMB).`, 'too-large');
   }
-  const offset = front.length;
   return {
     kind,
     markdown,
-    blocks: locateBlocks(markdown, pages ? (line) => pages(line - offset) : undefined),
+    blocks: locateBlocks(markdown, pages ? (i) => pages[i] : undefined),
     ...(title ? { title } : {}),
     ...(icb ? { icb } : {}),
     ...(period ? { period } : {}),

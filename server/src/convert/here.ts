@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkSignature, ConvertError, DEFAULT_LIMITS, sourceKind, type Converted, type ConvertLimits } from './convert.js';
 import { convertDocx } from './docx.js';
+import { convertPdf } from './pdf.js';
 import type { WorkerAnswer } from './run.js';
 
 /** Converts a file in this thread (what the worker runs). */
@@ -33,8 +34,8 @@ export async function convertFileHere(file: string, limits: ConvertLimits = DEFA
   switch (kind) {
     case 'docx':
       return convertDocx(name, bytes, limits);
-    default:
-      throw new ConvertError(`${name}: PDF files are not supported yet.`, 'unsupported');
+    case 'pdf':
+      return convertPdf(name, bytes, limits);
   }
 }
 

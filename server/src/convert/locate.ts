@@ -22,14 +22,15 @@ export interface BlockLocation {
 }
 
 /** The blocks of a converted Markdown text, in order (front matter is skipped). */
-export function locateBlocks(markdown: string, pageOfLine?: (line: number) => number | undefined): BlockLocation[] {
+/** `pageOfBlock`: the page of the i-th block (list items are blocks), for a PDF. */
+export function locateBlocks(markdown: string, pageOfBlock?: (index: number) => number | undefined): BlockLocation[] {
   const root = parseMarkdown(markdown);
   const out: BlockLocation[] = [];
   let heading = '';
   let paragraph = 0;
   const push = (node: Nodes, what: BlockLocation['what']) => {
     const line = (node.position?.start.line ?? 1) - 1;
-    const page = pageOfLine?.(line);
+    const page = pageOfBlock?.(out.length);
     out.push({ line, endLine: (node.position?.end.line ?? 1) - 1, heading, paragraph, what, ...(page ? { page } : {}) });
   };
   for (const node of root.children) {
