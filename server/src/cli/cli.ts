@@ -20,7 +20,7 @@ import { formatText } from '../formats/text.js';
 import { pathToUri, uriToPath } from '../host/uri.js';
 import { collectFiles, readPlanFile, UsageError } from '../host/planInput.js';
 import { buildCatalogue, CONFIG_FILE, type FileProblems } from '../host/projectConfig.js';
-import { mergeConfig, parseConfig, type JfpConfig } from '../analysis/data/config.js';
+import { editionOverride, mergeConfig, parseConfig, type JfpConfig } from '../analysis/data/config.js';
 import { RULE_CODES } from '../analysis/rules/index.js';
 
 export { collectFiles, UsageError };
@@ -149,6 +149,7 @@ function loadPlan(paths: readonly string[], config: JfpConfig, catalogue: Indexe
     mode: config.mode,
     levels: config.rules,
     ruleOptions: { healthAndWellbeingBoards: config.healthAndWellbeingBoards, readability: config.readability },
+    edition: editionOverride(config),
   });
 }
 

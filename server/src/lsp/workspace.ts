@@ -5,11 +5,12 @@ import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
 import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis } from '../analysis/model/document.js';
 import { IncrementalParser } from '../analysis/model/incremental.js';
-import { isMarkdownPath, planPathMatcher } from '../analysis/data/planFiles.js';
+import { isMarkdownPath, planFileMatcher } from '../analysis/data/planFiles.js';
 import { findPlanFiles } from '../host/findPlanFiles.js';
+import { namesItselfPlan } from '../analysis/planIdentity.js';
 import { skipReason } from '../analysis/limits.js';
 import { pathToUri, uriKey, uriToPath } from '../host/uri.js';
-import { mergeConfig, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
+import { editionOverride, mergeConfig, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
 
 /** Upper bound on files visited when a folder is scanned for plan files. */
 const MAX_SCANNED = 20000;
@@ -85,7 +86,7 @@ export class PlanWorkspace {
     let e = this.effective.get(folder);
     if (!e) {
       const merged = mergeConfig(this.settings, this.projectConfigs.get(folder) ?? {});
-      e = { ...merged, isPlanPath: planPathMatcher(merged.config.files) };
+      e = { ...merged, isPlanPath: planFileMatcher(merged.config.files) };
       this.effective.set(folder, e);
     }
     return e;
@@ -170,8 +171,9 @@ export class PlanWorkspace {
     // Plan-wide findings go on a document the author has open.
     const openDocs = documents.filter((d) => this.open.has(uriKey(d.uri)));
     const primary = choosePrimaryAmong(openDocs, documents);
-    const { config } = this.configFor(uri);
+    const { config, sources } = this.configFor(uri);
     const plan = analysePlan(documents, this.catalogue, {
+      edition: editionOverride(config, sources),
       mode: config.mode,
       levels: config.rules,
       primary,
@@ -204,7 +206,7 @@ export class PlanWorkspace {
   }
 
   private decideIsPlan(uri: string, analysis: DocumentAnalysis): boolean {
-    if (declaresPlan(analysis.plan)) return true;
+    if (declaresPlan(analysis.plan) || namesItselfPlan(analysis.plan)) return true;
     const p = uriToPath(uri);
     if (p === undefined) return false;
     const folder = this.folderOf(uri);

@@ -1,5 +1,6 @@
 import type { CatalogueIndex } from '../data/catalogueIndex.js';
 import type { DocumentAnalysis } from '../model/document.js';
+import type { PlanIdentity } from '../planIdentity.js';
 import type { Finding, ItemCoverage, PlanMode, RuleOptions, Severity } from '../types.js';
 
 export interface RuleContext {
@@ -14,6 +15,8 @@ export interface RuleContext {
   /** The mode the plan is checked in ('summary' plans need not carry every statutory element). */
   mode: PlanMode;
   options: RuleOptions;
+  /** The plan's type and catalogue edition (see planIdentity.ts). */
+  identity: PlanIdentity;
 }
 
 export interface Rule {
