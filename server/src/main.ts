@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server.js';
+import { nodeFiles } from './host/nodeFiles.js';
 
 /** The rule pages shipped next to the server: dist/server.cjs -> <package>/docs/rules/. */
 function defaultDocsBase(): string {
@@ -16,4 +17,4 @@ function defaultDocsBase(): string {
   }
 }
 
-startServer(createConnection(ProposedFeatures.all), { docsBase: defaultDocsBase() });
+startServer(createConnection(ProposedFeatures.all), { files: nodeFiles, docsBase: defaultDocsBase() });

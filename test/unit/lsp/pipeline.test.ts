@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentPipeline, type PublishParams, type Scheduler } from '../../../server/src/lsp/pipeline.js';
+import { NO_FILES } from '../../../server/src/host/files.js';
 import { PlanWorkspace } from '../../../server/src/lsp/workspace.js';
 import { md, miniCatalogue } from '../../helpers.js';
 
@@ -30,7 +31,7 @@ const URI = 'untitled:plan.md';
 function setup() {
   const clock = new FakeClock();
   const docs = new Map<string, TextDocument>();
-  const workspace = new PlanWorkspace(miniCatalogue());
+  const workspace = new PlanWorkspace(miniCatalogue(), NO_FILES);
   const published: PublishParams[] = [];
   const coverage: string[] = [];
   let waiting: (() => void) | undefined;

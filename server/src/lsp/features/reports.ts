@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import { analysePlan, type PlanAnalysis } from '../../analysis/analyse.js';
 import { indexCatalogue } from '../../analysis/data/catalogueIndex.js';
@@ -6,8 +5,8 @@ import { analyseDocument, type DocumentAnalysis } from '../../analysis/model/doc
 import { annexReplacement, buildAnnex } from '../../formats/annex.js';
 import { compareCoverage, formatComparison } from '../../formats/compare.js';
 import { formatHtml } from '../../formats/html.js';
-import { collectFiles, readPlanFile } from '../../host/planInput.js';
-import { pathToUri, uriToPath } from '../../host/uri.js';
+import { readPlanAt } from '../../host/previousPlan.js';
+import { baseName, relativePath } from '../../host/uri.js';
 import type { PlanWorkspace } from '../workspace.js';
 
 /** The edit that writes the current coverage annex into a document, replacing the previous annex in place. */
@@ -20,10 +19,11 @@ export function annexEdit(doc: DocumentAnalysis, plan: PlanAnalysis): WorkspaceE
 
 /** How a document is named in reports made in the editor: its path relative to the workspace folder. */
 function displayName(workspace: PlanWorkspace, uri: string): string {
-  const file = uriToPath(uri);
-  if (!file) return uri;
-  const folder = workspace.folderPaths().find((f) => !path.relative(f, file).startsWith('..'));
-  return (folder ? path.relative(folder, file) : path.basename(file)).split(path.sep).join('/');
+  for (const folder of workspace.folderUris()) {
+    const relative = relativePath(folder, uri);
+    if (relative !== undefined) return relative;
+  }
+  return baseName(uri) || uri;
 }
 
 /** "Export coverage report": the HTML report's text (the client writes the file). */
@@ -32,15 +32,15 @@ export function htmlReport(plan: PlanAnalysis, workspace: PlanWorkspace, now = n
 }
 
 /**
- * "Compare with previous plan": reads the previous plan from the given paths (files or
- * folders on disk), with the current plan's configuration, and returns the comparison as
- * Markdown; or { error } when the paths hold no readable plan.
+ * "Compare with previous plan": reads the previous plan from the given paths or URIs (files
+ * or folders), with the current plan's configuration, and returns the comparison as
+ * Markdown; or { error } when they hold no readable plan.
  */
-export function comparison(plan: PlanAnalysis, uri: string, paths: readonly string[], workspace: PlanWorkspace): { markdown: string } | { error: string } {
+export async function comparison(plan: PlanAnalysis, uri: string, paths: readonly string[], workspace: PlanWorkspace): Promise<{ markdown: string } | { error: string }> {
   const { config } = workspace.configFor(uri);
   try {
     const index = indexCatalogue(workspace.catalogue);
-    const docs = collectFiles(paths, config.files).map((file) => analyseDocument(pathToUri(file), readPlanFile(file), index));
+    const docs = (await readPlanAt(workspace.files, paths, config.files)).map((f) => analyseDocument(f.uri, f.text, index));
     const previous = analysePlan(docs, workspace.catalogue, { mode: config.mode, levels: config.rules });
     return { markdown: formatComparison(compareCoverage(previous, plan), previous, plan, 'markdown') };
   } catch (e) {

@@ -62,6 +62,7 @@ export function registerLifecycle(ctx: ServerContext, setCapabilities: (c: Clien
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'jfp' });
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      workspace.setWatching(true);
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/*.json' }] });
     }
     if (capabilities.workspace?.workspaceFolders) {
@@ -87,7 +88,7 @@ export function registerLifecycle(ctx: ServerContext, setCapabilities: (c: Clien
     for (const change of params.changes) if (!change.uri.endsWith('.json')) workspace.fileChanged(change.uri);
     // A .jfp.json or a catalogue it names (or one that had problems) changed: read the configuration again.
     if (json.some((c) => configuration.reads(c.uri))) {
-      configuration.reloadProjectConfig();
+      await configuration.reloadProjectConfig();
       await pipeline.republishAll();
       return;
     }
