@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server.js';
 import { nodeFiles } from './host/nodeFiles.js';
+import { loadPlanFromPaths } from './host/planFromPaths.js';
 
 /** The rule pages shipped next to the server: dist/server.cjs -> <package>/docs/rules/. */
 function defaultDocsBase(): string {
@@ -17,4 +18,4 @@ function defaultDocsBase(): string {
   }
 }
 
-startServer(createConnection(ProposedFeatures.all), { files: nodeFiles, docsBase: defaultDocsBase() });
+startServer(createConnection(ProposedFeatures.all), { files: nodeFiles, docsBase: defaultDocsBase(), loadPlan: loadPlanFromPaths });

@@ -5,12 +5,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { planPathMatcher } from '../analysis/data/planFiles.js';
+import { planFileMatcher } from '../analysis/data/planFiles.js';
 import { findPlanFilesSync } from './findPlanFiles.js';
 import { nodeFilesSync } from './nodeFiles.js';
 import { inputProblem } from './previousPlan.js';
 import { pathToUri, uriToPath } from './uri.js';
 import { looksBinary } from '../analysis/limits.js';
+import { findConvertibleFiles } from '../convert/files.js';
 
 export class UsageError extends Error {}
 
@@ -26,12 +27,12 @@ export function expandGlob(pattern: string, cwd = process.cwd()): string[] {
   const root = path.resolve(cwd, base || '.');
   const isMatch = picomatch(glob, { dot: false, nocase: process.platform === 'win32' });
   const found = findPlanFilesIn(root, (relative) => isMatch(relative)).filter((f) => isMatch(path.relative(root, f).split(path.sep).join('/')));
-  return found;
+  return [...found, ...findConvertibleFiles(root, isMatch, Infinity, false)];
 }
 
 /** Plan files named by the paths: files as given; folders searched; globs expanded. Sorted, unique, absolute. */
 export function collectFiles(paths: readonly string[], globs: readonly string[], cwd = process.cwd()): string[] {
-  const isPlanPath = planPathMatcher(globs);
+  const isPlanPath = planFileMatcher(globs);
   const out = new Set<string>();
   for (const p of paths) {
     let stat: fs.Stats | undefined;
@@ -51,7 +52,7 @@ export function collectFiles(paths: readonly string[], globs: readonly string[],
       out.add(path.resolve(cwd, p));
       continue;
     }
-    const found = findPlanFilesIn(path.resolve(cwd, p), isPlanPath);
+    const found = [...findPlanFilesIn(path.resolve(cwd, p), isPlanPath), ...findConvertibleFiles(path.resolve(cwd, p), isPlanPath, Infinity)];
     if (found.length === 0) throw new UsageError(inputProblem.noPlanFiles(p));
     for (const f of found) out.add(path.resolve(f));
   }

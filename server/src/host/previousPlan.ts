@@ -1,9 +1,16 @@
 /**
  * Reading a plan from files or folders picked in the editor (e.g. the previous plan to compare
- * with), through PlanFiles: files as given, folders searched for plan files. The command line
- * does the same on disk, with globs, in planInput.ts; both say what went wrong in the same words.
+ * with), through PlanFiles: files as given, folders searched for plan files. The Node server
+ * and the command line read from disk instead (planFromPaths.ts: globs, Word and PDF too); both
+ * say what went wrong in the same words.
  */
-import { planPathMatcher } from '../analysis/data/planFiles.js';
+import { analysePlan, type PlanAnalysis } from '../analysis/analyse.js';
+import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
+import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
+import type { JfpConfig } from '../analysis/data/config.js';
+import { planFileMatcher } from '../analysis/data/planFiles.js';
+import { analyseDocument } from '../analysis/model/document.js';
+import { analysisOptions } from '../analysis/planOptions.js';
 import { looksBinary } from '../analysis/limits.js';
 import type { PlanFiles } from './files.js';
 import { findPlanFiles } from './findPlanFiles.js';
@@ -36,7 +43,7 @@ export async function readPlanAt(files: PlanFiles, named: readonly string[], glo
       uris.add(uri);
       continue;
     }
-    const found = await findPlanFiles(files, uri, planPathMatcher(globs), Infinity);
+    const found = await findPlanFiles(files, uri, planFileMatcher(globs), Infinity);
     if (found.length === 0) throw new PlanInputError(inputProblem.noPlanFiles(p));
     for (const f of found) uris.add(f);
   }
@@ -49,4 +56,16 @@ export async function readPlanAt(files: PlanFiles, named: readonly string[], glo
     out.push({ uri, text });
   }
   return out;
+}
+
+/** Reads a whole plan from paths or URIs, given the configuration: what the server's "compare" needs. */
+export type LoadPlan = (paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue) => PlanAnalysis | Promise<PlanAnalysis>;
+
+/** LoadPlan through PlanFiles (Markdown only): for a server without a disk, e.g. in a web worker. */
+export function loadPlanThroughFiles(files: PlanFiles): LoadPlan {
+  return async (paths, config, catalogue) => {
+    const index = indexCatalogue(catalogue);
+    const docs = (await readPlanAt(files, paths, config.files)).map((f) => analyseDocument(f.uri, f.text, index));
+    return analysePlan(docs, catalogue, analysisOptions(config));
+  };
 }

@@ -15,19 +15,22 @@ import type { ServerContext } from './handlers/context.js';
 import { DocumentPipeline } from './pipeline.js';
 import { PlanWorkspace } from './workspace.js';
 import type { PlanFiles } from '../host/files.js';
+import type { LoadPlan } from '../host/previousPlan.js';
 
 export interface ServerOptions {
   /** How the server reads plan files, .jfp.json and extra catalogues (the file system, or the client). */
   files: PlanFiles;
   /** The rule pages' location when the client does not give one (a URL ending in '/', or ''). */
   docsBase?: string;
+  /** How "compare" reads the previous plan (default: Markdown through `files`). */
+  loadPlan?: LoadPlan;
 }
 
 const VERSION = '0.1.0';
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
-  const workspace = new PlanWorkspace(getDefaultCatalogue(), options.files);
+  const workspace = new PlanWorkspace(getDefaultCatalogue(), options.files, options.loadPlan);
   const coverage = new CoverageNotifier((uri) => void connection.sendNotification(CoverageChangedNotification, { uri }));
   const pipeline = new DocumentPipeline({
     documents,

@@ -1,13 +1,16 @@
 import { analysePlan, mainDocument, type PlanAnalysis } from '../analysis/analyse.js';
+import { analysisOptions } from '../analysis/planOptions.js';
+import { namesItselfPlan } from '../analysis/planIdentity.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
 import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis } from '../analysis/model/document.js';
 import { IncrementalParser } from '../analysis/model/incremental.js';
-import { isMarkdownPath, planPathMatcher } from '../analysis/data/planFiles.js';
+import { isMarkdownPath, planFileMatcher } from '../analysis/data/planFiles.js';
 import { skipReason, type SkipReason } from '../analysis/limits.js';
 import { FolderFiles } from './folderFiles.js';
 import { mergeConfig, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
 import type { PlanFiles } from '../host/files.js';
+import { loadPlanThroughFiles, type LoadPlan } from '../host/previousPlan.js';
 import { baseName, relativePath, resolveUri, uriKey } from '../host/uri.js';
 
 export interface EffectiveConfig {
@@ -45,6 +48,8 @@ export class PlanWorkspace {
   constructor(
     private currentCatalogue: IndexedCatalogue,
     readonly files: PlanFiles,
+    /** Reads another plan from paths (the previous plan to compare with). */
+    readonly loadPlan: LoadPlan = loadPlanThroughFiles(files),
   ) {
     this.onDisk = new FolderFiles(files, {
       configFor: (uri) => this.configFor(uri),
@@ -104,7 +109,7 @@ export class PlanWorkspace {
     let e = this.effective.get(folder);
     if (!e) {
       const merged = mergeConfig(this.settings, this.projectConfigs.get(folder) ?? {});
-      e = { ...merged, isPlanPath: planPathMatcher(merged.config.files) };
+      e = { ...merged, isPlanPath: planFileMatcher(merged.config.files) };
       this.effective.set(folder, e);
     }
     return e;
@@ -216,13 +221,8 @@ export class PlanWorkspace {
     // Plan-wide findings go on a document the author has open.
     const openDocs = documents.filter((d) => this.open.has(uriKey(d.uri)));
     const primary = choosePrimaryAmong(openDocs, documents);
-    const { config } = this.configFor(uri);
-    const plan = analysePlan(documents, this.catalogue, {
-      mode: config.mode,
-      levels: config.rules,
-      primary,
-      ruleOptions: { healthAndWellbeingBoards: config.healthAndWellbeingBoards, readability: config.readability },
-    });
+    const { config, sources } = this.configFor(uri);
+    const plan = analysePlan(documents, this.catalogue, analysisOptions(config, primary, sources));
     this.planCache.set(cacheKey, plan);
     return plan;
   }
@@ -242,7 +242,7 @@ export class PlanWorkspace {
   }
 
   private decideIsPlan(uri: string, analysis: DocumentAnalysis): boolean {
-    if (declaresPlan(analysis.plan)) return true;
+    if (declaresPlan(analysis.plan) || namesItselfPlan(analysis.plan)) return true;
     const folder = this.folderOf(uri);
     const relative = (folder !== undefined ? relativePath(folder, uri) : undefined) ?? baseName(uri);
     return isMarkdownPath(relative) && this.configFor(uri).isPlanPath(relative);

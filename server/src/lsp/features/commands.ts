@@ -3,6 +3,7 @@ import type { DocumentAnalysis } from '../../analysis/model/document.js';
 import { explainItem } from '../../analysis/explain.js';
 import { planTemplate } from '../../analysis/skeleton.js';
 import type { PlanWorkspace } from '../workspace.js';
+import { defaultPlanPeriod } from '../../../../shared/period.js';
 import { ServerCommands } from '../../../../shared/protocol.js';
 import { missingSectionsEdit, sectionEdit } from './codeActions.js';
 import { annexEdit, comparison, htmlReport } from './reports.js';
@@ -39,7 +40,7 @@ export async function executeCommand(
     }
     case ServerCommands.template: {
       const icb = typeof args[0] === 'string' && args[0].trim() ? args[0].trim() : 'NHS Example Integrated Care Board';
-      const period = typeof args[1] === 'string' && args[1].trim() ? args[1].trim() : '2026/27 to 2030/31';
+      const period = typeof args[1] === 'string' && args[1].trim() ? args[1].trim() : defaultPlanPeriod(new Date());
       return planTemplate(workspace.catalogue, icb, period);
     }
     case ServerCommands.annexEdit: {

@@ -1,11 +1,9 @@
 import type { WorkspaceEdit } from 'vscode-languageserver';
-import { analysePlan, type PlanAnalysis } from '../../analysis/analyse.js';
-import { indexCatalogue } from '../../analysis/data/catalogueIndex.js';
-import { analyseDocument, type DocumentAnalysis } from '../../analysis/model/document.js';
+import type { PlanAnalysis } from '../../analysis/analyse.js';
+import type { DocumentAnalysis } from '../../analysis/model/document.js';
 import { annexReplacement, buildAnnex } from '../../formats/annex.js';
 import { compareCoverage, formatComparison } from '../../formats/compare.js';
 import { formatHtml } from '../../formats/html.js';
-import { readPlanAt } from '../../host/previousPlan.js';
 import { baseName, relativePath } from '../../host/uri.js';
 import type { PlanWorkspace } from '../workspace.js';
 
@@ -39,9 +37,7 @@ export function htmlReport(plan: PlanAnalysis, workspace: PlanWorkspace, now = n
 export async function comparison(plan: PlanAnalysis, uri: string, paths: readonly string[], workspace: PlanWorkspace): Promise<{ markdown: string } | { error: string }> {
   const { config } = workspace.configFor(uri);
   try {
-    const index = indexCatalogue(workspace.catalogue);
-    const docs = (await readPlanAt(workspace.files, paths, config.files)).map((f) => analyseDocument(f.uri, f.text, index));
-    const previous = analysePlan(docs, workspace.catalogue, { mode: config.mode, levels: config.rules });
+    const previous = await workspace.loadPlan(paths, config, workspace.catalogue);
     return { markdown: formatComparison(compareCoverage(previous, plan), previous, plan, 'markdown') };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
