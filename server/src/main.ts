@@ -18,4 +18,10 @@ function defaultDocsBase(): string {
   }
 }
 
-startServer(createConnection(ProposedFeatures.all), { files: nodeFiles, docsBase: defaultDocsBase(), loadPlan: loadPlanFromPaths });
+startServer(createConnection(ProposedFeatures.all), {
+  files: nodeFiles,
+  docsBase: defaultDocsBase(),
+  loadPlan: loadPlanFromPaths,
+  // TEST ONLY (test/lsp/failures.test.ts): the analysis of a document containing this text throws.
+  failOnText: process.env.JFP_TEST_THROW_ON || undefined,
+});

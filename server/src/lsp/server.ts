@@ -12,6 +12,7 @@ import { CoverageNotifier } from './coverageNotifier.js';
 import { registerFeatures } from './handlers/features.js';
 import { registerLifecycle } from './handlers/lifecycle.js';
 import type { ServerContext } from './handlers/context.js';
+import { injectFailure, logUncaught } from './failures.js';
 import { DocumentPipeline } from './pipeline.js';
 import { PlanWorkspace } from './workspace.js';
 import type { PlanFiles } from '../host/files.js';
@@ -24,6 +25,8 @@ export interface ServerOptions {
   docsBase?: string;
   /** How "compare" reads the previous plan (default: Markdown through `files`). */
   loadPlan?: LoadPlan;
+  /** TEST ONLY: the analysis of a document containing this text throws (see failures.ts injectFailure). */
+  failOnText?: string;
 }
 
 const VERSION = '0.1.0';
@@ -37,7 +40,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     workspace,
     publish: (params) => void connection.sendDiagnostics(params),
     coverageChanged: (uri, typing) => coverage.changed(uri, typing),
+    log: (message) => connection.console.error(message),
   });
+  logUncaught((message) => connection.console.error(message));
+  if (options.failOnText) injectFailure(workspace, options.failOnText);
   let capabilities: ClientCapabilities = {};
   let configLoaded: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (configLoaded = resolve));

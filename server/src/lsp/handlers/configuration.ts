@@ -10,6 +10,9 @@ import { toDiagnostic } from '../features/diagnostics.js';
 import { settingsLayer } from '../settings.js';
 import type { ServerContext } from './context.js';
 
+/** Codes whose level .jfp.json may set: every rule's, and jfp.internal (a document whose analysis failed). */
+const CONFIGURABLE_CODES: readonly string[] = [...RULE_CODES, 'jfp.internal'];
+
 export class Configuration {
   /** Problems in .jfp.json files and extra catalogues, as published (by file URI). */
   private problems: FileProblems = new Map();
@@ -40,7 +43,7 @@ export class Configuration {
   async reloadProjectConfig(): Promise<void> {
     const { connection, workspace } = this.ctx;
     const problems: FileProblems = new Map();
-    const configs = await Promise.all(workspace.folderUris().map((folder) => readProjectConfig(workspace.files, folder, RULE_CODES, problems)));
+    const configs = await Promise.all(workspace.folderUris().map((folder) => readProjectConfig(workspace.files, folder, CONFIGURABLE_CODES, problems)));
     const catalogue = buildCatalogue(getDefaultCatalogue(), configs, problems, await readCatalogues(workspace.files, configs));
     for (const c of configs) workspace.setProjectConfig(c.folder, c.layer);
     if (catalogue !== workspace.catalogue) workspace.setCatalogue(catalogue);

@@ -33,6 +33,9 @@ export interface LifecycleOptions {
 export function registerLifecycle(ctx: ServerContext, setCapabilities: (c: ClientCapabilities) => void, options: LifecycleOptions): void {
   const { connection, workspace, pipeline } = ctx;
   const configuration = new Configuration(ctx);
+  /** Dynamic registrations (configuration, file watchers), undone at shutdown. */
+  const registrations: { dispose(): void }[] = [];
+  const keep = (registration: Promise<{ dispose(): void }>) => void registration.then((r) => registrations.push(r), () => undefined);
 
   connection.onInitialize((params: InitializeParams) => {
     setCapabilities(params.capabilities);
@@ -59,11 +62,11 @@ export function registerLifecycle(ctx: ServerContext, setCapabilities: (c: Clien
   connection.onInitialized(async () => {
     const capabilities = ctx.capabilities();
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'jfp' });
+      keep(connection.client.register(DidChangeConfigurationNotification.type, { section: 'jfp' }));
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       workspace.setWatching(true);
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/*.json' }] });
+      keep(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/*.json' }] }));
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
@@ -95,5 +98,9 @@ export function registerLifecycle(ctx: ServerContext, setCapabilities: (c: Clien
     await pipeline.republishPlans();
   });
 
-  connection.onShutdown(() => options.dispose());
+  connection.onShutdown(() => {
+    options.dispose();
+    workspace.setWatching(false);
+    for (const registration of registrations.splice(0)) registration.dispose();
+  });
 }
