@@ -91,6 +91,14 @@ describe('rule jfp.plan.period', () => {
       assert.equal(f!.data?.source, 'front matter');
     });
 
+    it('reads a period written as a quoted value with a comment, or as a block, and places the finding on the years', () => {
+      const [quoted] = period(withPeriod('"2026/27 to 2029/30"  # four years'));
+      assert.deepEqual(quoted!.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 27 } });
+      const [block] = period(md('---', 'period: >', '  2026/27 to 2029/30', '---', '# Our plan'));
+      assert.deepEqual(block!.data.problems, ['length']);
+      assert.deepEqual(block!.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 20 } });
+    });
+
     it('places the finding on the years in the title', () => {
       const [f] = period(md('# Joint Forward Plan 2025\u20132030', 'Text.'));
       assert.deepEqual(f!.range, { start: { line: 0, character: 21 }, end: { line: 0, character: 30 } });
