@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { applyEdits, DRAFT, WORKSPACE } from './fixtures.js';
 import { NO_DEBOUNCE, serverForSuite } from './lspClient.js';
+import { diagnosticData } from '../../server/src/analysis/rules/findings.js';
 
 // Each fix is tested in process (test/unit/features/codeActions.test.ts); here, the round trip an
 // editor makes: diagnostics, the action for one, its edit applied, and the diagnostic gone.
@@ -30,7 +31,7 @@ describe('LSP code actions', () => {
 
   it('inserts a section for a missing duty, with the edit inline, and the diagnostic goes', async () => {
     const diagnostics = await client.diagnosticsAt(uri, version);
-    const research = diagnostics.find((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'duty-research')!;
+    const research = diagnostics.find((d) => diagnosticData(d, 'jfp.duty.missing')?.itemId === 'duty-research')!;
     const actions = await actionsFor(research);
     const insert = actions.find((a) => a.title.startsWith('Insert a section'))!;
     assert.ok(insert.isPreferred);
@@ -39,6 +40,6 @@ describe('LSP code actions', () => {
     const after = await applyAndWait(insert);
     assert.ok(text.includes('<!-- jfp: duty-research -->'));
     assert.ok(text.startsWith(before.trimEnd()), 'the existing text is kept as it was');
-    assert.ok(!after.some((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'duty-research'));
+    assert.ok(!after.some((d) => diagnosticData(d, 'jfp.duty.missing')?.itemId === 'duty-research'));
   });
 });

@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG } from '../../server/src/analysis/data/config.js';
 import { loadPlanFromPaths } from '../../server/src/host/planFromPaths.js';
 import { applyEdits, codes, DRAFT, itemIds, lineOf, NOTES, WORKSPACE } from './fixtures.js';
 import { NO_DEBOUNCE, serverForSuite, withServer } from './lspClient.js';
+import { diagnosticData } from '../../server/src/analysis/rules/findings.js';
 
 describe('LSP diagnostics (real server over stdio)', () => {
   const client = serverForSuite({ workspaceFolder: WORKSPACE, settings: NO_DEBOUNCE });
@@ -27,7 +28,7 @@ describe('LSP diagnostics (real server over stdio)', () => {
     const draft = await client.open(DRAFT);
     const diagnostics = await client.diagnosticsAt(draft, 1);
     const missing = codes(diagnostics, 'jfp.duty.missing');
-    const research = missing.find((d) => (d.data as { itemId: string }).itemId === 'duty-research');
+    const research = missing.find((d) => diagnosticData(d, 'jfp.duty.missing')?.itemId === 'duty-research');
     assert.ok(research, 'duty-research is reported missing');
     assert.equal(research.source, 'jfp');
     assert.equal(research.severity, 2);

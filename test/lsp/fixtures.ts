@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { diagnosticData } from '../../server/src/analysis/rules/findings.js';
 
 // One set of fixture paths for every suite (test/helpers.ts); the LSP suites use the short names.
 export { DRAFT_PLAN as DRAFT, EXAMPLE_PLAN as EXAMPLE, lineOf, NOTES, WORKSPACE } from '../helpers.js';
@@ -17,4 +18,4 @@ export function applyEdits(text: string, edits: { range: { start: { line: number
 export const codes = (ds: Diagnostic[], code: string): Diagnostic[] => ds.filter((d) => d.code === code);
 
 /** The catalogue item ids of the diagnostics with a given code. */
-export const itemIds = (ds: Diagnostic[], code: string): string[] => codes(ds, code).map((d) => (d.data as { itemId: string }).itemId);
+export const itemIds = (ds: Diagnostic[], code: 'jfp.duty.missing' | 'jfp.duty.partial'): string[] => ds.flatMap((d) => diagnosticData(d, code)?.itemId ?? []);

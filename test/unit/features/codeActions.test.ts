@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver';
 import { codeActions, fixAllAction, missingSectionsEdit } from '../../../server/src/lsp/features/codeActions.js';
+import { diagnosticData } from '../../../server/src/analysis/rules/findings.js';
 import { toDiagnostic } from '../../../server/src/lsp/features/diagnostics.js';
 import { applyEdits } from '../../lsp/fixtures.js';
 import { analyseFiles, analyseTextAt, DRAFT_PLAN, md, PLACE_CHAPTER } from '../../helpers.js';
@@ -9,7 +10,11 @@ import { analyseFiles, analyseTextAt, DRAFT_PLAN, md, PLACE_CHAPTER } from '../.
 function draft(text?: string) {
   const { plan, doc } = analyseFiles([DRAFT_PLAN, PLACE_CHAPTER], { texts: text === undefined ? {} : { [DRAFT_PLAN]: text } });
   const diagnostics = (plan.findings.get(doc.uri) ?? []).map(toDiagnostic);
-  const find = (code: string, itemId?: string) => diagnostics.find((d) => d.code === code && (itemId === undefined || (d.data as { itemId?: string }).itemId === itemId))!;
+  const find = (code: 'jfp.duty.missing' | 'jfp.duty.partial' | 'jfp.tag.unknown', itemId?: string) =>
+    diagnostics.find((d) => {
+      const data = diagnosticData(d, code);
+      return data !== undefined && (itemId === undefined || ('itemId' in data && data.itemId === itemId));
+    })!;
   return { plan, doc, diagnostics, find };
 }
 
