@@ -66,6 +66,11 @@ export function md(...lines: string[]): string {
   return lines.join('\n');
 }
 
+/** A plan that declares itself one in its front matter, titled "Test Joint Forward Plan", then the lines given. */
+export function testPlan(...lines: string[]): string {
+  return md('---', 'plan: joint-forward-plan', '---', '', '# Test Joint Forward Plan', '', ...lines);
+}
+
 /** Runs jfp-check in-process, capturing what it writes. */
 export function cli(args: string[]): { code: number; out: string; err: string } {
   let out = '';

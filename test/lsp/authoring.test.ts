@@ -6,21 +6,16 @@ import { fileURLToPath } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { applyEdits } from './fixtures.js';
 import { NO_DEBOUNCE, serverForSuite } from './lspClient.js';
+import { testPlan } from '../helpers.js';
 
-const PLAN = [
-  '---',
-  'plan: joint-forward-plan',
-  '---',
-  '',
-  '# Test Joint Forward Plan',
-  '',
+const PLAN = testPlan(
   '## Population health management',
   '',
   'The ICB will work with the clinical commissioning group on net zero.',
   '',
   '`ICB` in code and <!-- CCG --> in a comment are never flagged.',
   '',
-].join('\n');
+);
 
 const LINE = 8;
 const ours = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'jfp.acronym.undefined' || d.code === 'jfp.term.outdated');

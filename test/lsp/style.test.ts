@@ -5,18 +5,13 @@ import * as path from 'node:path';
 import type { CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver-protocol';
 import { applyEdits } from './fixtures.js';
 import { NO_DEBOUNCE, serverForSuite } from './lspClient.js';
+import { testPlan } from '../helpers.js';
 
 const HARD = 'Integrated organisational accountability necessitates collaborative commissioning arrangements.';
 const EASY = 'We will see you at home.';
 const repeat = (s: string, n: number) => Array.from({ length: n }, () => s).join(' ');
 
-const PLAN = [
-  '---',
-  'plan: joint-forward-plan',
-  '---',
-  '',
-  '# Test Joint Forward Plan',
-  '',
+const PLAN = testPlan(
   '## Care at home',
   '',
   repeat(EASY, 10),
@@ -31,7 +26,7 @@ const PLAN = [
   '',
   `We ${Array.from({ length: 39 }, () => 'word').join(' ')}.`,
   '',
-].join('\n');
+);
 
 const line = (start: string) => PLAN.split('\n').findIndex((l) => l.startsWith(start));
 
