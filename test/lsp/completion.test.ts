@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CompletionItem } from 'vscode-languageserver-protocol';
-import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
+import { analyseFiles } from '../helpers.js';
 import { EXAMPLE, lineOf } from './fixtures.js';
 import { NO_DEBOUNCE, serverForSuite } from './lspClient.js';
 
@@ -26,7 +26,8 @@ describe('LSP completion', () => {
     const line = lineOf(EXAMPLE, '## Foreword');
     await client.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '## \n' }]);
     const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: 3 } });
-    const count = getDefaultCatalogue().items.length;
+    // One of each for every item of the catalogue the example is checked against.
+    const count = analyseFiles([EXAMPLE]).plan.index.catalogue.items.length;
     assert.deepEqual([items.filter((i) => i.kind === 1).length, items.filter((i) => i.kind === 15).length], [count, count], 'a heading and a snippet for each item');
     await client.close(uri);
   });

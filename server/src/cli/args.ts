@@ -14,8 +14,8 @@ export type FailOn = (typeof FAIL_ON)[number];
 export const USAGE = `Usage: jfp-check [options] PATH...
        jfp-check [options] --baseline OLD_PATH [--baseline OLD_PATH...] PATH...
 
-Checks a Joint Forward Plan (one or more Markdown files) against the statutory
-duties and content areas in the jfp-assist catalogue.
+Checks a Joint Forward Plan (one or more Markdown files, or a Word .docx or PDF
+file) against the statutory duties and content areas in the jfp-assist catalogue.
 
   PATH               a plan file, a folder searched for plan files (front matter
                      "plan: joint-forward-plan", or a name matching the plan globs),

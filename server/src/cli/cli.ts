@@ -22,6 +22,7 @@ import { buildCatalogue, CONFIG_FILE, type FileProblems } from '../host/projectC
 import { mergeConfig, parseConfig, type JfpConfig } from '../analysis/data/config.js';
 import { RULE_CODES } from '../analysis/rules/index.js';
 import { parseArgs, USAGE, type FailOn } from './args.js';
+import { wordPositions } from '../convert/input.js';
 
 export { collectFiles, UsageError };
 
@@ -149,6 +150,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       default:
         report = args.quiet ? '' : formatText(plan, displayPath) + (changes && previous ? '\n' + formatComparison(changes, previous, plan, 'text') : '');
     }
+    report = wordPositions(report, args.format, plan.documents.map((d) => d.uri), displayPath);
     if (args.output) {
       try {
         fs.writeFileSync(args.output, report);
