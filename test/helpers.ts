@@ -6,7 +6,7 @@ import { indexCatalogue } from '../server/src/analysis/data/catalogueIndex.js';
 import { DEFAULT_CONFIG } from '../server/src/analysis/data/config.js';
 import { analyseDocument, type DocumentAnalysis } from '../server/src/analysis/model/document.js';
 import { analysisOptions } from '../server/src/analysis/planOptions.js';
-import type { Finding } from '../server/src/analysis/types.js';
+import { hasCode, type Finding, type FindingCode } from '../server/src/analysis/rules/findings.js';
 import { run } from '../server/src/cli/cli.js';
 import { pathToUri } from '../server/src/host/uri.js';
 
@@ -35,9 +35,9 @@ export function analyseMini(text: string, options: AnalysisOptions = {}): PlanAn
   return analyseText(MINI_URI, text, miniCatalogue(), options);
 }
 
-/** The findings with one code on one document of a plan (by default analyseMini's). */
-export function findingsOf(plan: PlanAnalysis, code: string, uri = MINI_URI): Finding[] {
-  return (plan.findings.get(uri) ?? []).filter((f) => f.code === code);
+/** The findings with one code on one document of a plan (by default analyseMini's), typed by their code. */
+export function findingsOf<C extends FindingCode>(plan: PlanAnalysis, code: C, uri = MINI_URI): Extract<Finding, { code: C }>[] {
+  return (plan.findings.get(uri) ?? []).filter(hasCode(code));
 }
 
 /**
