@@ -3,8 +3,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { remarkChunkLabels } from './definitions.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkChunkLabels);
 
 /** Parses Markdown (CommonMark + GFM + YAML front matter) into an mdast tree with offsets. */
 export function parseMarkdown(text: string): Root {
