@@ -20,6 +20,7 @@ import { collectFiles, UsageError } from '../host/planInput.js';
 import { loadPlanFromPaths } from '../host/planFromPaths.js';
 import { buildCatalogue, CONFIG_FILE, type FileProblems } from '../host/projectConfig.js';
 import { readCataloguesSync } from '../host/nodeFiles.js';
+import { VERSION } from '../host/version.js';
 import { mergeConfig, parseConfig, type JfpConfig } from '../analysis/data/config.js';
 import { RULE_CODES } from '../analysis/rules/index.js';
 import { parseArgs, USAGE, type FailOn } from './args.js';
@@ -27,7 +28,6 @@ import { wordPositions } from '../convert/input.js';
 
 export { collectFiles, UsageError };
 
-const VERSION = '0.1.0';
 
 /**
  * The configuration: defaults, then the project file (--config FILE, or .jfp.json in the
