@@ -22,12 +22,12 @@ import { collectFiles, readPlanFile, UsageError } from '../host/planInput.js';
 import { buildCatalogue, CONFIG_FILE, type FileProblems } from '../host/projectConfig.js';
 import { mergeConfig, parseConfig, type JfpConfig } from '../analysis/data/config.js';
 import { RULE_CODES } from '../analysis/rules/index.js';
-import { readPlanInput, wordPositions } from '../convert/input.js';
+import { readPlanInput, wordPositions, wordReport } from '../convert/input.js';
 
 export { collectFiles, UsageError };
 
 const VERSION = '0.1.0';
-const FORMATS = ['text', 'json', 'annex', 'sarif', 'junit', 'html'] as const;
+const FORMATS = ['text', 'json', 'annex', 'sarif', 'junit', 'html', 'docx', 'docx-annex'] as const;
 const FAIL_ON = ['missing-statutory', 'missing-any', 'never'] as const;
 type Format = (typeof FORMATS)[number];
 type FailOn = (typeof FAIL_ON)[number];
@@ -43,7 +43,9 @@ file) against the statutory duties and content areas in the jfp-assist catalogue
                      or a quoted glob such as "plans/**/*.md". All files found form
                      one plan.
   --format FORMAT    text (default), json, annex (Markdown coverage annex),
-                     sarif (SARIF 2.1.0), junit (JUnit XML) or html (board report)
+                     sarif (SARIF 2.1.0), junit (JUnit XML), html (board report),
+                     docx (board report as a Word document; needs --output) or
+                     docx-annex (the statutory requirements table as a Word document)
   --output FILE      write the report to FILE instead of standard output
   --baseline PATH    the previous plan (file, folder or glob; repeat for more
                      files): report each item whose status changed, lost first
@@ -217,6 +219,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     const failures = gateFailures(plan, args.failOn, changes);
     const summary = summaryLine(plan, args.failOn, failures, changes);
     let report: string;
+    let bytes: Uint8Array | undefined;
     switch (args.format) {
       case 'json': {
         const json = JSON.parse(formatJson(plan, displayPath)) as Record<string, unknown>;
@@ -235,13 +238,18 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       case 'html':
         report = formatHtml(plan, displayPath, { now: new Date() });
         break;
+      case 'docx':
+      case 'docx-annex':
+        report = '';
+        bytes = wordReport(plan, displayPath, args.format, args.output, (m) => new UsageError(m));
+        break;
       default:
         report = args.quiet ? '' : formatText(plan, displayPath) + (changes && previous ? '\n' + formatComparison(changes, previous, plan, 'text') : '');
     }
     report = wordPositions(report, args.format, plan.documents.map((d) => d.uri), displayPath);
     if (args.output) {
       try {
-        fs.writeFileSync(args.output, report);
+        fs.writeFileSync(args.output, bytes ?? report);
       } catch (e) {
         throw new UsageError(`cannot write ${args.output}: ${e instanceof Error ? e.message : String(e)}`);
       }
