@@ -20,11 +20,12 @@ const webShims = {
   'node:fs': 'server/src/web/nodeFs.ts',
   'node:path': 'server/src/web/nodePath.ts',
   'node:url': 'server/src/web/nodeUrl.ts',
+  'node:worker_threads': 'server/src/web/nodeWorkerThreads.ts',
 };
 const webAliases = {
   name: 'jfp-web-aliases',
   setup(b) {
-    b.onResolve({ filter: /^node:(fs|path|url)$/ }, (args) => ({ path: path.resolve(webShims[args.path]) }));
+    b.onResolve({ filter: /^node:(fs|path|url|worker_threads)$/ }, (args) => ({ path: path.resolve(webShims[args.path]) }));
     b.onResolve({ filter: /^vscode-language(client|server)\/node$/ }, (args) =>
       b.resolve(args.path.replace(/\/node$/, '/browser'), { kind: args.kind, resolveDir: args.resolveDir }),
     );

@@ -22,6 +22,7 @@ export function setConvertWorkerScript(script: string | undefined): void {
 }
 
 function findWorkerScript(): string {
+  if (typeof process === 'undefined' || !process.versions?.node) throw new ConvertError('Word and PDF files can be read only by the desktop extension and jfp-check, not in a browser.', 'unsupported');
   if (workerScript) return workerScript;
   const candidates: string[] = [];
   try {

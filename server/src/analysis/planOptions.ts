@@ -1,0 +1,17 @@
+/**
+ * How a configuration becomes the options of one plan analysis: the one place where
+ * JfpConfig is turned into AnalysisOptions, for the editor's workspace, the CLI and the
+ * editor's reports alike. Pure: no files, no editor.
+ */
+import type { AnalysisOptions } from './analyse.js';
+import type { JfpConfig } from './data/config.js';
+
+/** The analysis options a configuration asks for; `primary` is the document that carries plan-wide findings. */
+export function analysisOptions(config: JfpConfig, primary?: string): AnalysisOptions {
+  return {
+    mode: config.mode,
+    levels: config.rules,
+    ...(primary !== undefined ? { primary } : {}),
+    ruleOptions: { healthAndWellbeingBoards: config.healthAndWellbeingBoards, readability: config.readability },
+  };
+}
