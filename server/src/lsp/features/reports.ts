@@ -18,7 +18,7 @@ export function annexEdit(doc: DocumentAnalysis, plan: PlanAnalysis): WorkspaceE
 }
 
 /** How a document is named in reports made in the editor: its path relative to the workspace folder. */
-function displayName(workspace: PlanWorkspace, uri: string): string {
+export function displayName(workspace: PlanWorkspace, uri: string): string {
   const file = uriToPath(uri);
   if (!file) return uri;
   const folder = workspace.folderPaths().find((f) => !path.relative(f, file).startsWith('..'));
