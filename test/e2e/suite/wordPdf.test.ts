@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { pdfFromMarkdown, wordFromMarkdown } from '../../convertFixtures.js';
-import { activateApi, exampleUri, revertAllAndClose } from './helpers.js';
+import mammoth from 'mammoth';
+import { activateApi, coverageOf, draftUri, exampleUri, revertAllAndClose, type JfpApi } from './helpers.js';
 
 /** "Import a Word or PDF plan" and "Check a Word or PDF plan", on files built from the example plan. */
 describe('Word and PDF commands', () => {
@@ -12,9 +13,10 @@ describe('Word and PDF commands', () => {
   let docx: vscode.Uri;
   let pdf: vscode.Uri;
   let docxBytes: Buffer;
+  let api: JfpApi;
 
   before(async () => {
-    await activateApi();
+    api = await activateApi();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jfp-e2e-word-'));
     const example = fs.readFileSync(exampleUri().fsPath, 'utf8');
     docxBytes = await wordFromMarkdown(example);
@@ -54,5 +56,15 @@ describe('Word and PDF commands', () => {
     const converted = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'jfp-converted', path: `${pdf.path}.md` }));
     assert.match(converted.getText(), /^## Joining up care closer to home$/m);
     assert.equal(fs.readdirSync(dir).sort().join(','), 'plan.docx,plan.pdf', 'nothing is written next to the file');
+  });
+
+  it('jfp.exportReport writes a Word document when the target is a .docx, with the statutory table', async () => {
+    await coverageOf(api, draftUri());
+    const target = vscode.Uri.file(path.join(dir, 'board-report.docx'));
+    await vscode.commands.executeCommand('jfp.exportReport', target);
+    const { value } = await mammoth.convertToHtml({ path: target.fsPath });
+    assert.match(value, /<h1>How this plan meets its statutory requirements<\/h1>/);
+    assert.match(value, /<td><p>Duty to promote integration<\/p><\/td>/);
+    fs.rmSync(target.fsPath);
   });
 });
