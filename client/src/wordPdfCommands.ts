@@ -85,34 +85,65 @@ function isFailed<T extends object>(r: T | Failed | null): r is Failed | null {
   return r === null || 'error' in r;
 }
 
+/** The pieces of text that differ between the two commands. */
+interface Step {
+  action: string;
+  dialogTitle: string;
+  openLabel: string;
+  progress: (name: string) => string;
+  failure: (name: string, reason: string) => string;
+  command: string;
+}
+
 export function registerWordPdfCommands(client: BaseLanguageClient, guarded: Guard): vscode.Disposable[] {
   const view = new WordPdfCoverageView();
 
-  const importPlan = guarded(vscode.l10n.t('import the Word or PDF plan'), async (given?: unknown) => {
-    const source = await chooseFile(given, vscode.l10n.t('Import a Word or PDF plan'), vscode.l10n.t('Import'));
-    if (!source) return;
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Converting {0}…', basename(source)) }, () =>
-      executeServerCommand<ConvertedPlan | Failed | null>(client, WordPdfServerCommands.convert, [source.fsPath]),
-    );
-    if (isFailed(result)) return void vscode.window.showWarningMessage(vscode.l10n.t('Could not import {0}: {1}', basename(source), result?.error ?? vscode.l10n.t('no answer from the server')));
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
-    await vscode.window.showTextDocument(doc);
-    const more = result.notes.length > 0 ? ` ${result.notes.join(' ')}` : '';
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now a new Markdown plan: check the front matter, then save it (for example as joint-forward-plan.md). The original file is unchanged.{1}', basename(source), more));
-  });
+  /** Chooses the file, asks the server (with a progress notification), and hands on its answer; a failure is one warning. */
+  const onFile = <T extends object>(step: Step, use: (source: vscode.Uri, result: T, given: unknown) => Promise<void>) =>
+    guarded(step.action, async (given?: unknown) => {
+      const source = await chooseFile(given, step.dialogTitle, step.openLabel);
+      if (!source) return;
+      const name = basename(source);
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: step.progress(name) }, () =>
+        executeServerCommand<T | Failed | null>(client, step.command, [source.fsPath]),
+      );
+      if (isFailed(result)) return void vscode.window.showWarningMessage(step.failure(name, result?.error ?? vscode.l10n.t('no answer from the server')));
+      await use(source, result, given);
+    });
 
-  const checkPlan = guarded(vscode.l10n.t('check the Word or PDF plan'), async (given?: unknown) => {
-    const source = await chooseFile(given, vscode.l10n.t('Check a Word or PDF plan'), vscode.l10n.t('Check'));
-    if (!source) return;
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}…', basename(source)) }, () =>
-      executeServerCommand<CheckedPlan | Failed | null>(client, WordPdfServerCommands.check, [source.fsPath]),
-    );
-    if (isFailed(result)) return void vscode.window.showWarningMessage(vscode.l10n.t('Could not check {0}: {1}', basename(source), result?.error ?? vscode.l10n.t('no answer from the server')));
-    view.show(source, result);
-    const panel = vscode.window.createWebviewPanel('jfp.wordPdfReport', vscode.l10n.t('Coverage: {0}', result.name), { viewColumn: vscode.ViewColumn.Active, preserveFocus: given !== undefined }, { enableScripts: false });
-    panel.webview.html = result.html;
-    await vscode.commands.executeCommand(`${VIEW}.focus`);
-  });
+  const importPlan = onFile<ConvertedPlan>(
+    {
+      action: vscode.l10n.t('import the Word or PDF plan'),
+      dialogTitle: vscode.l10n.t('Import a Word or PDF plan'),
+      openLabel: vscode.l10n.t('Import'),
+      progress: (name) => vscode.l10n.t('Converting {0}…', name),
+      failure: (name, reason) => vscode.l10n.t('Could not import {0}: {1}', name, reason),
+      command: WordPdfServerCommands.convert,
+    },
+    async (source, result) => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
+      await vscode.window.showTextDocument(doc);
+      const more = result.notes.length > 0 ? ` ${result.notes.join(' ')}` : '';
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now a new Markdown plan: check the front matter, then save it (for example as joint-forward-plan.md). The original file is unchanged.{1}', basename(source), more));
+    },
+  );
+
+  const checkPlan = onFile<CheckedPlan>(
+    {
+      action: vscode.l10n.t('check the Word or PDF plan'),
+      dialogTitle: vscode.l10n.t('Check a Word or PDF plan'),
+      openLabel: vscode.l10n.t('Check'),
+      progress: (name) => vscode.l10n.t('Checking {0}…', name),
+      failure: (name, reason) => vscode.l10n.t('Could not check {0}: {1}', name, reason),
+      command: WordPdfServerCommands.check,
+    },
+    async (source, result, given) => {
+      view.show(source, result);
+      const panel = vscode.window.createWebviewPanel('jfp.wordPdfReport', vscode.l10n.t('Coverage: {0}', result.name), { viewColumn: vscode.ViewColumn.Active, preserveFocus: given !== undefined }, { enableScripts: false });
+      panel.webview.html = result.html;
+      await vscode.commands.executeCommand(`${VIEW}.focus`);
+    },
+  );
 
   return [
     view,

@@ -17,7 +17,7 @@ describe('jfp-check', () => {
     assert.match(out, /draft-forward-plan\.md:20:11 error jfp\.tag\.unknown/);
     assert.match(out, /^Coverage \(/m);
     assert.match(out, /✓ Duty to promote integration +addressed · 1 section/);
-    assert.match(out, /^\d+ addressed, \d+ partial, \d+ missing, \d+ waived of 27 \(\d+% covered\)$/m);
+    assert.match(out, /^\d+ addressed, \d+ partial, \d+ missing, \d+ waived of 33 \(\d+% covered\)$/m);
   });
 
   it('exits 0 when no statutory item is missing', () => {

@@ -16,13 +16,13 @@ import { formatJunit } from '../formats/junit.js';
 import { formatSarif } from '../formats/sarif.js';
 import { formatText } from '../formats/text.js';
 import { pathToUri, uriToPath } from '../host/uri.js';
-import { collectFiles, UsageError } from '../host/planInput.js';
+import { collectFiles, readPlanFile, UsageError } from '../host/planInput.js';
 import { loadPlanFromPaths } from '../host/planFromPaths.js';
 import { buildCatalogue, CONFIG_FILE, type FileProblems } from '../host/projectConfig.js';
 import { mergeConfig, parseConfig, type JfpConfig } from '../analysis/data/config.js';
 import { RULE_CODES } from '../analysis/rules/index.js';
 import { parseArgs, USAGE, type FailOn } from './args.js';
-import { wordPositions, wordReport } from '../convert/input.js';
+import { readPlanInput, wordPositions, wordReport } from '../convert/input.js';
 
 export { collectFiles, UsageError };
 
@@ -123,8 +123,10 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       return 0;
     }
     const { config, catalogue } = loadConfig(args.config, err);
-    const plan = loadPlanFromPaths(args.paths, config, catalogue);
-    const previous = args.baseline.length > 0 ? loadPlanFromPaths(args.baseline, config, catalogue) : undefined;
+    // Markdown as it is; Word and PDF converted first (in a worker thread, see convert/run.ts).
+    const read = (file: string) => readPlanInput(file, readPlanFile, (m) => new UsageError(m), config.analysis.maxFileSizeMB);
+    const plan = loadPlanFromPaths(args.paths, config, catalogue, read);
+    const previous = args.baseline.length > 0 ? loadPlanFromPaths(args.baseline, config, catalogue, read) : undefined;
     const changes = previous ? compareCoverage(previous, plan) : undefined;
     const failures = gateFailures(plan, args.failOn, changes);
     const summary = summaryLine(plan, args.failOn, failures, changes);

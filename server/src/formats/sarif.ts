@@ -3,6 +3,7 @@ import type { PlanAnalysis } from '../analysis/analyse.js';
 import { RULES } from '../analysis/rules/index.js';
 import type { Severity } from '../analysis/types.js';
 import { reportDiagnostics } from './json.js';
+import { identityReport } from '../analysis/planIdentity.js';
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -65,6 +66,7 @@ export function formatSarif(plan: PlanAnalysis, file: (uri: string) => string, o
         results,
         properties: {
           catalogue: { id: plan.index.catalogue.id, edition: plan.index.catalogue.edition },
+          ...identityReport(plan.identity),
           coverage: { ...plan.summary, percent: plan.percent },
         },
       },

@@ -6,11 +6,11 @@ import { frontMatterDeclaresPlan, isMarkdownPath } from '../analysis/data/planFi
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
 
 /**
- * The plan files under a folder: Markdown files whose folder-relative path matches the plan
- * globs, or whose front matter declares a plan. Hidden and build folders are skipped, and
- * at most `limit` directory entries are visited. Returns sorted absolute paths.
+ * The files under a folder that `accept` takes (given the file's name, its folder-relative
+ * path with forward slashes, and its absolute path). Hidden and build folders are skipped,
+ * and at most `limit` directory entries are visited. Returns sorted absolute paths.
  */
-export function findPlanFiles(folder: string, isPlanPath: (relativePath: string) => boolean, limit = 20000): string[] {
+export function walkFiles(folder: string, accept: (name: string, relativePath: string, full: string) => boolean, limit = 20000): string[] {
   const found: string[] = [];
   let visited = 0;
   const walk = (dir: string) => {
@@ -25,14 +25,21 @@ export function findPlanFiles(folder: string, isPlanPath: (relativePath: string)
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(full);
-      } else if (entry.isFile() && isMarkdownPath(entry.name)) {
-        const relative = path.relative(folder, full).split(path.sep).join('/');
-        if (isPlanPath(relative) || frontMatterDeclaresPlan(readHead(full))) found.push(full);
+      } else if (entry.isFile() && accept(entry.name, path.relative(folder, full).split(path.sep).join('/'), full)) {
+        found.push(full);
       }
     }
   };
   walk(folder);
   return found.sort();
+}
+
+/**
+ * The plan files under a folder: Markdown files whose folder-relative path matches the plan
+ * globs, or whose front matter declares a plan (see walkFiles for what is searched).
+ */
+export function findPlanFiles(folder: string, isPlanPath: (relativePath: string) => boolean, limit = 20000): string[] {
+  return walkFiles(folder, (name, relative, full) => isMarkdownPath(name) && (isPlanPath(relative) || frontMatterDeclaresPlan(readHead(full))), limit);
 }
 
 /** The first few KB of a file: enough to read its front matter. */

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { planPathMatcher } from '../analysis/data/planFiles.js';
+import { planFileMatcher } from '../analysis/data/planFiles.js';
 import { findPlanFiles } from './findPlanFiles.js';
 import { looksBinary } from '../analysis/limits.js';
 import { findConvertibleFiles } from '../convert/files.js';
@@ -29,7 +29,7 @@ export function expandGlob(pattern: string, cwd = process.cwd()): string[] {
 
 /** Plan files named by the paths: files as given; folders searched; globs expanded. Sorted, unique, absolute. */
 export function collectFiles(paths: readonly string[], globs: readonly string[], cwd = process.cwd()): string[] {
-  const isPlanPath = planPathMatcher(globs);
+  const isPlanPath = planFileMatcher(globs);
   const out = new Set<string>();
   for (const p of paths) {
     let stat: fs.Stats | undefined;

@@ -6,9 +6,10 @@ import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
 import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis } from '../analysis/model/document.js';
 import { IncrementalParser } from '../analysis/model/incremental.js';
-import { isMarkdownPath, planPathMatcher } from '../analysis/data/planFiles.js';
+import { isMarkdownPath, planFileMatcher } from '../analysis/data/planFiles.js';
 import { findPlanFiles } from '../host/findPlanFiles.js';
 import { skipReason, type SkipReason } from '../analysis/limits.js';
+import { namesItselfPlan } from '../analysis/planIdentity.js';
 import { pathToUri, uriKey, uriToPath } from '../host/uri.js';
 import { mergeConfig, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
 
@@ -95,7 +96,7 @@ export class PlanWorkspace {
     let e = this.effective.get(folder);
     if (!e) {
       const merged = mergeConfig(this.settings, this.projectConfigs.get(folder) ?? {});
-      e = { ...merged, isPlanPath: planPathMatcher(merged.config.files) };
+      e = { ...merged, isPlanPath: planFileMatcher(merged.config.files) };
       this.effective.set(folder, e);
     }
     return e;
@@ -195,8 +196,8 @@ export class PlanWorkspace {
     // Plan-wide findings go on a document the author has open.
     const openDocs = documents.filter((d) => this.open.has(uriKey(d.uri)));
     const primary = choosePrimaryAmong(openDocs, documents);
-    const { config } = this.configFor(uri);
-    const plan = analysePlan(documents, this.catalogue, analysisOptions(config, primary));
+    const { config, sources } = this.configFor(uri);
+    const plan = analysePlan(documents, this.catalogue, analysisOptions(config, primary, sources));
     this.planCache.set(cacheKey, plan);
     return plan;
   }
@@ -224,7 +225,7 @@ export class PlanWorkspace {
   }
 
   private decideIsPlan(uri: string, analysis: DocumentAnalysis): boolean {
-    if (declaresPlan(analysis.plan)) return true;
+    if (declaresPlan(analysis.plan) || namesItselfPlan(analysis.plan)) return true;
     const p = uriToPath(uri);
     if (p === undefined) return false;
     const folder = this.folderOf(uri);

@@ -11,7 +11,7 @@ function runRule(data: unknown, code: string, text: string, mode: PlanMode = 'fu
   const rule = loadProcessRules(data).rule(code);
   const plan = analyseMini(text);
   const out: Finding[] = [];
-  absentPhraseRule(rule, rule.absent!).run(ruleContext({ doc: plan.documents[0]!, documents: plan.documents, index: plan.index, coverage: plan.byId, isPrimary: true, mode, options: DEFAULT_RULE_OPTIONS }, absentPhraseRule(rule, rule.absent!), out));
+  absentPhraseRule(rule, rule.absent!).run(ruleContext({ doc: plan.documents[0]!, documents: plan.documents, index: plan.index, coverage: plan.byId, isPrimary: true, mode, options: DEFAULT_RULE_OPTIONS, identity: plan.identity }, absentPhraseRule(rule, rule.absent!), out));
   return out;
 }
 
