@@ -4,6 +4,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server.js';
+import { nodeFiles } from './host/nodeFiles.js';
+import { loadPlanFromPaths } from './host/planFromPaths.js';
+import { nodeWordPdf } from './convert/run.js';
+import { setWordPdfSupport } from './lsp/features/wordCommands.js';
 
 /** The rule pages shipped next to the server: dist/server.cjs -> <package>/docs/rules/. */
 function defaultDocsBase(): string {
@@ -16,4 +20,11 @@ function defaultDocsBase(): string {
   }
 }
 
-startServer(createConnection(ProposedFeatures.all), { docsBase: defaultDocsBase() });
+setWordPdfSupport(nodeWordPdf);
+startServer(createConnection(ProposedFeatures.all), {
+  files: nodeFiles,
+  docsBase: defaultDocsBase(),
+  loadPlan: loadPlanFromPaths,
+  // TEST ONLY (test/lsp/failures.test.ts): the analysis of a document containing this text throws.
+  failOnText: process.env.JFP_TEST_THROW_ON || undefined,
+});

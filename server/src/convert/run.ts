@@ -127,3 +127,9 @@ export async function buildDocxReport(model: DocxReportModel): Promise<Uint8Arra
 export function buildDocxReportSync(model: DocxReportModel): Uint8Array {
   return bytes(runJobSync({ task: 'docx', model }, 'the Word report', DEFAULT_LIMITS.timeoutMs));
 }
+
+/** What the language server needs for Word and PDF (given to it by main.ts). */
+export const nodeWordPdf = {
+  convert: convertFile,
+  docxBase64: async (model: DocxReportModel): Promise<string> => Buffer.from(await buildDocxReport(model)).toString('base64'),
+};
