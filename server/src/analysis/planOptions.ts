@@ -4,11 +4,15 @@
  * editor's reports alike. Pure: no files, no editor.
  */
 import type { AnalysisOptions } from './analyse.js';
-import type { JfpConfig } from './data/config.js';
+import { editionOverride, type ConfigSource, type JfpConfig } from './data/config.js';
 
-/** The analysis options a configuration asks for; `primary` is the document that carries plan-wide findings. */
-export function analysisOptions(config: JfpConfig, primary?: string): AnalysisOptions {
+/**
+ * The analysis options a configuration asks for; `primary` is the document that carries
+ * plan-wide findings; `sources` says where each value came from (for the edition's origin).
+ */
+export function analysisOptions(config: JfpConfig, primary?: string, sources?: Partial<Record<keyof JfpConfig, ConfigSource>>): AnalysisOptions {
   return {
+    edition: editionOverride(config, sources),
     mode: config.mode,
     levels: config.rules,
     ...(primary !== undefined ? { primary } : {}),

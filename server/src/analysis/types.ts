@@ -76,6 +76,8 @@ export interface Evidence {
   terms: string[];
   /** 'strong' evidence alone addresses an item; 'weak' makes it partial. */
   strength: 'strong' | 'weak';
+  /** The sentence or list item that is the best evidence in the section, if any. */
+  quote?: string;
 }
 
 export interface ElementCoverage {

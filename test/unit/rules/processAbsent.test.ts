@@ -12,7 +12,7 @@ function runRule(data: unknown, code: string, text: string, mode: PlanMode = 'fu
   const plan = analyseMini(text);
   const absent = absentPhraseRule(rule, rule.absent!);
   const out: Finding[] = [];
-  absent.run(ruleContext({ doc: plan.documents[0]!, documents: plan.documents, index: plan.index, coverage: plan.byId, isPrimary: true, mode, options: DEFAULT_RULE_OPTIONS }, absent, out));
+  absent.run(ruleContext({ doc: plan.documents[0]!, documents: plan.documents, index: plan.index, coverage: plan.byId, isPrimary: true, mode, options: DEFAULT_RULE_OPTIONS, identity: plan.identity }, absent, out));
   return out;
 }
 

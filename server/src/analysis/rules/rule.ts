@@ -3,6 +3,7 @@ import type { DocumentAnalysis } from '../model/document.js';
 import type { Section } from '../model/plan.js';
 import type { ItemCoverage, PlanMode, RuleOptions, Severity } from '../types.js';
 import type { Finding, FindingCode, FindingData } from './findings.js';
+import type { PlanIdentity } from '../planIdentity.js';
 
 /** What a rule reads: the document, the plan it belongs to, and the settings. */
 export interface AnalysisContext {
@@ -17,6 +18,8 @@ export interface AnalysisContext {
   /** The mode the plan is checked in ('summary' plans need not carry every statutory element). */
   mode: PlanMode;
   options: RuleOptions;
+  /** The plan's type and catalogue edition (see planIdentity.ts). */
+  identity: PlanIdentity;
 }
 
 /** Per finding: a level other than the rule's default (e.g. the catalogue item's own level). */
