@@ -9,8 +9,8 @@ import catalogue2026Json from '../../../../schemas/catalogues/jfp-2026.json' wit
 import type { Catalogue, CatalogueItem, Confidence, KeyElement, SignalTerm } from '../types.js';
 import { getDefaultCatalogue, IndexedCatalogue, loadCatalogue } from './catalogue.js';
 import { getPlanning } from './planning.js';
-import { InvalidDataError } from './loadData.js';
-import { schemaChecker, type SchemaProblem } from './schemaCheck.js';
+import { loadData, type SchemaProblem } from './loadData.js';
+import { schemaChecker } from './schemaCheck.js';
 
 export interface EditionChange {
   note: string;
@@ -29,13 +29,6 @@ export interface ItemEditions {
 
 export interface EditionsData {
   items: Record<string, ItemEditions>;
-}
-
-export class EditionsDataError extends InvalidDataError {
-  constructor(what: string, problems: SchemaProblem[]) {
-    super(what, problems);
-    this.name = 'EditionsDataError';
-  }
 }
 
 const checkSchema = schemaChecker(editionsSchema as object);
@@ -57,10 +50,9 @@ export function validateEditions(data: unknown, knownEditions: readonly string[]
   return problems;
 }
 
+/** Checks the per-item edition data. Throws InvalidDataError with every problem found. */
 export function loadEditions(data: unknown, what = 'catalogue editions data'): EditionsData {
-  const problems = validateEditions(data);
-  if (problems.length > 0) throw new EditionsDataError(what, problems);
-  return data as EditionsData;
+  return loadData<EditionsData>((d) => validateEditions(d), data, what);
 }
 
 let editions: EditionsData | undefined;
