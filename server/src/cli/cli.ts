@@ -6,10 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analysePlan, type PlanAnalysis } from '../analysis/analyse.js';
+import type { PlanAnalysis } from '../analysis/analyse.js';
 import { getDefaultCatalogue, isStatutory, type IndexedCatalogue } from '../analysis/data/catalogue.js';
-import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
-import { analyseDocument } from '../analysis/model/document.js';
 import { buildAnnex } from '../formats/annex.js';
 import { compareCoverage, formatComparison, type StatusChange } from '../formats/compare.js';
 import { formatHtml } from '../formats/html.js';
@@ -18,9 +16,10 @@ import { formatJunit } from '../formats/junit.js';
 import { formatSarif } from '../formats/sarif.js';
 import { formatText } from '../formats/text.js';
 import { pathToUri, uriToPath } from '../host/uri.js';
-import { collectFiles, readPlanFile, UsageError } from '../host/planInput.js';
+import { collectFiles, UsageError } from '../host/planInput.js';
+import { loadPlanFromPaths } from '../host/planFromPaths.js';
 import { buildCatalogue, CONFIG_FILE, type FileProblems } from '../host/projectConfig.js';
-import { editionOverride, mergeConfig, parseConfig, type JfpConfig } from '../analysis/data/config.js';
+import { mergeConfig, parseConfig, type JfpConfig } from '../analysis/data/config.js';
 import { RULE_CODES } from '../analysis/rules/index.js';
 
 export { collectFiles, UsageError };
@@ -141,18 +140,6 @@ function displayPath(uri: string): string {
   return (rel.startsWith('..') ? p : rel).split(path.sep).join('/');
 }
 
-/** Reads and analyses the plan made of the files found at `paths`. */
-function loadPlan(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue): PlanAnalysis {
-  const index = indexCatalogue(catalogue);
-  const docs = collectFiles(paths, config.files).map((file) => analyseDocument(pathToUri(file), readPlanFile(file), index));
-  return analysePlan(docs, catalogue, {
-    mode: config.mode,
-    levels: config.rules,
-    ruleOptions: { healthAndWellbeingBoards: config.healthAndWellbeingBoards, readability: config.readability },
-    edition: editionOverride(config),
-  });
-}
-
 /** The rule pages shipped with jfp-check (docs/rules next to dist/), as a file URL ending in '/'. */
 let docsBaseFound: string | undefined;
 function docsBase(): string {
@@ -211,8 +198,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       return 0;
     }
     const { config, catalogue } = loadConfig(args.config, err);
-    const plan = loadPlan(args.paths, config, catalogue);
-    const previous = args.baseline.length > 0 ? loadPlan(args.baseline, config, catalogue) : undefined;
+    const plan = loadPlanFromPaths(args.paths, config, catalogue);
+    const previous = args.baseline.length > 0 ? loadPlanFromPaths(args.baseline, config, catalogue) : undefined;
     const changes = previous ? compareCoverage(previous, plan) : undefined;
     const failures = gateFailures(plan, args.failOn, changes);
     const summary = summaryLine(plan, args.failOn, failures, changes);

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analysePlan, mainDocument, type PlanAnalysis } from '../analysis/analyse.js';
+import { analysisOptions } from '../analysis/planOptions.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
 import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis } from '../analysis/model/document.js';
@@ -10,7 +11,7 @@ import { findPlanFiles } from '../host/findPlanFiles.js';
 import { namesItselfPlan } from '../analysis/planIdentity.js';
 import { skipReason } from '../analysis/limits.js';
 import { pathToUri, uriKey, uriToPath } from '../host/uri.js';
-import { editionOverride, mergeConfig, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
+import { mergeConfig, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
 
 /** Upper bound on files visited when a folder is scanned for plan files. */
 const MAX_SCANNED = 20000;
@@ -172,13 +173,7 @@ export class PlanWorkspace {
     const openDocs = documents.filter((d) => this.open.has(uriKey(d.uri)));
     const primary = choosePrimaryAmong(openDocs, documents);
     const { config, sources } = this.configFor(uri);
-    const plan = analysePlan(documents, this.catalogue, {
-      edition: editionOverride(config, sources),
-      mode: config.mode,
-      levels: config.rules,
-      primary,
-      ruleOptions: { healthAndWellbeingBoards: config.healthAndWellbeingBoards, readability: config.readability },
-    });
+    const plan = analysePlan(documents, this.catalogue, analysisOptions(config, primary, sources));
     this.planCache.set(cacheKey, plan);
     return plan;
   }

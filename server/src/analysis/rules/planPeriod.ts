@@ -2,6 +2,7 @@ import type { DocumentAnalysis } from '../model/document.js';
 import { getProcessRules, planWideFinding } from '../data/processRules.js';
 import { findingRange, type Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
+import { defaultPlanPeriod, financialYearOf, formatFinancialYear, formatPeriod } from '../../../../shared/period.js';
 
 /** The years a plan covers, as financial years (April to March). */
 export interface YearRange {
@@ -87,20 +88,6 @@ export function parseYearRange(text: string): YearRange | undefined {
   return findYearRanges(text, [], 1)[0];
 }
 
-/** The financial year (by the calendar year it starts in) that contains a date; it starts on 1 April. */
-export function financialYearOf(date: Date): number {
-  return date.getMonth() >= 3 ? date.getFullYear() : date.getFullYear() - 1;
-}
-
-/** 2026 -> "2026/27". */
-export function formatFinancialYear(year: number): string {
-  return `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
-}
-
-export function formatPeriod(firstYear: number, years: number): string {
-  return years === 1 ? formatFinancialYear(firstYear) : `${formatFinancialYear(firstYear)} to ${formatFinancialYear(firstYear + years - 1)}`;
-}
-
 /** Offsets of a top-level `key: value` in the front matter, value trimmed. */
 export function frontMatterField(doc: DocumentAnalysis, key: string): { start: number; end: number } | undefined {
   const fm = doc.plan.frontMatter;
@@ -175,7 +162,7 @@ export const planPeriod: Rule = {
     if (!isPrimary) return [];
     const basis = getProcessRules().rule(CODE).legalBasis;
     const current = financialYearOf(options.now);
-    const suggested = formatPeriod(current, 5);
+    const suggested = defaultPlanPeriod(options.now);
     const horizon = findHorizon(doc);
     if ('none' in horizon) {
       return [

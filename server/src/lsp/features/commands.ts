@@ -4,6 +4,7 @@ import { explainItem } from '../../analysis/explain.js';
 import { planTemplate } from '../../analysis/skeleton.js';
 import type { PlanWorkspace } from '../workspace.js';
 import { pathToUri } from '../../host/uri.js';
+import { defaultPlanPeriod } from '../../../../shared/period.js';
 import { ServerCommands } from '../../../../shared/protocol.js';
 import { missingSectionsEdit, sectionEdit } from './codeActions.js';
 import { annexEdit, comparison, htmlReport } from './reports.js';
@@ -41,8 +42,9 @@ export function executeCommand(
     }
     case ServerCommands.template: {
       const icb = typeof args[0] === 'string' && args[0].trim() ? args[0].trim() : 'NHS Example Integrated Care Board';
-      const period = typeof args[1] === 'string' && args[1].trim() ? args[1].trim() : '2026/27 to 2030/31';
-      return planTemplate(workspace.catalogue, icb, period);
+      const period = typeof args[1] === 'string' && args[1].trim() ? args[1].trim() : defaultPlanPeriod(new Date());
+      const planType = typeof args[2] === 'string' ? args[2] : undefined;
+      return planTemplate(workspace.catalogue, icb, period, planType);
     }
     case ServerCommands.annexEdit: {
       const ctx = withPlan(args[0]);
