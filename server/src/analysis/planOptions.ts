@@ -14,6 +14,7 @@ export function analysisOptions(config: JfpConfig, primary?: string, sources?: P
   const edition = editionOverride(config, sources);
   return {
     ...(edition ? { edition } : {}),
+    ...(config.organisations.length > 0 ? { organisations: config.organisations } : {}),
     mode: config.mode,
     levels: config.rules,
     ...(primary !== undefined ? { primary } : {}),

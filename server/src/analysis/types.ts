@@ -116,12 +116,15 @@ export interface RuleOptions {
   };
   /** "Today", for checks that depend on the date (injectable for tests). */
   now: Date;
+  /** Partner trusts the plan must name (from .jfp.json "organisations"); empty: any trust named will do. */
+  partnerTrusts: string[];
 }
 
 export const DEFAULT_RULE_OPTIONS: RuleOptions = {
   healthAndWellbeingBoards: [],
   readability: { maxSentenceWords: 35, smogThreshold: 14 },
   now: new Date(),
+  partnerTrusts: [],
 };
 
 /** A safe, self-contained fix carried by a finding: applied by quick fixes and by "fix all". */
