@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { applyEdits, DRAFT, WORKSPACE } from './fixtures.js';
 import { TestClient } from './lspClient.js';
+import { diagnosticData } from '../../server/src/analysis/rules/findings.js';
 
 describe('LSP code actions', () => {
   let client: TestClient;
@@ -34,7 +35,7 @@ describe('LSP code actions', () => {
 
   it('inserts a section for a missing duty, with the edit inline, and the diagnostic goes', async () => {
     const diagnostics = await client.diagnosticsAt(uri, version);
-    const research = diagnostics.find((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'duty-research')!;
+    const research = diagnostics.find((d) => diagnosticData(d, 'jfp.duty.missing')?.itemId === 'duty-research')!;
     const actions = await actionsFor(research);
     const insert = actions.find((a) => a.title.startsWith('Insert a section'))!;
     assert.ok(insert.isPreferred);
@@ -43,16 +44,16 @@ describe('LSP code actions', () => {
     const after = await applyAndWait(insert);
     assert.ok(text.includes('<!-- jfp: duty-research -->'));
     assert.ok(text.startsWith(before.trimEnd()), 'the existing text is kept as it was');
-    assert.ok(!after.some((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'duty-research'));
+    assert.ok(!after.some((d) => diagnosticData(d, 'jfp.duty.missing')?.itemId === 'duty-research'));
   });
 
   it('waives a missing item with a reason to complete', async () => {
     const diagnostics = await client.diagnosticsAt(uri, version);
-    const advice = diagnostics.find((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'duty-advice')!;
+    const advice = diagnostics.find((d) => diagnosticData(d, 'jfp.duty.missing')?.itemId === 'duty-advice')!;
     const waive = (await actionsFor(advice)).find((a) => a.title.startsWith('Waive'))!;
     const after = await applyAndWait(waive);
     assert.ok(text.includes('<!-- jfp-waive duty-advice: say why this plan does not cover it -->'));
-    assert.ok(!after.some((d) => (d.data as { itemId?: string }).itemId === 'duty-advice' && d.code === 'jfp.duty.missing'));
+    assert.ok(!after.some((d) => diagnosticData(d, 'jfp.duty.missing')?.itemId === 'duty-advice'));
   });
 
   it('replaces an unknown id with the closest known one', async () => {
@@ -66,10 +67,10 @@ describe('LSP code actions', () => {
 
   it('maps a partly covering section to its item', async () => {
     const diagnostics = await client.diagnosticsAt(uri, version);
-    const partial = diagnostics.find((d) => d.code === 'jfp.duty.partial' && (d.data as { itemId: string }).itemId === 'duty-climate-change')!;
+    const partial = diagnostics.find((d) => diagnosticData(d, 'jfp.duty.partial')?.itemId === 'duty-climate-change')!;
     const fix = (await actionsFor(partial)).find((a) => a.title.startsWith('Map this section'))!;
     const after = await applyAndWait(fix);
-    assert.ok(!after.some((d) => d.code === 'jfp.duty.partial' && (d.data as { itemId: string }).itemId === 'duty-climate-change'));
+    assert.ok(!after.some((d) => diagnosticData(d, 'jfp.duty.partial')?.itemId === 'duty-climate-change'));
   });
 
   it('offers nothing for diagnostics from other tools', async () => {

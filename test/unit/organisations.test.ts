@@ -48,7 +48,7 @@ describe('bodies that may change and dated organisations (schemas/organisations.
     ];
     const findings = analyseText('file:///w/p.md', text, undefined, { organisations, ruleOptions: { now: NOW } }).findings.get('file:///w/p.md')!;
     const trusts = findings.find((f) => f.code === 'jfp.process.partner-trusts');
-    assert.match(trusts!.message, /does not name this partner trust, listed in \.jfp\.json "organisations" for the date the plan starts: East Suffolk and North Essex NHS Foundation Trust\./);
+    assert.match(trusts!.message, /does not name these partner trusts, listed in \.jfp\.json "organisations" for the date the plan starts: East Suffolk and North Essex NHS Foundation Trust\./);
     assert.ok(findings.some((f) => f.code === 'jfp.process.hwb-opinion' && /Suffolk/.test(f.message)));
     const earlier = md('---', 'plan: joint-forward-plan', 'period: 2025/26 to 2029/30', '---', '', '# NHS Norfolk Joint Forward Plan', '', 'Norfolk Health and Wellbeing Board: statement of its final opinion.', '', 'Prepared with Norfolk and Norwich University Hospitals NHS Foundation Trust.');
     const before = analyseText('file:///w/p.md', earlier, undefined, { organisations, ruleOptions: { now: NOW } }).findings.get('file:///w/p.md')!;

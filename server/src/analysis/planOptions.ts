@@ -8,12 +8,11 @@ import { editionOverride, type ConfigSource, type JfpConfig } from './data/confi
 
 /**
  * The analysis options a configuration asks for; `primary` is the document that carries
- * plan-wide findings; `sources` (where each value came from) names where an edition was set.
+ * plan-wide findings; `sources` says where each value came from (for the edition's origin).
  */
 export function analysisOptions(config: JfpConfig, primary?: string, sources?: Partial<Record<keyof JfpConfig, ConfigSource>>): AnalysisOptions {
-  const edition = editionOverride(config, sources);
   return {
-    ...(edition ? { edition } : {}),
+    edition: editionOverride(config, sources),
     ...(config.organisations.length > 0 ? { organisations: config.organisations } : {}),
     mode: config.mode,
     levels: config.rules,

@@ -12,9 +12,12 @@ import { analysisOptions } from '../analysis/planOptions.js';
 import { collectFiles, readPlanFile } from './planInput.js';
 import { pathToUri } from './uri.js';
 
-/** Reads and analyses the plan made of the files found at `paths`; a UsageError when they hold no readable plan. */
-export function loadPlanFromPaths(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue): PlanAnalysis {
+/**
+ * Reads and analyses the plan made of the files found at `paths`; a UsageError when they hold
+ * no readable plan. `read` turns a file into Markdown (the CLI passes one that converts Word and PDF).
+ */
+export function loadPlanFromPaths(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue, read: (file: string) => string = readPlanFile): PlanAnalysis {
   const index = indexCatalogue(catalogue);
-  const docs = collectFiles(paths, config.files).map((file) => analyseDocument(pathToUri(file), readPlanFile(file), index));
+  const docs = collectFiles(paths, config.files).map((file) => analyseDocument(pathToUri(file), read(file), index));
   return analysePlan(docs, catalogue, analysisOptions(config));
 }

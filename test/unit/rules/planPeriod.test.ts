@@ -12,7 +12,7 @@ const CODE = 'jfp.plan.period';
 /** 15 November 2026, local time: financial year 2026/27. */
 const NOW = new Date(2026, 10, 15, 12);
 
-function period(text: string, options: AnalysisOptions = {}): Finding[] {
+function period(text: string, options: AnalysisOptions = {}): Finding<typeof CODE>[] {
   return analyseMini(text, { ...options, ruleOptions: { now: NOW, ...options.ruleOptions } }).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
 }
 

@@ -13,25 +13,25 @@ import { annexEdit, comparison, htmlReport } from './reports.js';
  * workspace/executeCommand: the server-side commands the client (or any editor) can run.
  * `withPlan` brings a document's analysis up to date and returns it with its plan.
  */
-export function executeCommand(
+export async function executeCommand(
   command: string,
   args: unknown[],
   workspace: PlanWorkspace,
-  withPlan: (uri: unknown) => { plan: PlanAnalysis; doc: DocumentAnalysis } | undefined,
-): unknown {
+  withPlan: (uri: unknown) => Promise<{ plan: PlanAnalysis; doc: DocumentAnalysis } | undefined>,
+): Promise<unknown> {
   switch (command) {
     case ServerCommands.sectionEdit: {
-      const ctx = withPlan(args[0]);
+      const ctx = await withPlan(args[0]);
       return ctx && typeof args[1] === 'string' ? sectionEdit(ctx.doc, ctx.plan, args[1]) : null;
     }
     case ServerCommands.missingSectionsEdit: {
-      const ctx = withPlan(args[0]);
+      const ctx = await withPlan(args[0]);
       return ctx ? missingSectionsEdit(ctx.doc, ctx.plan) : null;
     }
     case ServerCommands.guidance: {
       const item = typeof args[0] === 'string' ? workspace.catalogue.get(args[0]) : undefined;
       if (!item) return null;
-      const plan = typeof args[1] === 'string' ? withPlan(args[1])?.plan : undefined;
+      const plan = typeof args[1] === 'string' ? (await withPlan(args[1]))?.plan : undefined;
       return explainItem(item, plan?.byId.get(item.id), 'markdown');
     }
     case ServerCommands.effectiveConfig: {
@@ -47,15 +47,15 @@ export function executeCommand(
       return planTemplate(workspace.catalogue, icb, period, planType);
     }
     case ServerCommands.annexEdit: {
-      const ctx = withPlan(args[0]);
+      const ctx = await withPlan(args[0]);
       return ctx ? annexEdit(ctx.doc, ctx.plan) : null;
     }
     case ServerCommands.htmlReport: {
-      const ctx = withPlan(args[0]);
+      const ctx = await withPlan(args[0]);
       return ctx ? htmlReport(ctx.plan, workspace) : null;
     }
     case ServerCommands.compare: {
-      const ctx = withPlan(args[0]);
+      const ctx = await withPlan(args[0]);
       const paths = Array.isArray(args[1]) ? args[1].filter((p): p is string => typeof p === 'string') : [];
       return ctx && paths.length > 0 ? comparison(ctx.plan, ctx.doc.uri, paths, workspace) : null;
     }
