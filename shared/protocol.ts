@@ -55,7 +55,7 @@ export const ServerCommands = {
   guidance: 'jfp.server.guidance',
   /** [uri?] -> { config, sources }: the effective configuration and where each value came from. */
   effectiveConfig: 'jfp.server.effectiveConfig',
-  /** [icbName, period] -> text of a new plan with every statutory section. */
+  /** [icbName, period, planType?] -> text of a new plan with every statutory section, of the edition that fits the period. */
   template: 'jfp.server.template',
   /** [uri] -> WorkspaceEdit writing the coverage annex into the document (replacing the previous one). */
   annexEdit: 'jfp.server.annexEdit',

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient, WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient';
+import planning from '../../schemas/planning.json' with { type: 'json' };
 import { defaultPlanPeriod } from '../../shared/period.js';
 import { Commands, ServerCommands, type CoverageEntry } from '../../shared/protocol.js';
 import { itemIdOf, type CoverageTreeProvider } from './coverageTree.js';
@@ -106,6 +107,10 @@ export function registerCommands(client: LanguageClient, tree: CoverageTreeProvi
   });
 
   const newPlan = guarded(vscode.l10n.t('create a new plan'), async () => {
+    // The plan types of schemas/planning.json; every type gets every statutory section.
+    const types = planning.planTypes.map((t) => ({ label: t.name, description: t.id, detail: t.note.split('. ')[0] + '.', id: t.id }));
+    const type = types.length > 1 ? await vscode.window.showQuickPick(types, { title: vscode.l10n.t('New plan: which kind of plan?'), ignoreFocusOut: true }) : types[0];
+    if (type === undefined) return;
     const icb = await vscode.window.showInputBox({
       title: vscode.l10n.t('New Joint Forward Plan (1/2)'),
       prompt: vscode.l10n.t('Name of the integrated care board'),
@@ -129,7 +134,7 @@ export function registerCommands(client: LanguageClient, tree: CoverageTreeProvi
       },
     });
     if (period === undefined) return;
-    const content = await executeServerCommand<unknown>(client, ServerCommands.template, [icb.trim(), period.trim()]);
+    const content = await executeServerCommand<unknown>(client, ServerCommands.template, [icb.trim(), period.trim(), type.id]);
     if (typeof content !== 'string') throw new Error(vscode.l10n.t('the server returned no template'));
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
     await vscode.window.showTextDocument(doc);

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getDefaultCatalogue, isCounted, isStatutory, IndexedCatalogue } from '../../server/src/analysis/data/catalogue.js';
 import { catalogueForEdition, getEditionAdditions, getEditions, itemEditions, loadEditions, validateEditions } from '../../server/src/analysis/data/editions.js';
+import { explainItem } from '../../server/src/analysis/explain.js';
 import { getPlanning } from '../../server/src/analysis/data/planning.js';
 import { validateCatalogue } from '../../server/src/analysis/data/catalogue.js';
 import { miniCatalogue, ROOT } from '../helpers.js';
@@ -90,5 +91,11 @@ describe('catalogue editions (schemas/editions.json, schemas/catalogues/jfp-2026
     }
     for (const id of ['area-strategic-commissioning', 'area-success-measures']) assert.equal(getEditionAdditions().get(id)!.legalBasis.confidence, 'unconfirmed', id);
     assert.equal(getPlanning().editions.find((e) => e.id === '2026')!.confidence, 'unconfirmed');
+  });
+
+  it('the guidance for an item says in which editions it applies and where it comes from', () => {
+    const text = explainItem(catalogueForEdition(getDefaultCatalogue(), '2026').get('area-three-shifts')!, undefined, 'plaintext');
+    assert.match(text, /Catalogue editions: 2026 \(source N13, 2025-07-03\)\./);
+    assert.match(explainItem(getDefaultCatalogue().get('duty-integration')!, undefined, 'plaintext'), /Catalogue editions: 2023, 2024, 2026 \(source S1, 2023-01-27\)\./);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyseText } from '../../server/src/analysis/analyse.js';
+import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
 import { planTemplate, sectionSkeleton, sectionSnippet } from '../../server/src/analysis/skeleton.js';
 import { miniCatalogue } from '../helpers.js';
 
@@ -28,5 +29,19 @@ describe('skeleton', () => {
     assert.equal(front.error, undefined);
     assert.equal(front.data.icb, 'NHS Test: North # East ICB');
     for (const c of plan.coverage.filter((x) => x.counted)) assert.equal(c.status, 'addressed', c.id);
+  });
+
+  it('makes a plan of the type asked for, with the sections of the edition that fits the period', () => {
+    const scp = planTemplate(getDefaultCatalogue(), 'NHS Vale ICB', '2026/27 to 2030/31', 'strategic-commissioning-plan');
+    assert.ok(scp.startsWith('---\nplan: strategic-commissioning-plan\ntitle: "NHS Vale ICB Five-year strategic commissioning plan"\n'));
+    assert.match(scp, /^# NHS Vale ICB Five-year strategic commissioning plan 2026\/27 to 2030\/31$/m);
+    assert.match(scp, /<!-- jfp: area-three-shifts -->/);
+    const plan = analyseText('file:///new.md', scp);
+    assert.deepEqual([plan.identity.type.id, plan.identity.edition.id], ['strategic-commissioning-plan', '2026']);
+    for (const c of plan.coverage.filter((x) => x.counted)) assert.equal(c.status, 'addressed', c.id);
+    const jfp2025 = planTemplate(getDefaultCatalogue(), 'NHS Vale ICB', '2025/26 to 2029/30');
+    assert.doesNotMatch(jfp2025, /area-three-shifts/);
+    assert.match(jfp2025, /the 2024 edition/);
+    assert.match(planTemplate(getDefaultCatalogue(), 'NHS Vale ICB', 'five years', 'strategic-commissioning-plan'), /the 2026 edition/, 'an unreadable period: the type decides');
   });
 });

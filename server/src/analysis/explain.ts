@@ -1,4 +1,5 @@
 import { CONFIDENCE_LABELS, KIND_LABELS } from './data/catalogue.js';
+import { itemEditions } from './data/editions.js';
 import type { CatalogueItem, ItemCoverage } from './types.js';
 
 export type TextFormat = 'markdown' | 'plaintext';
@@ -51,5 +52,7 @@ export function explainItem(item: CatalogueItem, coverage: ItemCoverage | undefi
     out.push(['Resources:', ...rows].join('\n'));
   }
   out.push(`Source: ${esc(item.guidanceSource.document)}, ${esc(item.guidanceSource.section)}.`);
+  const editions = itemEditions(item.id);
+  if (editions) out.push(`Catalogue editions: ${editions.editions.join(', ')} (source ${esc(editions.source)}, ${esc(editions.date)}).`);
   return out.join('\n\n');
 }

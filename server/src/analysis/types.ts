@@ -109,6 +109,8 @@ export interface RuleOptions {
   };
   /** "Today", for checks that depend on the date (injectable for tests). */
   now: Date;
+  /** Partner trusts the plan must name (from .jfp.json "organisations"); empty: any trust named will do. */
+  partnerTrusts: string[];
 }
 
 /** The rule options when nothing is configured: the configuration defaults (DEFAULT_CONFIG), the one place they are written. */
@@ -116,4 +118,5 @@ export const DEFAULT_RULE_OPTIONS: RuleOptions = {
   healthAndWellbeingBoards: DEFAULT_CONFIG.healthAndWellbeingBoards,
   readability: DEFAULT_CONFIG.readability,
   now: new Date(),
+  partnerTrusts: [],
 };

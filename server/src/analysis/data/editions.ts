@@ -8,6 +8,7 @@ import editionsSchema from '../../../../schemas/editions.schema.json' with { typ
 import catalogue2026Json from '../../../../schemas/catalogues/jfp-2026.json' with { type: 'json' };
 import type { Catalogue, CatalogueItem, Confidence, KeyElement, SignalTerm } from '../types.js';
 import { getDefaultCatalogue, IndexedCatalogue, loadCatalogue } from './catalogue.js';
+import { bodyNotes } from './organisations.js';
 import { getPlanning } from './planning.js';
 import { loadData, type SchemaProblem } from './loadData.js';
 import { schemaChecker } from './schemaCheck.js';
@@ -78,9 +79,11 @@ export function itemEditions(id: string): ItemEditions | undefined {
 const derived = new WeakMap<IndexedCatalogue, Map<string, IndexedCatalogue>>();
 
 function applyChange(item: CatalogueItem, change: EditionChange | undefined, edition: string): CatalogueItem {
-  if (!change) return item;
+  const bodies = bodyNotes(item.id, edition);
+  if (!change && bodies.length === 0) return item;
   const known = new Set(item.signalTerms.map((s) => s.term.toLowerCase()));
-  const note = [item.legalBasis.note, change.note].filter((n) => n !== undefined && n !== '').join(' ');
+  const note = [item.legalBasis.note, change?.note, ...bodies].filter((n) => n !== undefined && n !== '').join(' ');
+  if (!change) return { ...item, legalBasis: { ...item.legalBasis, note } };
   return {
     ...item,
     legalBasis: { ...item.legalBasis, note },
@@ -107,7 +110,7 @@ export function catalogueForEdition(base: IndexedCatalogue, edition: string): In
   const builtIn = base.id === getDefaultCatalogue().id;
   const extra = builtIn ? getEditionAdditions().items.filter((i) => !base.has(i.id) && applies(i.id)) : [];
   const kept = base.items.filter((i) => applies(i.id));
-  const changed = kept.some((i) => data[i.id]?.changes?.[edition] !== undefined);
+  const changed = kept.some((i) => data[i.id]?.changes?.[edition] !== undefined || bodyNotes(i.id, edition).length > 0);
   let result = base;
   if (extra.length > 0 || kept.length !== base.items.length || changed) {
     const items = [...kept.map((i) => applyChange(i, data[i.id]?.changes?.[edition], edition)), ...extra];

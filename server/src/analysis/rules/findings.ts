@@ -41,6 +41,8 @@ export interface FindingDataByCode extends Record<AbsentPhraseCode, AbsentPhrase
   'jfp.acronym.undefined': { abbreviation: string; expansion: string };
   'jfp.term.outdated': { term: string; replacement?: string };
   'jfp.plan.period': { problems: PeriodProblem[]; suggestedPeriod: string; source?: 'front matter' | 'title' | 'text'; firstYear?: number; years?: number };
+  /** `switchTo`: a quick fix (never in "fix all") writing the edition that fits into the front matter. */
+  'jfp.plan.edition': { problem: 'older' | 'unknown'; edition?: string; fitting?: string; switchTo?: FindingFix };
   'jfp.process.consultation-summary': { missing: ('views' | 'response')[] };
   'jfp.process.hwb-opinion': { boardsConfigured: boolean; board?: string };
   'jfp.process.change-log': { missing: 'change-log' | 'significance' };

@@ -5,6 +5,7 @@ import { dutyPartial } from './dutyPartial.js';
 import { elementMissing } from './elementMissing.js';
 import { ruleContext, type AnalysisContext, type Rule } from './rule.js';
 import { AUTHORING_RULES } from './authoring.js';
+import { planEdition } from './planEdition.js';
 import { PROCESS_RULES } from './process.js';
 import { STYLE_RULES } from './style.js';
 import { tagUnknown } from './tagUnknown.js';
@@ -14,7 +15,7 @@ import * as l10n from '@vscode/l10n';
 export type { AnalysisContext, Rule, RuleContext } from './rule.js';
 
 /** Every rule, in the order its findings are listed. */
-export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason, ...AUTHORING_RULES, ...PROCESS_RULES, ...STYLE_RULES];
+export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason, ...AUTHORING_RULES, ...PROCESS_RULES, planEdition, ...STYLE_RULES];
 
 export const RULE_CODES: readonly string[] = RULES.map((r) => r.code);
 

@@ -47,6 +47,12 @@ export function codeActions(doc: DocumentAnalysis, plan: PlanAnalysis, diagnosti
         if (tag) actions.push(quickFix(l10n.t('Add a reason to the waiver'), d, edit(doc.uri, waiverReasonEdit(doc, tag.ids[0]!.end)), true));
         break;
       }
+      case 'jfp.plan.edition': {
+        // Not a safe fix (never in "fix all"): it changes what the plan is checked against.
+        const switchTo = diagnosticData(d, 'jfp.plan.edition')?.switchTo;
+        if (switchTo) actions.push(quickFix(switchTo.title, d, { changes: { [doc.uri]: switchTo.edits } }));
+        break;
+      }
       default:
         break;
     }

@@ -43,7 +43,8 @@ export async function executeCommand(
     case ServerCommands.template: {
       const icb = typeof args[0] === 'string' && args[0].trim() ? args[0].trim() : 'NHS Example Integrated Care Board';
       const period = typeof args[1] === 'string' && args[1].trim() ? args[1].trim() : defaultPlanPeriod(new Date());
-      return planTemplate(workspace.catalogue, icb, period);
+      const planType = typeof args[2] === 'string' ? args[2] : undefined;
+      return planTemplate(workspace.catalogue, icb, period, planType);
     }
     case ServerCommands.annexEdit: {
       const ctx = await withPlan(args[0]);
