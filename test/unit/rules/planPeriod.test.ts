@@ -6,14 +6,14 @@ import { findYearRanges } from '../../../server/src/analysis/rules/planPeriod.js
 import { financialYearOf, formatPeriod } from '../../../shared/period.js';
 import type { AnalysisOptions } from '../../../server/src/analysis/analyse.js';
 import type { Finding } from '../../../server/src/analysis/types.js';
-import { analyseMini, md, miniCatalogue } from '../../helpers.js';
+import { analyseMini, findingsOf, md, miniCatalogue } from '../../helpers.js';
 
 const CODE = 'jfp.plan.period';
 /** 15 November 2026, local time: financial year 2026/27. */
 const NOW = new Date(2026, 10, 15, 12);
 
 function period(text: string, options: AnalysisOptions = {}): Finding<typeof CODE>[] {
-  return analyseMini(text, { ...options, ruleOptions: { now: NOW, ...options.ruleOptions } }).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
+  return findingsOf(analyseMini(text, { ...options, ruleOptions: { now: NOW, ...options.ruleOptions } }), CODE);
 }
 
 describe('rule jfp.plan.period', () => {
