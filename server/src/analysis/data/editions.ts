@@ -10,7 +10,8 @@ import type { Catalogue, CatalogueItem, Confidence, KeyElement, SignalTerm } fro
 import { getDefaultCatalogue, IndexedCatalogue, loadCatalogue } from './catalogue.js';
 import { bodyNotes } from './organisations.js';
 import { getPlanning } from './planning.js';
-import { InvalidDataError, schemaChecker, type SchemaProblem } from './schemaCheck.js';
+import { InvalidDataError } from './loadData.js';
+import { schemaChecker, type SchemaProblem } from './schemaCheck.js';
 
 export interface EditionChange {
   note: string;
@@ -33,7 +34,8 @@ export interface EditionsData {
 
 export class EditionsDataError extends InvalidDataError {
   constructor(what: string, problems: SchemaProblem[]) {
-    super('EditionsDataError', what, problems);
+    super(what, problems);
+    this.name = 'EditionsDataError';
   }
 }
 

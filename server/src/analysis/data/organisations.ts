@@ -8,7 +8,8 @@ import organisationsJson from '../../../../schemas/organisations.json' with { ty
 import organisationsSchema from '../../../../schemas/organisations.schema.json' with { type: 'json' };
 import type { Confidence } from '../types.js';
 import { getPlanning } from './planning.js';
-import { InvalidDataError, schemaChecker, type SchemaProblem } from './schemaCheck.js';
+import { dataValidator, InvalidDataError, loadData } from './loadData.js';
+import type { SchemaProblem } from './schemaCheck.js';
 
 export interface ChangingBody {
   id: string;
@@ -36,26 +37,27 @@ export interface OrganisationsData {
 
 export class OrganisationsDataError extends InvalidDataError {
   constructor(what: string, problems: SchemaProblem[]) {
-    super('OrganisationsDataError', what, problems);
+    super(what, problems);
+    this.name = 'OrganisationsDataError';
   }
 }
 
-const checkSchema = schemaChecker(organisationsSchema as object);
-
-export function validateOrganisations(data: unknown): SchemaProblem[] {
-  const problems = checkSchema(data);
-  if (problems.length > 0) return problems;
+/** The schema, then that every body's first edition is a known one. */
+export const validateOrganisations = dataValidator<OrganisationsData>(organisationsSchema as object, (data) => {
   const editions = getPlanning().editions.map((e) => e.id);
-  (data as OrganisationsData).bodies.forEach((b, i) => {
+  const problems: SchemaProblem[] = [];
+  data.bodies.forEach((b, i) => {
     if (!editions.includes(b.fromEdition)) problems.push({ pointer: `/bodies/${i}/fromEdition`, message: `unknown edition "${b.fromEdition}"` });
   });
   return problems;
-}
+});
 
 export function loadOrganisations(data: unknown, what = 'organisations data'): OrganisationsData {
-  const problems = validateOrganisations(data);
-  if (problems.length > 0) throw new OrganisationsDataError(what, problems);
-  return data as OrganisationsData;
+  try {
+    return loadData<OrganisationsData>(validateOrganisations, data, what);
+  } catch (e) {
+    throw e instanceof InvalidDataError ? new OrganisationsDataError(what, e.problems) : e;
+  }
 }
 
 let organisations: OrganisationsData | undefined;
