@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { analyseText } from '../../server/src/analysis/analyse.js';
 import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
 import { catalogueForEdition, getEditionAdditions } from '../../server/src/analysis/data/editions.js';
-import { bodyNotes, getOrganisations, loadOrganisations, OrganisationsDataError, organisationsOn, validateOrganisations } from '../../server/src/analysis/data/organisations.js';
+import { InvalidDataError } from '../../server/src/analysis/data/loadData.js';
+import { bodyNotes, getOrganisations, loadOrganisations, organisationsOn, validateOrganisations } from '../../server/src/analysis/data/organisations.js';
 import { md, ROOT } from '../helpers.js';
 
 const raw = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'organisations.json'), 'utf8')) as { bodies: Record<string, unknown>[] };
@@ -17,7 +18,7 @@ describe('bodies that may change and dated organisations (schemas/organisations.
     for (const b of getOrganisations().bodies) for (const id of b.items) assert.ok(ids.has(id), `${b.id}: ${id}`);
     const bad = raw();
     bad.bodies[0]!.fromEdition = '2030';
-    assert.throws(() => loadOrganisations(bad), OrganisationsDataError);
+    assert.throws(() => loadOrganisations(bad), InvalidDataError);
   });
 
   it('adds the note on the pending Health Bill to the items of the 2026 edition, not to earlier editions', () => {

@@ -10,8 +10,8 @@ import type { Catalogue, CatalogueItem, Confidence, KeyElement, SignalTerm } fro
 import { getDefaultCatalogue, IndexedCatalogue, loadCatalogue } from './catalogue.js';
 import { bodyNotes } from './organisations.js';
 import { getPlanning } from './planning.js';
-import { InvalidDataError } from './loadData.js';
-import { schemaChecker, type SchemaProblem } from './schemaCheck.js';
+import { loadData, type SchemaProblem } from './loadData.js';
+import { schemaChecker } from './schemaCheck.js';
 
 export interface EditionChange {
   note: string;
@@ -30,13 +30,6 @@ export interface ItemEditions {
 
 export interface EditionsData {
   items: Record<string, ItemEditions>;
-}
-
-export class EditionsDataError extends InvalidDataError {
-  constructor(what: string, problems: SchemaProblem[]) {
-    super(what, problems);
-    this.name = 'EditionsDataError';
-  }
 }
 
 const checkSchema = schemaChecker(editionsSchema as object);
@@ -58,10 +51,9 @@ export function validateEditions(data: unknown, knownEditions: readonly string[]
   return problems;
 }
 
+/** Checks the per-item edition data. Throws InvalidDataError with every problem found. */
 export function loadEditions(data: unknown, what = 'catalogue editions data'): EditionsData {
-  const problems = validateEditions(data);
-  if (problems.length > 0) throw new EditionsDataError(what, problems);
-  return data as EditionsData;
+  return loadData<EditionsData>((d) => validateEditions(d), data, what);
 }
 
 let editions: EditionsData | undefined;

@@ -8,8 +8,8 @@ import organisationsJson from '../../../../schemas/organisations.json' with { ty
 import organisationsSchema from '../../../../schemas/organisations.schema.json' with { type: 'json' };
 import type { Confidence } from '../types.js';
 import { getPlanning } from './planning.js';
-import { dataValidator, InvalidDataError, loadData } from './loadData.js';
-import type { SchemaProblem } from './schemaCheck.js';
+import { loadData, type SchemaProblem } from './loadData.js';
+import { schemaChecker } from './schemaCheck.js';
 
 export interface ChangingBody {
   id: string;
@@ -35,29 +35,20 @@ export interface OrganisationsData {
   icbMergers: IcbMergers[];
 }
 
-export class OrganisationsDataError extends InvalidDataError {
-  constructor(what: string, problems: SchemaProblem[]) {
-    super(what, problems);
-    this.name = 'OrganisationsDataError';
-  }
-}
+const checkSchema = schemaChecker(organisationsSchema as object);
 
-/** The schema, then that every body's first edition is a known one. */
-export const validateOrganisations = dataValidator<OrganisationsData>(organisationsSchema as object, (data) => {
+export function validateOrganisations(data: unknown): SchemaProblem[] {
+  const problems = checkSchema(data);
+  if (problems.length > 0) return problems;
   const editions = getPlanning().editions.map((e) => e.id);
-  const problems: SchemaProblem[] = [];
-  data.bodies.forEach((b, i) => {
+  (data as OrganisationsData).bodies.forEach((b, i) => {
     if (!editions.includes(b.fromEdition)) problems.push({ pointer: `/bodies/${i}/fromEdition`, message: `unknown edition "${b.fromEdition}"` });
   });
   return problems;
-});
+}
 
 export function loadOrganisations(data: unknown, what = 'organisations data'): OrganisationsData {
-  try {
-    return loadData<OrganisationsData>(validateOrganisations, data, what);
-  } catch (e) {
-    throw e instanceof InvalidDataError ? new OrganisationsDataError(what, e.problems) : e;
-  }
+  return loadData<OrganisationsData>(validateOrganisations, data, what);
 }
 
 let organisations: OrganisationsData | undefined;
