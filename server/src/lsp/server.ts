@@ -35,10 +35,12 @@ import { CoverageNotifier } from './coverageNotifier.js';
 import { RULE_CODES } from '../analysis/rules/index.js';
 import { skipFinding, skipReason } from '../analysis/limits.js';
 import { loadTranslations } from './l10nSetup.js';
+import { guardConnection } from './validate.js';
 
 
-export function startServer(connection: Connection): void {
+export function startServer(raw: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  const connection = guardConnection(raw, documents);
   const workspace = new PlanWorkspace(getDefaultCatalogue());
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const published = new Set<string>();

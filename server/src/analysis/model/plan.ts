@@ -1,5 +1,5 @@
 import type { Nodes, Root } from 'mdast';
-import { parse as parseYaml } from 'yaml';
+import { readYamlFrontMatter } from './frontMatter.js';
 import { LineIndex } from './lineIndex.js';
 import { endOffset, parseMarkdown, plainText, startOffset, visit } from './markdown.js';
 import { scanDirectives, Suppressions, type Directive } from './suppressions.js';
@@ -30,6 +30,8 @@ export interface FrontMatter {
   data: Record<string, unknown>;
   /** Set when the YAML could not be read; data is then empty. */
   error?: string;
+  /** Set when it was over the size budget and not read (see frontMatter.ts). */
+  tooLarge?: boolean;
 }
 
 export interface PlanModel {
@@ -141,14 +143,7 @@ export function parsePlan(text: string, parse: (text: string) => Root = parseMar
 }
 
 function readFrontMatter(yaml: string, start: number, end: number): FrontMatter {
-  try {
-    const data: unknown = parseYaml(yaml, { maxAliasCount: 100 });
-    if (data === null || data === undefined) return { start, end, data: {} };
-    if (typeof data !== 'object' || Array.isArray(data)) return { start, end, data: {}, error: 'front matter is not a set of key: value pairs' };
-    return { start, end, data: data as Record<string, unknown> };
-  } catch (e) {
-    return { start, end, data: {}, error: e instanceof Error ? e.message : String(e) };
-  }
+  return { start, end, ...readYamlFrontMatter(yaml) };
 }
 
 /** Index of the section containing an offset. Sections are sorted by start. */

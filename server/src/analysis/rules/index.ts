@@ -2,6 +2,7 @@ import type { Finding, Level } from '../types.js';
 import { dutyMissing } from './dutyMissing.js';
 import { dutyPartial } from './dutyPartial.js';
 import { elementMissing } from './elementMissing.js';
+import { fileSimplified } from './fileSimplified.js';
 import type { Rule, RuleContext } from './rule.js';
 import { AUTHORING_RULES } from './authoring.js';
 import { PROCESS_RULES } from './process.js';
@@ -13,7 +14,7 @@ import * as l10n from '@vscode/l10n';
 export type { Rule, RuleContext } from './rule.js';
 
 /** Every rule, in the order its findings are listed. */
-export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason, ...AUTHORING_RULES, ...PROCESS_RULES, ...STYLE_RULES];
+export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason, ...AUTHORING_RULES, ...PROCESS_RULES, ...STYLE_RULES, fileSimplified];
 
 export const RULE_CODES: readonly string[] = RULES.map((r) => r.code);
 
