@@ -2,23 +2,20 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { applyEdits, DRAFT, WORKSPACE } from './fixtures.js';
-import { TestClient } from './lspClient.js';
+import { NO_DEBOUNCE, serverForSuite } from './lspClient.js';
+import { diagnosticData } from '../../server/src/analysis/rules/findings.js';
 
+// Each fix is tested in process (test/unit/features/codeActions.test.ts); here, the round trip an
+// editor makes: diagnostics, the action for one, its edit applied, and the diagnostic gone.
 describe('LSP code actions', () => {
-  let client: TestClient;
+  const client = serverForSuite({ workspaceFolder: WORKSPACE, settings: NO_DEBOUNCE });
   let uri: string;
   let text: string;
   let version = 1;
 
   before(async () => {
-    client = new TestClient({ workspaceFolder: WORKSPACE, settings: { analysis: { debounceMs: 0 } } });
-    await client.initialize();
     text = fs.readFileSync(DRAFT, 'utf8');
     uri = await client.open(DRAFT, text);
-  });
-
-  after(async () => {
-    await client.stop();
   });
 
   async function actionsFor(d: Diagnostic): Promise<CodeAction[]> {
@@ -34,7 +31,7 @@ describe('LSP code actions', () => {
 
   it('inserts a section for a missing duty, with the edit inline, and the diagnostic goes', async () => {
     const diagnostics = await client.diagnosticsAt(uri, version);
-    const research = diagnostics.find((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'duty-research')!;
+    const research = diagnostics.find((d) => diagnosticData(d, 'jfp.duty.missing')?.itemId === 'duty-research')!;
     const actions = await actionsFor(research);
     const insert = actions.find((a) => a.title.startsWith('Insert a section'))!;
     assert.ok(insert.isPreferred);
@@ -43,37 +40,6 @@ describe('LSP code actions', () => {
     const after = await applyAndWait(insert);
     assert.ok(text.includes('<!-- jfp: duty-research -->'));
     assert.ok(text.startsWith(before.trimEnd()), 'the existing text is kept as it was');
-    assert.ok(!after.some((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'duty-research'));
-  });
-
-  it('waives a missing item with a reason to complete', async () => {
-    const diagnostics = await client.diagnosticsAt(uri, version);
-    const advice = diagnostics.find((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'duty-advice')!;
-    const waive = (await actionsFor(advice)).find((a) => a.title.startsWith('Waive'))!;
-    const after = await applyAndWait(waive);
-    assert.ok(text.includes('<!-- jfp-waive duty-advice: say why this plan does not cover it -->'));
-    assert.ok(!after.some((d) => (d.data as { itemId?: string }).itemId === 'duty-advice' && d.code === 'jfp.duty.missing'));
-  });
-
-  it('replaces an unknown id with the closest known one', async () => {
-    const diagnostics = await client.diagnosticsAt(uri, version);
-    const unknown = diagnostics.find((d) => d.code === 'jfp.tag.unknown')!;
-    const fix = (await actionsFor(unknown)).find((a) => a.title === 'Change to "duty-integration"')!;
-    const after = await applyAndWait(fix);
-    assert.ok(text.includes('<!-- jfp: duty-integration -->'));
-    assert.ok(!after.some((d) => d.code === 'jfp.tag.unknown'));
-  });
-
-  it('maps a partly covering section to its item', async () => {
-    const diagnostics = await client.diagnosticsAt(uri, version);
-    const partial = diagnostics.find((d) => d.code === 'jfp.duty.partial' && (d.data as { itemId: string }).itemId === 'duty-climate-change')!;
-    const fix = (await actionsFor(partial)).find((a) => a.title.startsWith('Map this section'))!;
-    const after = await applyAndWait(fix);
-    assert.ok(!after.some((d) => d.code === 'jfp.duty.partial' && (d.data as { itemId: string }).itemId === 'duty-climate-change'));
-  });
-
-  it('offers nothing for diagnostics from other tools', async () => {
-    const foreign: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', source: 'markdownlint', code: 'MD001' };
-    assert.deepEqual(await actionsFor(foreign), []);
+    assert.ok(!after.some((d) => diagnosticData(d, 'jfp.duty.missing')?.itemId === 'duty-research'));
   });
 });

@@ -5,9 +5,11 @@
  */
 
 import type { CoverageStatus, EvidenceHow, ItemKind } from '../../../shared/coverage.js';
+import { DEFAULT_CONFIG } from './data/config.js';
 
 export { COUNTED_KINDS, STATUTORY_KINDS } from '../../../shared/coverage.js';
 export type { CoverageStatus, CoverageSummary, EvidenceHow, ItemKind } from '../../../shared/coverage.js';
+export type { Finding, FindingCode, FindingData, FindingFix } from './rules/findings.js';
 
 export type Confidence = 'confirmed' | 'excerpt' | 'memory' | 'unconfirmed';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -61,8 +63,6 @@ export interface Range {
   end: Position;
 }
 
-
-
 export interface Evidence {
   /** Document URI (in the CLI, a file path). */
   uri: string;
@@ -76,6 +76,8 @@ export interface Evidence {
   terms: string[];
   /** 'strong' evidence alone addresses an item; 'weak' makes it partial. */
   strength: 'strong' | 'weak';
+  /** The sentence or list item that is the best evidence in the section, if any. */
+  quote?: string;
 }
 
 export interface ElementCoverage {
@@ -95,15 +97,6 @@ export interface ItemCoverage {
   waiver?: { uri: string; line: number; reason: string };
 }
 
-export interface Finding {
-  uri: string;
-  range: Range;
-  severity: Severity;
-  code: string;
-  message: string;
-  data?: { itemId?: string; fix?: FindingFix; [key: string]: unknown };
-}
-
 /** Settings that rules read (beyond their level). */
 export interface RuleOptions {
   /** The relevant Health and Wellbeing Boards (NHS Act 2006 s.14Z52(7)), as named in the config. */
@@ -118,14 +111,9 @@ export interface RuleOptions {
   now: Date;
 }
 
+/** The rule options when nothing is configured: the configuration defaults (DEFAULT_CONFIG), the one place they are written. */
 export const DEFAULT_RULE_OPTIONS: RuleOptions = {
-  healthAndWellbeingBoards: [],
-  readability: { maxSentenceWords: 35, smogThreshold: 14 },
+  healthAndWellbeingBoards: DEFAULT_CONFIG.healthAndWellbeingBoards,
+  readability: DEFAULT_CONFIG.readability,
   now: new Date(),
 };
-
-/** A safe, self-contained fix carried by a finding: applied by quick fixes and by "fix all". */
-export interface FindingFix {
-  title: string;
-  edits: { range: Range; newText: string }[];
-}

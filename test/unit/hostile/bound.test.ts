@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { boundMarkdown, MAX_BRACKET_SPAN, MAX_INLINE, MAX_NESTING } from '../../../server/src/analysis/model/bound.js';
 import { IncrementalParser } from '../../../server/src/analysis/model/incremental.js';
 import { parseMarkdown, simplifiedIn } from '../../../server/src/analysis/model/markdown.js';
-import { readYamlFrontMatter, MAX_FRONT_MATTER_CHARS } from '../../../server/src/analysis/model/frontMatter.js';
+import { MAX_FRONT_MATTER_CHARS } from '../../../server/src/analysis/model/frontMatter.js';
+import { parsePlan } from '../../../server/src/analysis/model/plan.js';
 import { ROOT } from '../../helpers.js';
 import { HOSTILE, PLAN_HEAD } from './generators.js';
 
@@ -56,8 +57,9 @@ describe('hostile: bounding what the parser sees', () => {
   });
 
   it('does not read front matter over the budget, and reads the last of duplicate keys', () => {
-    assert.equal(readYamlFrontMatter('k: v\n'.repeat(MAX_FRONT_MATTER_CHARS)).tooLarge, true);
-    assert.deepEqual(readYamlFrontMatter('plan: a\nplan: joint-forward-plan\n').data, { plan: 'joint-forward-plan' });
-    assert.ok(readYamlFrontMatter('a:\n' + ' '.repeat(2) + '[' .repeat(5000)).error);
+    const fm = (yaml: string) => parsePlan(`---\n${yaml}---\n\n# P\n`).frontMatter!;
+    assert.equal(fm('k: v\n'.repeat(MAX_FRONT_MATTER_CHARS / 4)).tooLarge, true);
+    assert.deepEqual(fm('plan: a\nplan: joint-forward-plan\n').data, { plan: 'joint-forward-plan' });
+    assert.ok(fm('a:\n  ' + '['.repeat(5000) + '\n').error);
   });
 });

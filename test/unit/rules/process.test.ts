@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { getProcessRules, loadProcessRules, ProcessRulesError, validateProcessRules } from '../../../server/src/analysis/data/processRules.js';
+import { InvalidDataError } from '../../../server/src/analysis/data/loadData.js';
+import { getProcessRules, loadProcessRules, validateProcessRules } from '../../../server/src/analysis/data/processRules.js';
 import { PROCESS_RULES } from '../../../server/src/analysis/rules/process.js';
 import { RULE_CODES } from '../../../server/src/analysis/rules/index.js';
 import { readFixture } from '../../helpers.js';
@@ -38,8 +39,12 @@ describe('process rules', () => {
 
   it('reject data without a rule, a phrase group a rule needs, or with an empty phrase', () => {
     const noRule = shipped();
-    delete noRule.rules['jfp.process.capital-plan'];
-    assert.ok(validateProcessRules(noRule).some((p) => p.pointer === '/rules' && /capital-plan/.test(p.message)));
+    delete noRule.rules['jfp.process.change-log'];
+    assert.ok(validateProcessRules(noRule).some((p) => p.pointer === '/rules' && /change-log/.test(p.message)));
+
+    const noCode = shipped();
+    delete (noCode.rules['jfp.process.capital-plan'] as { absent?: unknown }).absent;
+    assert.ok(validateProcessRules(noCode).some((p) => p.pointer.startsWith('/rules/jfp.process.capital-plan')), 'an entry without code needs an "absent" block');
 
     const noGroup = shipped();
     delete noGroup.rules['jfp.process.consultation-summary']!.phrases.response;
@@ -51,7 +56,7 @@ describe('process rules', () => {
 
     assert.throws(
       () => loadProcessRules(noRule, 'test data'),
-      (e: unknown) => e instanceof ProcessRulesError && /test data is not valid/.test(e.message) && e.problems.length > 0,
+      (e: unknown) => e instanceof InvalidDataError && /test data is not valid/.test(e.message) && e.problems.length > 0,
     );
   });
 

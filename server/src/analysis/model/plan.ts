@@ -1,5 +1,6 @@
 import type { Nodes, Root } from 'mdast';
-import { readYamlFrontMatter } from './frontMatter.js';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { frontMatterTooLarge, YAML_OPTIONS } from './frontMatter.js';
 import { LineIndex } from './lineIndex.js';
 import { endOffset, parseMarkdown, plainText, startOffset, visit } from './markdown.js';
 import { scanDirectives, Suppressions, type Directive } from './suppressions.js';
@@ -28,6 +29,8 @@ export interface FrontMatter {
   start: number;
   end: number;
   data: Record<string, unknown>;
+  /** Offsets of each top-level key's value as written (quotes included, a trailing comment not), from the YAML document. */
+  fields: ReadonlyMap<string, { start: number; end: number }>;
   /** Set when the YAML could not be read; data is then empty. */
   error?: string;
   /** Set when it was over the size budget and not read (see frontMatter.ts). */
@@ -65,7 +68,7 @@ export function parsePlan(text: string, parse: (text: string) => Root = parseMar
 
   for (const node of root.children) {
     if (node.type === 'yaml') {
-      frontMatter = readFrontMatter(node.value, startOffset(node), endOffset(node));
+      frontMatter = readFrontMatter(node.value, startOffset(node), endOffset(node), text.indexOf(node.value, startOffset(node) + 3));
       preamble.start = preamble.headingStart = preamble.headingEnd = endOffset(node);
       continue;
     }
@@ -142,8 +145,26 @@ export function parsePlan(text: string, parse: (text: string) => Root = parseMar
   return { text, lines, root, frontMatter, title, sections, tags, suppressions: new Suppressions(directives, lines), excluded };
 }
 
-function readFrontMatter(yaml: string, start: number, end: number): FrontMatter {
-  return { start, end, ...readYamlFrontMatter(yaml) };
+/** `yaml` is the text between the fences, found at offset `at` of the document. */
+function readFrontMatter(yaml: string, start: number, end: number, at: number): FrontMatter {
+  const none = new Map<string, { start: number; end: number }>();
+  const tooLarge = frontMatterTooLarge(yaml);
+  if (tooLarge) return { start, end, data: {}, fields: none, error: tooLarge, tooLarge: true };
+  try {
+    const document = parseDocument(yaml, YAML_OPTIONS);
+    if (document.errors.length > 0) return { start, end, data: {}, fields: none, error: document.errors[0]!.message };
+    const data: unknown = document.toJS({ maxAliasCount: 100 });
+    if (data === null || data === undefined) return { start, end, data: {}, fields: none };
+    if (typeof data !== 'object' || Array.isArray(data) || !isMap(document.contents)) return { start, end, data: {}, fields: none, error: 'front matter is not a set of key: value pairs' };
+    const fields = new Map<string, { start: number; end: number }>();
+    for (const { key, value } of document.contents.items) {
+      if (!isScalar(key) || !isScalar(value) || !value.range || fields.has(String(key.value))) continue;
+      fields.set(String(key.value), { start: at + value.range[0], end: at + value.range[1] });
+    }
+    return { start, end, data: data as Record<string, unknown>, fields };
+  } catch (e) {
+    return { start, end, data: {}, fields: none, error: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 /** Index of the section containing an offset. Sections are sorted by start. */
