@@ -22,7 +22,7 @@ const CASES: Case[] = [
   { name: 'a size limit out of range', files: { '.jfp.json': '{\n  "analysis": { "maxFileSizeMB": -1 }\n}' }, expect: [{ file: '.jfp.json', line: 1, message: /maxFileSizeMB|minimum/ }] },
   { name: 'an unknown rule code', files: { '.jfp.json': '{\n  "rules": {\n    "jfp.no.such-rule": "off"\n  }\n}' }, expect: [{ file: '.jfp.json', line: 2, message: /Unknown rule code "jfp.no.such-rule"/ }] },
   { name: 'a missing extra catalogue', files: { '.jfp.json': '{\n  "catalogues": [\n    { "path": "missing.json" }\n  ]\n}' }, expect: [{ file: '.jfp.json', line: 2, message: /Cannot read the catalogue "missing.json": ENOENT/ }] },
-  { name: 'an unreadable extra catalogue (a folder)', files: { '.jfp.json': '{\n  "catalogues": [\n    { "path": "folder.json" }\n  ]\n}', 'folder.json/keep': '' }, expect: [{ file: '.jfp.json', line: 2, message: /Cannot read the catalogue "folder.json": EISDIR/ }] },
+  { name: 'an unreadable extra catalogue (a folder)', files: { '.jfp.json': '{\n  "catalogues": [\n    { "path": "folder.json" }\n  ]\n}', 'folder.json/keep': '' }, expect: [{ file: '.jfp.json', line: 2, message: /Cannot read the catalogue "folder.json": (EISDIR|not a regular file)/ }] },
   {
     name: 'a catalogue with duplicate ids',
     files: {

@@ -7,7 +7,8 @@
  * edit sequences). Pure: no editor or LSP types.
  */
 import type { Nodes, Root } from 'mdast';
-import { parseMarkdown } from './markdown.js';
+import type { Simplified } from './bound.js';
+import { parseMarkdown, simplifiedIn } from './markdown.js';
 import { detach } from '../text/terms.js';
 
 const ATX = /^#{1,6}(?:[ \t\r]|$)/;
@@ -101,6 +102,7 @@ export class IncrementalParser {
     const children: Root['children'] = [];
     let line = 0;
     let end: Root['position'];
+    const simplified: Simplified[] = [];
     this.lastParsed = 0;
     for (let i = 0; i < starts.length; i++) {
       const offset = starts[i]!;
@@ -124,11 +126,14 @@ export class IncrementalParser {
         cached.line = line;
       }
       for (const node of cached.root.children) children.push(node);
+      // Offsets in a chunk's root data are relative to the chunk (it was parsed alone).
+      for (const s of simplifiedIn(cached.root)) if (!simplified.some((t) => t.kind === s.kind)) simplified.push({ kind: s.kind, offset: s.offset + offset });
       end = cached.root.position;
       line += countLines(chunk);
     }
     const root: Root = { type: 'root', children };
     if (end) root.position = { start: end.start, end: end.end };
+    if (simplified.length > 0) root.data = { simplified } as Root['data'];
     this.cache = next;
     return root;
   }

@@ -55,6 +55,8 @@ export interface FindingDataByCode extends Record<AbsentPhraseCode, AbsentPhrase
   'jfp.internal': NoData;
   'jfp.file.too-large': NoData;
   'jfp.file.binary': NoData;
+  /** Part of the document read as plain text (see model/bound.ts). */
+  'jfp.file.simplified': { reasons: ('nesting' | 'inline' | 'front-matter')[] };
   /** A problem in .jfp.json. */
   'jfp.config.invalid': NoData;
 }

@@ -3,6 +3,7 @@ import type { Finding } from './findings.js';
 import { dutyMissing } from './dutyMissing.js';
 import { dutyPartial } from './dutyPartial.js';
 import { elementMissing } from './elementMissing.js';
+import { fileSimplified } from './fileSimplified.js';
 import { ruleContext, type AnalysisContext, type Rule } from './rule.js';
 import { AUTHORING_RULES } from './authoring.js';
 import { planEdition } from './planEdition.js';
@@ -15,7 +16,7 @@ import * as l10n from '@vscode/l10n';
 export type { AnalysisContext, Rule, RuleContext } from './rule.js';
 
 /** Every rule, in the order its findings are listed. */
-export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason, ...AUTHORING_RULES, ...PROCESS_RULES, planEdition, ...STYLE_RULES];
+export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason, ...AUTHORING_RULES, ...PROCESS_RULES, planEdition, ...STYLE_RULES, fileSimplified];
 
 export const RULE_CODES: readonly string[] = RULES.map((r) => r.code);
 
