@@ -56,7 +56,8 @@ export function treeItemFor(node: CoverageNode, target: vscode.Uri | undefined):
       item.description = `line ${ev.line} · ${ev.how}${other}`;
       item.iconPath = new vscode.ThemeIcon('go-to-file');
       item.contextValue = 'evidence';
-      if (ev.terms.length > 0) item.tooltip = vscode.l10n.t('Matched terms: {0}', ev.terms.join(', '));
+      if (ev.quote) item.tooltip = `“${ev.quote}”${ev.terms.length > 0 ? `\n${vscode.l10n.t('Matched terms: {0}', ev.terms.join(', '))}` : ''}`;
+      else if (ev.terms.length > 0) item.tooltip = vscode.l10n.t('Matched terms: {0}', ev.terms.join(', '));
       item.command = { command: Commands.revealEvidence, title: vscode.l10n.t('Reveal section'), arguments: [ev.file, ev.line] };
       return item;
     }
@@ -136,7 +137,8 @@ function itemDescription(entry: CoverageEntry): string {
     case 'waived':
       return entry.waiver?.reason ? vscode.l10n.t('waived · {0}', entry.waiver.reason) : vscode.l10n.t('waived');
     case 'missing':
-      return vscode.l10n.t('missing');
+      if (entry.waiver?.notMet) return vscode.l10n.t('waived (not met) · {0}', entry.waiver.reason || vscode.l10n.t('no reason given'));
+      return entry.started ? vscode.l10n.t('section started, no content yet') : vscode.l10n.t('missing');
   }
 }
 

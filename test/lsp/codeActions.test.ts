@@ -43,16 +43,21 @@ describe('LSP code actions', () => {
     const after = await applyAndWait(insert);
     assert.ok(text.includes('<!-- jfp: duty-research -->'));
     assert.ok(text.startsWith(before.trimEnd()), 'the existing text is kept as it was');
-    assert.ok(!after.some((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'duty-research'));
+    // The new section is where research will be discussed; until it says something, the duty is not covered.
+    const started = after.find((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'duty-research')!;
+    assert.match(String(started.message), /is started but has no content yet/);
+    assert.ok(!(await actionsFor(started)).some((a) => a.title.startsWith('Insert a section')), 'no second section is offered');
   });
 
-  it('waives a missing item with a reason to complete', async () => {
+  it('offers no waiver for a statutory duty, and waives a missing content area with a reason to complete', async () => {
     const diagnostics = await client.diagnosticsAt(uri, version);
     const advice = diagnostics.find((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'duty-advice')!;
-    const waive = (await actionsFor(advice)).find((a) => a.title.startsWith('Waive'))!;
+    assert.ok(!(await actionsFor(advice)).some((a) => a.title.startsWith('Waive')));
+    const procurement = diagnostics.find((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'area-procurement')!;
+    const waive = (await actionsFor(procurement)).find((a) => a.title.startsWith('Waive'))!;
     const after = await applyAndWait(waive);
-    assert.ok(text.includes('<!-- jfp-waive duty-advice: say why this plan does not cover it -->'));
-    assert.ok(!after.some((d) => (d.data as { itemId?: string }).itemId === 'duty-advice' && d.code === 'jfp.duty.missing'));
+    assert.ok(text.includes('<!-- jfp-waive area-procurement: say why this plan does not cover it -->'));
+    assert.ok(!after.some((d) => (d.data as { itemId?: string }).itemId === 'area-procurement' && d.code === 'jfp.duty.missing'));
   });
 
   it('replaces an unknown id with the closest known one', async () => {
@@ -64,12 +69,10 @@ describe('LSP code actions', () => {
     assert.ok(!after.some((d) => d.code === 'jfp.tag.unknown'));
   });
 
-  it('maps a partly covering section to its item', async () => {
+  it('does not offer to map a section that only mentions an item in passing', async () => {
     const diagnostics = await client.diagnosticsAt(uri, version);
     const partial = diagnostics.find((d) => d.code === 'jfp.duty.partial' && (d.data as { itemId: string }).itemId === 'duty-climate-change')!;
-    const fix = (await actionsFor(partial)).find((a) => a.title.startsWith('Map this section'))!;
-    const after = await applyAndWait(fix);
-    assert.ok(!after.some((d) => d.code === 'jfp.duty.partial' && (d.data as { itemId: string }).itemId === 'duty-climate-change'));
+    assert.ok(!(await actionsFor(partial)).some((a) => a.title.startsWith('Map this section')));
   });
 
   it('offers nothing for diagnostics from other tools', async () => {

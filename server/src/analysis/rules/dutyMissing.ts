@@ -1,4 +1,4 @@
-import { isCounted } from '../data/catalogue.js';
+import { isCounted, isStatutory } from '../data/catalogue.js';
 import { citation } from '../text/text.js';
 import type { Finding } from '../types.js';
 import { findingRange, planAnchor, type Rule } from './rule.js';
@@ -21,8 +21,15 @@ export const dutyMissing: Rule = {
         range: findingRange(doc, anchor.start, anchor.end),
         severity: item.severity,
         code: this.code,
-        message: l10n.t('Not covered: {0} ({1}). No section maps to it or discusses it. Add a section, map one with <!-- jfp: {2} -->, or waive it with a reason.', item.title, citation(item), item.id),
-        data: { itemId: item.id },
+        message: c.waiver?.notMet
+          ? l10n.t('Not covered: {0} ({1}). A statutory duty or requirement cannot be waived (waiver: {2}). Say how the plan meets it.', item.title, citation(item), c.waiver.reason || l10n.t('no reason given'))
+          : c.started && c.evidence[0]
+            ? l10n.t('Not covered yet: {0} ({1}). The section "{2}" is started but has no content yet. Say how the plan meets it.', item.title, citation(item), c.evidence[0].heading)
+            : isStatutory(item)
+              ? l10n.t('Not covered: {0} ({1}). No section maps to it or discusses it. Add a section, or map one with <!-- jfp: {2} -->.', item.title, citation(item), item.id)
+              : l10n.t('Not covered: {0} ({1}). No section maps to it or discusses it. Add a section, map one with <!-- jfp: {2} -->, or waive it with a reason.', item.title, citation(item), item.id),
+        // A started section needs text, not another section: no "insert" fix for it.
+        data: { itemId: item.id, ...(c.started ? { started: true } : {}) },
       });
     }
     return findings;

@@ -1,3 +1,4 @@
+import { mappingWouldAddress } from '../coverage.js';
 import { citation } from '../text/text.js';
 import type { Finding } from '../types.js';
 import { findingRange, type Rule } from './rule.js';
@@ -23,8 +24,11 @@ export const dutyPartial: Rule = {
         range: findingRange(doc, start, end),
         severity: this.defaultSeverity,
         code: this.code,
-        message: l10n.t('Partly covered: {0} ({1}). Only passing mentions were found ({2}). Say more about it, or map the section that covers it with <!-- jfp: {3} -->.', item.title, citation(item), best.terms.join(', '), item.id),
-        data: { itemId: item.id, line: best.line },
+        message: best.quote
+          ? l10n.t('Partly covered: {0} ({1}). Only passing mentions were found, such as: “{2}”. Say more about how the plan meets it.', item.title, citation(item), best.quote)
+          : l10n.t('Partly covered: {0} ({1}). Only passing mentions were found. Say more about how the plan meets it.', item.title, citation(item)),
+        // "Map this section" is offered only where the mapped section would address the item.
+        data: { itemId: item.id, ...(section && mappingWouldAddress(doc, section.index, index.items.get(item.id)!) ? { line: best.line } : {}) },
       });
     }
     return findings;

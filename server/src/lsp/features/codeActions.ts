@@ -3,6 +3,7 @@ import type { PlanAnalysis } from '../../analysis/analyse.js';
 import type { DocumentAnalysis } from '../../analysis/model/document.js';
 import type { FindingFix, Position, Range } from '../../analysis/types.js';
 import { insertSectionsEdit, replaceIdEdit, tagSectionEdit, waiveEdit, waiverReasonEdit, type TextEdit } from '../../analysis/edits.js';
+import { isStatutory } from '../../analysis/data/catalogue.js';
 import * as l10n from '@vscode/l10n';
 
 function edit(uri: string, e: TextEdit): WorkspaceEdit {
@@ -23,10 +24,11 @@ export function codeActions(doc: DocumentAnalysis, plan: PlanAnalysis, diagnosti
     const item = data.itemId ? catalogue.get(data.itemId) : undefined;
     switch (d.code) {
       case 'jfp.duty.missing': {
-        if (!item) break;
+        if (!item || (d.data as { started?: boolean } | undefined)?.started) break;
         const insert = insertSectionsEdit(doc, [item]);
         if (insert) actions.push(quickFix(l10n.t('Insert a section for "{0}"', item.title), d, edit(doc.uri, insert), true));
-        actions.push(quickFix(l10n.t('Waive "{0}" (give a reason)', item.title), d, edit(doc.uri, waiveEdit(doc, item.id))));
+        // A statutory duty or requirement cannot be waived (see jfp.waiver.statutory).
+        if (!isStatutory(item)) actions.push(quickFix(l10n.t('Waive "{0}" (give a reason)', item.title), d, edit(doc.uri, waiveEdit(doc, item.id))));
         break;
       }
       case 'jfp.duty.partial': {
