@@ -48,6 +48,8 @@ const results = await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.cjs', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
+  // Word and PDF conversion, run in a worker thread by the server and the CLI (server/src/convert/run.ts).
+  build({ ...common, entryPoints: ['server/src/convert/worker.ts'], outfile: 'dist/convert.cjs' }),
 ]);
 
 // A warning here is a bug in waiting (e.g. an import that is undefined in the browser bundle): fail the build.

@@ -3,7 +3,7 @@
  * language server and the VS Code client.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { CoverageReportEntry, CoverageSummary } from './coverage.js';
+import type { CoverageReportEntry, CoverageSummary, PlanIdentityReport } from './coverage.js';
 
 /** One coverage entry, shaped like the CLI's JSON `coverage` entries (lines 1-based; `file` is the document URI). */
 export type CoverageEntry = CoverageReportEntry;
@@ -19,6 +19,8 @@ export interface CoverageResult {
   summary: CoverageSummary;
   /** Percentage of counted items addressed or waived (partial counts half), 0-100. */
   percent: number;
+  /** The plan's type and catalogue edition (absent when the document is not a plan). */
+  identity?: PlanIdentityReport;
 }
 
 export const CoverageRequest = new RequestType<CoverageParams, CoverageResult, void>('jfp/coverage');

@@ -142,8 +142,9 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     const { summary } = result;
     const covered = summary.addressed + summary.waived;
     this.view.description = result.isPlan ? `${covered}/${summary.total}${summary.partial ? ` · ${summary.partial} partial` : ''}` : undefined;
-    // Without a message the view's welcome content ("Open a Joint Forward Plan...") shows.
-    this.view.message = error;
+    // Without a message the view's welcome content ("Open a Joint Forward Plan...") shows; a plan's message names its type and edition.
+    const identity = result.isPlan && result.identity ? vscode.l10n.t('{0} · checked against the {1} edition ({2})', result.identity.planType.name, result.identity.edition.id, result.identity.edition.title) : undefined;
+    this.view.message = error ?? identity;
     void vscode.commands.executeCommand('setContext', 'jfp.isPlan', result.isPlan);
     this.changeTreeData.fire(undefined);
     this.didRefresh.fire(result);

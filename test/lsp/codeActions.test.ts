@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { applyEdits, DRAFT, WORKSPACE } from './fixtures.js';
 import { TestClient } from './lspClient.js';
+import { diagnosticData } from '../../server/src/analysis/rules/findings.js';
 
 describe('LSP code actions', () => {
   let client: TestClient;
@@ -34,7 +35,7 @@ describe('LSP code actions', () => {
 
   it('inserts a section for a missing duty, with the edit inline, and the diagnostic goes', async () => {
     const diagnostics = await client.diagnosticsAt(uri, version);
-    const research = diagnostics.find((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'duty-research')!;
+    const research = diagnostics.find((d) => diagnosticData(d, 'jfp.duty.missing')?.itemId === 'duty-research')!;
     const actions = await actionsFor(research);
     const insert = actions.find((a) => a.title.startsWith('Insert a section'))!;
     assert.ok(insert.isPreferred);
@@ -44,20 +45,20 @@ describe('LSP code actions', () => {
     assert.ok(text.includes('<!-- jfp: duty-research -->'));
     assert.ok(text.startsWith(before.trimEnd()), 'the existing text is kept as it was');
     // The new section is where research will be discussed; until it says something, the duty is not covered.
-    const started = after.find((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'duty-research')!;
+    const started = after.find((d) => diagnosticData(d, 'jfp.duty.missing')?.itemId === 'duty-research')!;
     assert.match(String(started.message), /is started but has no content yet/);
     assert.ok(!(await actionsFor(started)).some((a) => a.title.startsWith('Insert a section')), 'no second section is offered');
   });
 
   it('offers no waiver for a statutory duty, and waives a missing content area with a reason to complete', async () => {
     const diagnostics = await client.diagnosticsAt(uri, version);
-    const advice = diagnostics.find((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'duty-advice')!;
+    const advice = diagnostics.find((d) => diagnosticData(d, 'jfp.duty.missing')?.itemId === 'duty-advice')!;
     assert.ok(!(await actionsFor(advice)).some((a) => a.title.startsWith('Waive')));
-    const procurement = diagnostics.find((d) => d.code === 'jfp.duty.missing' && (d.data as { itemId: string }).itemId === 'area-procurement')!;
+    const procurement = diagnostics.find((d) => diagnosticData(d, 'jfp.duty.missing')?.itemId === 'area-procurement')!;
     const waive = (await actionsFor(procurement)).find((a) => a.title.startsWith('Waive'))!;
     const after = await applyAndWait(waive);
     assert.ok(text.includes('<!-- jfp-waive area-procurement: say why this plan does not cover it -->'));
-    assert.ok(!after.some((d) => (d.data as { itemId?: string }).itemId === 'area-procurement' && d.code === 'jfp.duty.missing'));
+    assert.ok(!after.some((d) => diagnosticData(d, 'jfp.duty.missing')?.itemId === 'area-procurement'));
   });
 
   it('replaces an unknown id with the closest known one', async () => {
@@ -71,7 +72,7 @@ describe('LSP code actions', () => {
 
   it('does not offer to map a section that only mentions an item in passing', async () => {
     const diagnostics = await client.diagnosticsAt(uri, version);
-    const partial = diagnostics.find((d) => d.code === 'jfp.duty.partial' && (d.data as { itemId: string }).itemId === 'duty-climate-change')!;
+    const partial = diagnostics.find((d) => diagnosticData(d, 'jfp.duty.partial')?.itemId === 'duty-climate-change')!;
     assert.ok(!(await actionsFor(partial)).some((a) => a.title.startsWith('Map this section')));
   });
 

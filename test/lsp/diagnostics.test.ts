@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { codes, DRAFT, itemIds, lineOf, NOTES, WORKSPACE } from './fixtures.js';
 import { TestClient } from './lspClient.js';
+import { diagnosticData } from '../../server/src/analysis/rules/findings.js';
 
 
 describe('LSP diagnostics (real server over stdio)', () => {
@@ -34,7 +35,7 @@ describe('LSP diagnostics (real server over stdio)', () => {
     const draft = await client.open(DRAFT);
     const diagnostics = await client.diagnosticsAt(draft, 1);
     const missing = codes(diagnostics, 'jfp.duty.missing');
-    const research = missing.find((d) => (d.data as { itemId: string }).itemId === 'duty-research');
+    const research = missing.find((d) => diagnosticData(d, 'jfp.duty.missing')?.itemId === 'duty-research');
     assert.ok(research, 'duty-research is reported missing');
     assert.equal(research.source, 'jfp');
     assert.equal(research.severity, 2);

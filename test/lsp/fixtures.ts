@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { ROOT } from '../helpers.js';
+import { diagnosticData } from '../../server/src/analysis/rules/findings.js';
 
 export const EXAMPLE = path.join(ROOT, 'examples', 'wessex-vale-joint-forward-plan.md');
 export const WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'workspace');
@@ -29,4 +30,4 @@ export function applyEdits(text: string, edits: { range: { start: { line: number
 export const codes = (ds: Diagnostic[], code: string): Diagnostic[] => ds.filter((d) => d.code === code);
 
 /** The catalogue item ids of the diagnostics with a given code. */
-export const itemIds = (ds: Diagnostic[], code: string): string[] => codes(ds, code).map((d) => (d.data as { itemId: string }).itemId);
+export const itemIds = (ds: Diagnostic[], code: 'jfp.duty.missing' | 'jfp.duty.partial'): string[] => ds.flatMap((d) => diagnosticData(d, code)?.itemId ?? []);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { financialYearOf } from '../../server/src/analysis/rules/planPeriod.js';
+import { financialYearOf } from '../../shared/period.js';
 import { codes, DRAFT, lineOf, WORKSPACE } from './fixtures.js';
 import { TestClient } from './lspClient.js';
 

@@ -39,7 +39,7 @@ describe('skeleton', () => {
   });
 
   it('makes a template from the built-in catalogue that shows 0 of 27 covered', () => {
-    const plan = analyseText('file:///new.md', planTemplate(getDefaultCatalogue(), 'NHS Wessex Vale ICB', '2026/27 to 2030/31'));
+    const plan = analyseText('file:///new.md', planTemplate(getDefaultCatalogue(), 'NHS Wessex Vale ICB', '2023/24 to 2027/28'));
     assert.equal(plan.summary.total, 27);
     assert.equal(plan.summary.addressed, 0);
     assert.equal(plan.summary.partial, 0);

@@ -109,8 +109,9 @@ function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, optio
     }
     const facts = sectionFacts(plan);
     for (const c of chapters) {
+      // A chapter mapped as a whole was judged above; one that only holds a mapped section is judged here too.
+      if (mapped.has(c)) continue;
       const tree = subtree(plan.sections, c);
-      if (tree.some((s) => mapped.has(s.index))) continue;
       const whole = merge(
         tree.flatMap((s) => own.get(s.index) ?? []),
         tree.reduce((n, s) => n + facts[s.index]!.words, 0),

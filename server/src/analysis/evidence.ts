@@ -20,7 +20,7 @@ const MARKER = /^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[xX]\]\s*)?/;
 const OPEN_TASK = /^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+\[ \]/;
 const PLACEHOLDER = /^(?:to ?do|tbc|tbd|tba|fixme|placeholder|x{3,}|\?+|\.{3}|…)\b|^(?:to ?do|tbc|tbd|tba|\?+|\.{3}|…)$/i;
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
-const SENTENCE_END = /[.!?](?=[\s"'\u2019\u201d)]|$)/g;
+const SENTENCE_END = /[.!?](?=[\s"'*_\u2019\u201d)]|$)/g;
 
 const factsCache = new WeakMap<PlanModel, SectionFacts[]>();
 
@@ -91,6 +91,15 @@ export function inRanges(ranges: readonly (readonly [number, number])[], offset:
   return i < ranges.length && ranges[i]![0] <= offset;
 }
 
+/** True when a full stop, question or exclamation mark at i ends a sentence (closing marks may follow it). */
+function endsSentence(text: string, i: number): boolean {
+  const c = text[i];
+  if (c !== '.' && c !== '!' && c !== '?') return false;
+  let j = i + 1;
+  while (j < text.length && j < i + 4 && /["'*_)\u2019\u201d]/.test(text[j]!)) j++;
+  return j >= text.length || /\s/.test(text[j]!);
+}
+
 /** How far a quote may reach on either side of its term. */
 const REACH = 240;
 
@@ -104,7 +113,7 @@ export function sentenceAround(text: string, offset: number, limit: readonly [nu
   let start = lo;
   for (let i = offset - 1; i >= lo; i--) {
     const c = text[i]!;
-    if ((c === '.' || c === '!' || c === '?') && /\s/.test(text[i + 1] ?? ' ')) {
+    if (endsSentence(text, i)) {
       start = i + 1;
       break;
     }
@@ -119,7 +128,7 @@ export function sentenceAround(text: string, offset: number, limit: readonly [nu
   let end = hi;
   for (let i = offset; i < hi; i++) {
     const c = text[i]!;
-    if ((c === '.' || c === '!' || c === '?') && (i + 1 >= text.length || /\s/.test(text[i + 1]!))) {
+    if (endsSentence(text, i)) {
       end = i + 1;
       break;
     }

@@ -8,6 +8,7 @@ import type { CoverageStatus, EvidenceHow, ItemKind } from '../../../shared/cove
 
 export { COUNTED_KINDS, STATUTORY_KINDS } from '../../../shared/coverage.js';
 export type { CoverageStatus, CoverageSummary, EvidenceHow, ItemKind } from '../../../shared/coverage.js';
+export type { Finding, FindingCode, FindingData, FindingFix } from './rules/findings.js';
 
 export type Confidence = 'confirmed' | 'excerpt' | 'memory' | 'unconfirmed';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -67,8 +68,6 @@ export interface Range {
   end: Position;
 }
 
-
-
 export interface Evidence {
   /** Document URI (in the CLI, a file path). */
   uri: string;
@@ -109,15 +108,6 @@ export interface ItemCoverage {
   waiver?: { uri: string; line: number; reason: string; notMet?: boolean };
 }
 
-export interface Finding {
-  uri: string;
-  range: Range;
-  severity: Severity;
-  code: string;
-  message: string;
-  data?: { itemId?: string; fix?: FindingFix; [key: string]: unknown };
-}
-
 /** Settings that rules read (beyond their level). */
 export interface RuleOptions {
   /** The relevant Health and Wellbeing Boards (NHS Act 2006 s.14Z52(7)), as named in the config. */
@@ -137,9 +127,3 @@ export const DEFAULT_RULE_OPTIONS: RuleOptions = {
   readability: { maxSentenceWords: 35, smogThreshold: 14 },
   now: new Date(),
 };
-
-/** A safe, self-contained fix carried by a finding: applied by quick fixes and by "fix all". */
-export interface FindingFix {
-  title: string;
-  edits: { range: Range; newText: string }[];
-}

@@ -98,7 +98,7 @@ export function buildAnnex(plan: PlanAnalysis, fromUri: string | undefined = pla
     ANNEX_START,
     `## ${ANNEX_TITLE}`,
     '',
-    'Made by jfp-assist from the text of this plan. To update it, run *Insert coverage annex* again (or `jfp-check --format annex`); changes made by hand are lost.',
+    `Made by jfp-assist from the text of this plan, checked as a ${plan.identity.type.name} against the ${plan.identity.edition.id} edition of the catalogue (${plan.identity.edition.title}). To update it, run *Insert coverage annex* again (or \`jfp-check --format annex\`); changes made by hand are lost.`,
     '',
     '| Requirement | Legal basis | Status | Where the plan meets it |',
     '|---|---|---|---|',

@@ -5,9 +5,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { planPathMatcher } from '../analysis/data/planFiles.js';
+import { planFileMatcher } from '../analysis/data/planFiles.js';
 import { findPlanFiles } from './findPlanFiles.js';
 import { looksBinary } from '../analysis/limits.js';
+import { findConvertibleFiles } from '../convert/files.js';
 
 export class UsageError extends Error {}
 
@@ -23,12 +24,12 @@ export function expandGlob(pattern: string, cwd = process.cwd()): string[] {
   const root = path.resolve(cwd, base || '.');
   const isMatch = picomatch(glob, { dot: false, nocase: process.platform === 'win32' });
   const found = findPlanFiles(root, (relative) => isMatch(relative), Infinity).filter((f) => isMatch(path.relative(root, f).split(path.sep).join('/')));
-  return found;
+  return [...found, ...findConvertibleFiles(root, isMatch, Infinity, false)];
 }
 
 /** Plan files named by the paths: files as given; folders searched; globs expanded. Sorted, unique, absolute. */
 export function collectFiles(paths: readonly string[], globs: readonly string[], cwd = process.cwd()): string[] {
-  const isPlanPath = planPathMatcher(globs);
+  const isPlanPath = planFileMatcher(globs);
   const out = new Set<string>();
   for (const p of paths) {
     let stat: fs.Stats | undefined;
@@ -48,7 +49,7 @@ export function collectFiles(paths: readonly string[], globs: readonly string[],
       out.add(path.resolve(cwd, p));
       continue;
     }
-    const found = findPlanFiles(path.resolve(cwd, p), isPlanPath, Infinity);
+    const found = [...findPlanFiles(path.resolve(cwd, p), isPlanPath, Infinity), ...findConvertibleFiles(path.resolve(cwd, p), isPlanPath, Infinity)];
     if (found.length === 0) throw new UsageError(`no plan files found in ${p} (a plan has "plan: joint-forward-plan" in its front matter, or a name such as *forward-plan*.md)`);
     for (const f of found) out.add(path.resolve(f));
   }

@@ -1,18 +1,29 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analysePlan, mainDocument, type PlanAnalysis } from '../analysis/analyse.js';
+import { analysisOptions } from '../analysis/planOptions.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
 import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis } from '../analysis/model/document.js';
 import { IncrementalParser } from '../analysis/model/incremental.js';
-import { isMarkdownPath, planPathMatcher } from '../analysis/data/planFiles.js';
+import { isMarkdownPath, planFileMatcher } from '../analysis/data/planFiles.js';
 import { findPlanFiles } from '../host/findPlanFiles.js';
-import { skipReason } from '../analysis/limits.js';
+import { skipReason, type SkipReason } from '../analysis/limits.js';
+import { namesItselfPlan } from '../analysis/planIdentity.js';
 import { pathToUri, uriKey, uriToPath } from '../host/uri.js';
 import { mergeConfig, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
 
 /** Upper bound on files visited when a folder is scanned for plan files. */
 const MAX_SCANNED = 20000;
+
+interface OpenEntry {
+  version: number;
+  analysis: DocumentAnalysis;
+  isPlan: boolean;
+  parser: IncrementalParser;
+  /** Why the document is not analysed (too large, or not text), decided once per version. */
+  skipped?: { reason: SkipReason; maxMB: number };
+}
 
 interface DiskEntry {
   mtimeMs: number;
@@ -30,7 +41,7 @@ export class PlanWorkspace {
   /** The .jfp.json layer of each workspace folder (by folder path). */
   private readonly projectConfigs = new Map<string, Partial<JfpConfig>>();
   private readonly effective = new Map<string, { config: JfpConfig; sources: Record<keyof JfpConfig, ConfigSource>; isPlanPath: (p: string) => boolean }>();
-  private readonly open = new Map<string, { version: number; analysis: DocumentAnalysis; isPlan: boolean; parser: IncrementalParser }>();
+  private readonly open = new Map<string, OpenEntry>();
   private readonly disk = new Map<string, DiskEntry>();
   /** Plan files found on disk per folder; undefined until scanned. */
   private readonly folderPlans = new Map<string, string[]>();
@@ -85,7 +96,7 @@ export class PlanWorkspace {
     let e = this.effective.get(folder);
     if (!e) {
       const merged = mergeConfig(this.settings, this.projectConfigs.get(folder) ?? {});
-      e = { ...merged, isPlanPath: planPathMatcher(merged.config.files) };
+      e = { ...merged, isPlanPath: planFileMatcher(merged.config.files) };
       this.effective.set(folder, e);
     }
     return e;
@@ -100,19 +111,29 @@ export class PlanWorkspace {
     this.effective.clear();
     this.folderPlans.clear();
     this.planCache.clear();
-    for (const [uri, entry] of this.open) entry.isPlan = this.decideIsPlan(uri, entry.analysis);
+    for (const [uri, entry] of this.open) {
+      entry.isPlan = this.decideIsPlan(uri, entry.analysis);
+      // The size limit may have changed: the next use reads the document again (update()).
+      entry.version = -1;
+    }
   }
 
-  /** Records a new version of an open document. Returns false when the version is older than the one held. */
+  /**
+   * Records a new version of an open document. A document above the size limit, or binary,
+   * is recorded as empty with the reason (limits.ts). Returns false when the version is older
+   * than the one held.
+   */
   update(uri: string, version: number, text: string): boolean {
     const key = uriKey(uri);
     const current = this.open.get(key);
     if (current && current.version > version) return false;
+    const maxMB = this.configFor(uri).config.analysis.maxFileSizeMB;
+    const reason = skipReason(text, maxMB);
     // Each open document keeps its parser, so an edit re-parses only the sections it touches.
     const parser = current?.parser ?? new IncrementalParser();
-    const analysis = analyseDocument(uri, text, indexCatalogue(this.catalogue), (t) => parser.parse(t));
+    const analysis = analyseDocument(uri, reason ? '' : text, indexCatalogue(this.catalogue), (t) => parser.parse(t));
     const isPlan = this.decideIsPlan(uri, analysis);
-    this.open.set(key, { version, analysis, isPlan, parser });
+    this.open.set(key, { version, analysis, isPlan, parser, ...(reason ? { skipped: { reason, maxMB } } : {}) });
     this.invalidate(uri);
     return true;
   }
@@ -134,6 +155,11 @@ export class PlanWorkspace {
     return this.open.get(uriKey(uri))?.version;
   }
 
+  /** Why an open document is not analysed (too large, or not text), if it is not. */
+  skipped(uri: string): { reason: SkipReason; maxMB: number } | undefined {
+    return this.open.get(uriKey(uri))?.skipped;
+  }
+
   document(uri: string): DocumentAnalysis | undefined {
     return this.open.get(uriKey(uri))?.analysis;
   }
@@ -148,7 +174,7 @@ export class PlanWorkspace {
   }
 
   /** The analysis of the plan a document belongs to, or undefined if it is not a plan. */
-  planFor(uri: string): PlanAnalysis | undefined {
+  async planFor(uri: string): Promise<PlanAnalysis | undefined> {
     if (!this.isPlan(uri)) return undefined;
     const folder = this.folderOf(uri);
     const cacheKey = folder ?? uriKey(uri);
@@ -170,13 +196,8 @@ export class PlanWorkspace {
     // Plan-wide findings go on a document the author has open.
     const openDocs = documents.filter((d) => this.open.has(uriKey(d.uri)));
     const primary = choosePrimaryAmong(openDocs, documents);
-    const { config } = this.configFor(uri);
-    const plan = analysePlan(documents, this.catalogue, {
-      mode: config.mode,
-      levels: config.rules,
-      primary,
-      ruleOptions: { healthAndWellbeingBoards: config.healthAndWellbeingBoards, readability: config.readability },
-    });
+    const { config, sources } = this.configFor(uri);
+    const plan = analysePlan(documents, this.catalogue, analysisOptions(config, primary, sources));
     this.planCache.set(cacheKey, plan);
     return plan;
   }
@@ -204,7 +225,7 @@ export class PlanWorkspace {
   }
 
   private decideIsPlan(uri: string, analysis: DocumentAnalysis): boolean {
-    if (declaresPlan(analysis.plan)) return true;
+    if (declaresPlan(analysis.plan) || namesItselfPlan(analysis.plan)) return true;
     const p = uriToPath(uri);
     if (p === undefined) return false;
     const folder = this.folderOf(uri);

@@ -7,7 +7,7 @@
  * is also "research" and "innovation". One pass over the text, linear in its length.
  */
 import { stemmer } from 'stemmer';
-import { detach, type TermHit } from './terms.js';
+import { detach, SegmentCache, type TermHit } from './terms.js';
 
 /** A word of text: its stem and where it is. */
 export interface Word {
@@ -60,14 +60,11 @@ interface Node {
   key?: string;
 }
 
-/** Segments remembered per matcher before the cache is cleared. */
-const SEGMENT_CACHE = 20_000;
-
 export class StemMatcher {
   private readonly root: Node = { next: new Map() };
   /** Stem key of every phrase. */
   readonly keys: ReadonlySet<string>;
-  private segments = new Map<string, TermHit[]>();
+  private readonly segments = new SegmentCache();
   /** Texts shorter than this are matched in one pass, without the segment cache. */
   static segmentMin = 20_000;
 
@@ -105,31 +102,12 @@ export class StemMatcher {
   }
 
   /**
-   * Every occurrence before exclusions. A long text is cut before each "#" that starts a line
-   * ("#" never joins two words of a phrase, so the hits are those of one pass), and each segment's
-   * hits are remembered by its text, so that after an edit only the segments it touched are read.
+   * Every occurrence before exclusions. A long text is matched segment by segment (see
+   * SegmentCache): "#" never joins two words of a phrase, so the hits are those of one pass.
    */
   private allHits(text: string): TermHit[] {
     if (text.length < StemMatcher.segmentMin) return this.hitsOf(text);
-    const hits: TermHit[] = [];
-    const next = new Map<string, TermHit[]>();
-    let from = 0;
-    while (from < text.length) {
-      let to = text.indexOf('\n#', from);
-      to = to < 0 ? text.length : to + 1;
-      const segment = text.slice(from, to);
-      let local = next.get(segment);
-      if (!local) {
-        const known = this.segments.get(segment);
-        local = known ?? this.hitsOf(segment);
-        next.set(known ? segment : detach(segment), local);
-      }
-      for (const h of local) hits.push({ key: h.key, start: h.start + from, end: h.end + from });
-      from = to;
-    }
-    if (this.segments.size + next.size > SEGMENT_CACHE) this.segments = next;
-    else for (const [k, v] of next) this.segments.set(k, v);
-    return hits;
+    return this.segments.hits(text, (segment) => this.hitsOf(segment));
   }
 
   private hitsOf(text: string): TermHit[] {

@@ -1,4 +1,5 @@
 import type { PlanAnalysis } from '../../analysis/analyse.js';
+import { identityReport } from '../../analysis/planIdentity.js';
 import { coverageEntries } from '../../analysis/report.js';
 import type { CoverageResult } from '../../../../shared/protocol.js';
 
@@ -7,5 +8,5 @@ const EMPTY: CoverageResult = { isPlan: false, items: [], summary: { addressed: 
 /** The answer to `jfp/coverage`: the plan's coverage, with document URIs as files. */
 export function coverageResult(plan: PlanAnalysis | undefined): CoverageResult {
   if (!plan) return EMPTY;
-  return { isPlan: true, items: coverageEntries(plan, (uri) => uri), summary: plan.summary, percent: plan.percent };
+  return { isPlan: true, items: coverageEntries(plan, (uri) => uri), summary: plan.summary, percent: plan.percent, identity: identityReport(plan.identity) };
 }

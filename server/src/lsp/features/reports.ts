@@ -1,13 +1,12 @@
 import * as path from 'node:path';
 import type { WorkspaceEdit } from 'vscode-languageserver';
-import { analysePlan, type PlanAnalysis } from '../../analysis/analyse.js';
-import { indexCatalogue } from '../../analysis/data/catalogueIndex.js';
-import { analyseDocument, type DocumentAnalysis } from '../../analysis/model/document.js';
+import type { PlanAnalysis } from '../../analysis/analyse.js';
+import type { DocumentAnalysis } from '../../analysis/model/document.js';
 import { annexReplacement, buildAnnex } from '../../formats/annex.js';
 import { compareCoverage, formatComparison } from '../../formats/compare.js';
 import { formatHtml } from '../../formats/html.js';
-import { collectFiles, readPlanFile } from '../../host/planInput.js';
-import { pathToUri, uriToPath } from '../../host/uri.js';
+import { loadPlanFromPaths } from '../../host/planFromPaths.js';
+import { uriToPath } from '../../host/uri.js';
 import type { PlanWorkspace } from '../workspace.js';
 
 /** The edit that writes the current coverage annex into a document, replacing the previous annex in place. */
@@ -39,9 +38,7 @@ export function htmlReport(plan: PlanAnalysis, workspace: PlanWorkspace, now = n
 export function comparison(plan: PlanAnalysis, uri: string, paths: readonly string[], workspace: PlanWorkspace): { markdown: string } | { error: string } {
   const { config } = workspace.configFor(uri);
   try {
-    const index = indexCatalogue(workspace.catalogue);
-    const docs = collectFiles(paths, config.files).map((file) => analyseDocument(pathToUri(file), readPlanFile(file), index));
-    const previous = analysePlan(docs, workspace.catalogue, { mode: config.mode, levels: config.rules });
+    const previous = loadPlanFromPaths(paths, config, workspace.catalogue);
     return { markdown: formatComparison(compareCoverage(previous, plan), previous, plan, 'markdown') };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
