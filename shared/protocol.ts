@@ -64,3 +64,36 @@ export const ServerCommands = {
   /** [uri, paths[]] -> { markdown } comparing the previous plan at the paths with this one, or { error }. */
   compare: 'jfp.server.compare',
 } as const;
+
+/**
+ * Files, asked of the client by a server that cannot read them itself (the web worker in
+ * vscode.dev): the client answers with `vscode.workspace.fs`. URIs are strings.
+ */
+export type FileType = 'file' | 'directory' | 'other';
+
+export interface FileStat {
+  type: FileType;
+  size: number;
+  /** Last modification, in milliseconds since 1970. */
+  mtime: number;
+}
+
+export interface DirectoryEntry {
+  name: string;
+  type: FileType;
+}
+
+export interface ReadFileParams {
+  uri: string;
+  /** Read at most this many bytes from the start (e.g. to look at front matter). */
+  maxBytes?: number;
+}
+
+/** The text (decoded as UTF-8), or why it cannot be read (an error code such as "FileNotFound"). */
+export type ReadFileResult = { text: string } | { error: string };
+
+export const ReadFileRequest = new RequestType<ReadFileParams, ReadFileResult, void>('jfp/files/read');
+/** null when there is nothing at the URI. */
+export const StatFileRequest = new RequestType<{ uri: string }, FileStat | null, void>('jfp/files/stat');
+/** The entries of a folder; empty when it cannot be listed. */
+export const ListFolderRequest = new RequestType<{ uri: string }, DirectoryEntry[], void>('jfp/files/list');

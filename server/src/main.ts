@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server.js';
+import { nodeFiles } from './host/nodeFiles.js';
+import { loadPlanFromPaths } from './host/planFromPaths.js';
 
 /** The rule pages shipped next to the server: dist/server.cjs -> <package>/docs/rules/. */
 function defaultDocsBase(): string {
@@ -16,4 +18,10 @@ function defaultDocsBase(): string {
   }
 }
 
-startServer(createConnection(ProposedFeatures.all), { docsBase: defaultDocsBase() });
+startServer(createConnection(ProposedFeatures.all), {
+  files: nodeFiles,
+  docsBase: defaultDocsBase(),
+  loadPlan: loadPlanFromPaths,
+  // TEST ONLY (test/lsp/failures.test.ts): the analysis of a document containing this text throws.
+  failOnText: process.env.JFP_TEST_THROW_ON || undefined,
+});

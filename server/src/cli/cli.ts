@@ -19,6 +19,7 @@ import { pathToUri, uriToPath } from '../host/uri.js';
 import { collectFiles, readPlanFile, UsageError } from '../host/planInput.js';
 import { loadPlanFromPaths } from '../host/planFromPaths.js';
 import { buildCatalogue, CONFIG_FILE, type FileProblems } from '../host/projectConfig.js';
+import { readCataloguesSync } from '../host/nodeFiles.js';
 import { mergeConfig, parseConfig, type JfpConfig } from '../analysis/data/config.js';
 import { RULE_CODES } from '../analysis/rules/index.js';
 import { parseArgs, USAGE, type FailOn } from './args.js';
@@ -47,7 +48,8 @@ function loadConfig(file: string | undefined, err: (s: string) => void): { confi
   }
   const parsed = parseConfig(text, RULE_CODES);
   if (parsed.problems.length > 0) problems.set(pathToUri(path.resolve(configFile)), parsed.problems);
-  const catalogue = buildCatalogue(getDefaultCatalogue(), [{ folder, layer: parsed.config }], problems);
+  const configs = [{ folder: pathToUri(folder), layer: parsed.config, text }];
+  const catalogue = buildCatalogue(getDefaultCatalogue(), configs, problems, readCataloguesSync(configs));
   let errors = 0;
   for (const [uri, list] of problems) {
     for (const p of list) {

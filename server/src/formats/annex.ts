@@ -1,9 +1,9 @@
-import * as path from 'node:path';
 import type { PlanAnalysis } from '../analysis/analyse.js';
 import { isStatutory } from '../analysis/data/catalogue.js';
 import type { DocumentAnalysis } from '../analysis/model/document.js';
 import { headingSlugs } from '../analysis/model/slug.js';
 import type { ItemCoverage } from '../analysis/types.js';
+import { relativeFrom } from '../host/uri.js';
 
 export const ANNEX_START = '<!-- jfp-annex:start -->';
 export const ANNEX_END = '<!-- jfp-annex:end -->';
@@ -49,7 +49,7 @@ export function sectionLink(plan: PlanAnalysis, fromUri: string | undefined, uri
   const plain = (u: string) => safeDecode(u.replace(/^file:\/\//, ''));
   const target = plain(uri);
   const from = fromUri === undefined ? undefined : plain(fromUri);
-  const rel = from ? path.posix.relative(path.posix.dirname(from), target) : path.posix.basename(target);
+  const rel = from ? relativeFrom(from, target) : target.slice(target.lastIndexOf('/') + 1);
   return `${rel.split('/').map(encodeURIComponent).join('/')}${hash}`;
 }
 

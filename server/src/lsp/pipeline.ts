@@ -9,7 +9,9 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { skipFinding } from '../analysis/limits.js';
 import { uriKey } from '../host/uri.js';
+import type { Level } from '../analysis/types.js';
 import { toDiagnostic } from './features/diagnostics.js';
+import { describeError, internalDiagnostic } from './failures.js';
 import type { PlanWorkspace } from './workspace.js';
 
 /** Timers, injected so that tests can run the pipeline on a fake clock. */
@@ -37,6 +39,8 @@ export interface PipelineHost {
   publish(params: PublishParams): void;
   /** The coverage of the plan containing uri changed (`typing` when an edit caused it). */
   coverageChanged(uri: string, typing: boolean): void;
+  /** Logs a failure (with its stack) where the user can find it: the output log. */
+  log?(message: string): void;
   scheduler?: Scheduler;
 }
 
@@ -73,12 +77,26 @@ export class DocumentPipeline {
     const doc = this.host.documents.get(uri);
     if (!doc) return undefined;
     if (this.timers.has(uri)) await this.analyseAndPublish(uri);
-    else this.refresh(doc);
+    else {
+      try {
+        this.refresh(doc);
+      } catch (e) {
+        this.failed(uri, e);
+      }
+    }
     return doc;
   }
 
-  /** Re-analyses a document and republishes every open document of its plan. */
+  /** Re-analyses a document and republishes every open document of its plan; a failure is shown on the document. */
   async analyseAndPublish(uri: string, typing = false): Promise<void> {
+    try {
+      await this.analyseAndPublishUnguarded(uri, typing);
+    } catch (e) {
+      this.failed(uri, e);
+    }
+  }
+
+  private async analyseAndPublishUnguarded(uri: string, typing: boolean): Promise<void> {
     const { documents, workspace } = this.host;
     const doc = documents.get(uri);
     if (!doc) return;
@@ -89,12 +107,20 @@ export class DocumentPipeline {
       const mateDoc = documents.get(mate);
       if (mateDoc) this.refresh(mateDoc);
     }
-    for (const target of [uri, ...mates]) await this.publishFor(target, typing);
-    if (wasPlan && !workspace.isPlan(uri)) await this.publishFor(uri);
+    for (const target of [uri, ...mates]) await this.publishUnguarded(target, typing);
+    if (wasPlan && !workspace.isPlan(uri)) await this.publishUnguarded(uri, false);
   }
 
   /** Publishes a document's diagnostics from its plan's current analysis (or clears them when it left the plan). */
   async publishFor(uri: string, typing = false): Promise<void> {
+    try {
+      await this.publishUnguarded(uri, typing);
+    } catch (e) {
+      this.failed(uri, e);
+    }
+  }
+
+  private async publishUnguarded(uri: string, typing: boolean): Promise<void> {
     const { documents, workspace } = this.host;
     const doc = documents.get(uri);
     // Never publish for a version other than the one analysed: a newer analysis is due and will.
@@ -139,6 +165,22 @@ export class DocumentPipeline {
   /** Stops every pending analysis (shutdown). */
   dispose(): void {
     for (const uri of [...this.timers.keys()]) this.cancel(uri);
+  }
+
+  /** The analysis of a document failed: one jfp.internal diagnostic on it, and the stack in the log. */
+  private failed(uri: string, e: unknown): void {
+    this.host.log?.(`The analysis of ${uri} failed: ${describeError(e)}`);
+    const doc = this.host.documents.get(uri);
+    if (!doc) return;
+    let level: Level | undefined;
+    try {
+      level = this.host.workspace.configFor(uri).config.rules['jfp.internal'];
+    } catch {
+      level = undefined;
+    }
+    const diagnostic = internalDiagnostic(uri, e, level);
+    this.published.add(uri);
+    this.host.publish({ uri, version: doc.version, diagnostics: diagnostic ? [diagnostic] : [] });
   }
 
   /** Brings the workspace's analysis of a document up to its current version (at most once per version). */

@@ -12,26 +12,38 @@ import { CoverageNotifier } from './coverageNotifier.js';
 import { registerFeatures } from './handlers/features.js';
 import { registerLifecycle } from './handlers/lifecycle.js';
 import type { ServerContext } from './handlers/context.js';
+import { injectFailure, logUncaught } from './failures.js';
 import { DocumentPipeline } from './pipeline.js';
 import { PlanWorkspace } from './workspace.js';
+import type { PlanFiles } from '../host/files.js';
+import type { LoadPlan } from '../host/previousPlan.js';
 
 export interface ServerOptions {
+  /** How the server reads plan files, .jfp.json and extra catalogues (the file system, or the client). */
+  files: PlanFiles;
   /** The rule pages' location when the client does not give one (a URL ending in '/', or ''). */
   docsBase?: string;
+  /** How "compare" reads the previous plan (default: Markdown through `files`). */
+  loadPlan?: LoadPlan;
+  /** TEST ONLY: the analysis of a document containing this text throws (see failures.ts injectFailure). */
+  failOnText?: string;
 }
 
 const VERSION = '0.1.0';
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
-  const workspace = new PlanWorkspace(getDefaultCatalogue());
+  const workspace = new PlanWorkspace(getDefaultCatalogue(), options.files, options.loadPlan);
   const coverage = new CoverageNotifier((uri) => void connection.sendNotification(CoverageChangedNotification, { uri }));
   const pipeline = new DocumentPipeline({
     documents,
     workspace,
     publish: (params) => void connection.sendDiagnostics(params),
     coverageChanged: (uri, typing) => coverage.changed(uri, typing),
+    log: (message) => connection.console.error(message),
   });
+  logUncaught((message) => connection.console.error(message));
+  if (options.failOnText) injectFailure(workspace, options.failOnText);
   let capabilities: ClientCapabilities = {};
   let configLoaded: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (configLoaded = resolve));

@@ -1,20 +1,23 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { analysePlan, mainDocument, type PlanAnalysis } from '../analysis/analyse.js';
 import { analysisOptions } from '../analysis/planOptions.js';
+import { namesItselfPlan } from '../analysis/planIdentity.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
 import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis } from '../analysis/model/document.js';
 import { IncrementalParser } from '../analysis/model/incremental.js';
 import { isMarkdownPath, planFileMatcher } from '../analysis/data/planFiles.js';
-import { findPlanFiles } from '../host/findPlanFiles.js';
 import { skipReason, type SkipReason } from '../analysis/limits.js';
-import { namesItselfPlan } from '../analysis/planIdentity.js';
-import { pathToUri, uriKey, uriToPath } from '../host/uri.js';
+import { FolderFiles } from './folderFiles.js';
 import { mergeConfig, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
+import type { PlanFiles } from '../host/files.js';
+import { loadPlanThroughFiles, type LoadPlan } from '../host/previousPlan.js';
+import { baseName, relativePath, resolveUri, uriKey } from '../host/uri.js';
 
-/** Upper bound on files visited when a folder is scanned for plan files. */
-const MAX_SCANNED = 20000;
+export interface EffectiveConfig {
+  config: JfpConfig;
+  sources: Record<keyof JfpConfig, ConfigSource>;
+  isPlanPath: (p: string) => boolean;
+}
 
 interface OpenEntry {
   version: number;
@@ -25,53 +28,64 @@ interface OpenEntry {
   skipped?: { reason: SkipReason; maxMB: number };
 }
 
-interface DiskEntry {
-  mtimeMs: number;
-  size: number;
-  analysis: DocumentAnalysis;
-}
-
 /**
- * Which documents form which plan, and their analyses: open documents from the editor,
- * the other plan files of the same workspace folder from disk.
+ * Which documents form which plan, and their analyses: open documents from the editor, the
+ * other plan files of the same workspace folder read through `PlanFiles`. Folders, files and
+ * documents are named by URI (uriKey), so a folder may be on disk or in a virtual file system.
  */
 export class PlanWorkspace {
   private folders: string[] = [];
   private settings: Partial<JfpConfig> = {};
-  /** The .jfp.json layer of each workspace folder (by folder path). */
+  /** The .jfp.json layer of each workspace folder (by folder URI). */
   private readonly projectConfigs = new Map<string, Partial<JfpConfig>>();
-  private readonly effective = new Map<string, { config: JfpConfig; sources: Record<keyof JfpConfig, ConfigSource>; isPlanPath: (p: string) => boolean }>();
+  private readonly effective = new Map<string, EffectiveConfig>();
   private readonly open = new Map<string, OpenEntry>();
-  private readonly disk = new Map<string, DiskEntry>();
-  /** Plan files found on disk per folder; undefined until scanned. */
-  private readonly folderPlans = new Map<string, string[]>();
   private readonly planCache = new Map<string, PlanAnalysis>();
 
-  constructor(private currentCatalogue: IndexedCatalogue) {}
+  /** The folders' plan files that are not open, read through PlanFiles. */
+  private readonly onDisk: FolderFiles;
+
+  constructor(
+    private currentCatalogue: IndexedCatalogue,
+    readonly files: PlanFiles,
+    /** Reads another plan from paths (the previous plan to compare with). */
+    readonly loadPlan: LoadPlan = loadPlanThroughFiles(files),
+  ) {
+    this.onDisk = new FolderFiles(files, {
+      configFor: (uri) => this.configFor(uri),
+      catalogue: () => this.catalogue,
+      isOpen: (uri) => this.open.has(uri),
+      changed: (uri) => this.invalidate(uri),
+    });
+  }
 
   get catalogue(): IndexedCatalogue {
     return this.currentCatalogue;
   }
 
+  /** The client reports changes to files (didChangeWatchedFiles), so files need no stat before each use. */
+  setWatching(watching: boolean): void {
+    this.onDisk.watching = watching;
+  }
+
   /** True when a URI is an extra catalogue named by a folder's .jfp.json. */
   isCatalogueFile(uri: string): boolean {
-    const file = uriToPath(uri);
-    if (file === undefined) return false;
+    const key = uriKey(uri);
     for (const [folder, config] of this.projectConfigs) {
-      if ((config.catalogues ?? []).some((c) => path.resolve(folder, c.path) === file)) return true;
+      if ((config.catalogues ?? []).some((c) => resolveUri(folder, c.path) === key)) return true;
     }
     return false;
   }
 
   setCatalogue(catalogue: IndexedCatalogue): void {
     this.currentCatalogue = catalogue;
-    this.disk.clear();
+    this.onDisk.forgetFiles();
     for (const [uri, entry] of this.open) entry.analysis = analyseDocument(uri, entry.analysis.plan.text, indexCatalogue(catalogue), (t) => entry.parser.parse(t));
     this.planCache.clear();
   }
 
   setFolders(folderUris: string[]): void {
-    this.folders = folderUris.map(uriToPath).filter((p): p is string => p !== undefined);
+    this.folders = folderUris.map((f) => uriKey(f).replace(/\/$/, ''));
     this.configChanged();
   }
 
@@ -83,15 +97,14 @@ export class PlanWorkspace {
 
   /** A workspace folder's .jfp.json layer (undefined when it has none). */
   setProjectConfig(folderUri: string, config: Partial<JfpConfig> | undefined): void {
-    const folder = uriToPath(folderUri);
-    if (folder === undefined) return;
+    const folder = uriKey(folderUri).replace(/\/$/, '');
     if (config) this.projectConfigs.set(folder, config);
     else this.projectConfigs.delete(folder);
     this.configChanged();
   }
 
   /** The effective configuration for a document, and where each value came from. */
-  configFor(uri: string): { config: JfpConfig; sources: Record<keyof JfpConfig, ConfigSource>; isPlanPath: (p: string) => boolean } {
+  configFor(uri: string): EffectiveConfig {
     const folder = this.folderOf(uri) ?? '';
     let e = this.effective.get(folder);
     if (!e) {
@@ -102,14 +115,14 @@ export class PlanWorkspace {
     return e;
   }
 
-  /** Workspace folders, as paths. */
-  folderPaths(): string[] {
+  /** Workspace folders, as URIs. */
+  folderUris(): string[] {
     return [...this.folders];
   }
 
   private configChanged(): void {
     this.effective.clear();
-    this.folderPlans.clear();
+    this.onDisk.forgetScans();
     this.planCache.clear();
     for (const [uri, entry] of this.open) {
       entry.isPlan = this.decideIsPlan(uri, entry.analysis);
@@ -145,9 +158,8 @@ export class PlanWorkspace {
 
   /** A file changed on disk (created, changed or deleted). */
   fileChanged(uri: string): void {
-    this.disk.delete(uriKey(uri));
     const folder = this.folderOf(uri);
-    if (folder !== undefined) this.folderPlans.delete(folder);
+    this.onDisk.fileChanged(uri, folder);
     this.invalidate(uri);
   }
 
@@ -173,10 +185,28 @@ export class PlanWorkspace {
     return [...this.open.values()].filter((e) => e.isPlan).map((e) => e.analysis.uri);
   }
 
-  /** The analysis of the plan a document belongs to, or undefined if it is not a plan. */
+  /**
+   * The analysis of the plan a document belongs to, or undefined if it is not a plan. The
+   * folder's other plan files are read first (without blocking: through PlanFiles).
+   */
   async planFor(uri: string): Promise<PlanAnalysis | undefined> {
     if (!this.isPlan(uri)) return undefined;
     const folder = this.folderOf(uri);
+    const cached = this.planCache.get(folder ?? uriKey(uri));
+    if (cached) return cached;
+    if (folder !== undefined) await this.onDisk.read(folder);
+    return this.isPlan(uri) ? this.planNow(uri, folder) : undefined;
+  }
+
+  /** Open plan documents that share a plan with this one (itself included). */
+  planMates(uri: string): string[] {
+    const folder = this.folderOf(uri);
+    if (folder === undefined) return [uri];
+    return this.openPlanUris().filter((u) => this.folderOf(u) === folder);
+  }
+
+  /** The plan, from the open documents and the files already read. */
+  private planNow(uri: string, folder: string | undefined): PlanAnalysis {
     const cacheKey = folder ?? uriKey(uri);
     const cached = this.planCache.get(cacheKey);
     if (cached) return cached;
@@ -184,13 +214,8 @@ export class PlanWorkspace {
     for (const [key, entry] of this.open) {
       if (entry.isPlan && (folder === undefined ? key === uriKey(uri) : this.folderOf(entry.analysis.uri) === folder)) docs.set(key, entry.analysis);
     }
-    if (folder !== undefined) {
-      for (const file of this.scanFolder(folder)) {
-        const key = pathToUri(file);
-        if (docs.has(key)) continue;
-        const analysis = this.readDisk(file);
-        if (analysis) docs.set(key, analysis);
-      }
+    for (const analysis of folder === undefined ? [] : this.onDisk.analyses(folder)) {
+      if (!docs.has(analysis.uri)) docs.set(analysis.uri, analysis);
     }
     const documents = [...docs.values()];
     // Plan-wide findings go on a document the author has open.
@@ -202,68 +227,25 @@ export class PlanWorkspace {
     return plan;
   }
 
-  /** Open plan documents that share a plan with this one (itself included). */
-  planMates(uri: string): string[] {
-    const folder = this.folderOf(uri);
-    if (folder === undefined) return [uri];
-    return this.openPlanUris().filter((u) => this.folderOf(u) === folder);
-  }
-
   private invalidate(uri: string): void {
     const folder = this.folderOf(uri);
     this.planCache.delete(folder ?? uriKey(uri));
   }
 
   private folderOf(uri: string): string | undefined {
-    const p = uriToPath(uri);
-    if (p === undefined) return undefined;
+    const key = uriKey(uri);
     let best: string | undefined;
     for (const f of this.folders) {
-      if ((p === f || p.startsWith(f.endsWith(path.sep) ? f : f + path.sep)) && (!best || f.length > best.length)) best = f;
+      if ((key === f || key.startsWith(f + '/')) && (!best || f.length > best.length)) best = f;
     }
     return best;
   }
 
   private decideIsPlan(uri: string, analysis: DocumentAnalysis): boolean {
     if (declaresPlan(analysis.plan) || namesItselfPlan(analysis.plan)) return true;
-    const p = uriToPath(uri);
-    if (p === undefined) return false;
     const folder = this.folderOf(uri);
-    const relative = folder !== undefined ? path.relative(folder, p) : path.basename(p);
-    return isMarkdownPath(p) && this.configFor(uri).isPlanPath(relative.split(path.sep).join('/'));
-  }
-
-  private scanFolder(folder: string): string[] {
-    const known = this.folderPlans.get(folder);
-    if (known) return known;
-    const found = findPlanFiles(folder, this.configFor(pathToUri(folder)).isPlanPath, MAX_SCANNED);
-    this.folderPlans.set(folder, found);
-    return found;
-  }
-
-  private readDisk(file: string): DocumentAnalysis | undefined {
-    const key = pathToUri(file);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(file);
-    } catch {
-      return undefined;
-    }
-    // The same limits as for open documents (limits.ts): too large or not text means not read as part of the plan.
-    const maxMB = this.configFor(key).config.analysis.maxFileSizeMB;
-    if (stat.size > maxMB * 1024 * 1024) return undefined;
-    const cached = this.disk.get(key);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.analysis;
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-    if (skipReason(text, maxMB)) return undefined;
-    const analysis = analyseDocument(key, text, indexCatalogue(this.catalogue));
-    this.disk.set(key, { mtimeMs: stat.mtimeMs, size: stat.size, analysis });
-    return analysis;
+    const relative = (folder !== undefined ? relativePath(folder, uri) : undefined) ?? baseName(uri);
+    return isMarkdownPath(relative) && this.configFor(uri).isPlanPath(relative);
   }
 }
 

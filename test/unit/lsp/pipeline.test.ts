@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentPipeline, type PublishParams, type Scheduler } from '../../../server/src/lsp/pipeline.js';
+import { NO_FILES } from '../../../server/src/host/files.js';
 import { PlanWorkspace } from '../../../server/src/lsp/workspace.js';
 import { md, miniCatalogue } from '../../helpers.js';
 
@@ -30,11 +31,13 @@ const URI = 'untitled:plan.md';
 function setup() {
   const clock = new FakeClock();
   const docs = new Map<string, TextDocument>();
-  const workspace = new PlanWorkspace(miniCatalogue());
+  const workspace = new PlanWorkspace(miniCatalogue(), NO_FILES);
   const published: PublishParams[] = [];
   const coverage: string[] = [];
   let waiting: (() => void) | undefined;
+  const logged: string[] = [];
   const pipeline = new DocumentPipeline({
+    log: (m) => logged.push(m),
     documents: { get: (uri) => docs.get(uri), all: () => [...docs.values()] },
     workspace,
     publish: (p) => {
@@ -51,7 +54,7 @@ function setup() {
     pipeline.schedule(uri);
   };
   const nextPublish = () => new Promise<void>((resolve) => (waiting = resolve));
-  return { clock, docs, workspace, published, coverage, pipeline, open, edit, nextPublish };
+  return { clock, docs, workspace, published, coverage, pipeline, open, edit, nextPublish, logged };
 }
 
 describe('lsp/pipeline', () => {
@@ -149,5 +152,21 @@ describe('lsp/pipeline', () => {
     t.pipeline.dispose();
     assert.equal(t.clock.timers.size, 0);
     assert.equal(t.pipeline.pending(URI), false);
+  });
+
+  it('an exception on the timer path becomes one jfp.internal diagnostic and a logged stack', async () => {
+    const t = setup();
+    t.open(PLAN);
+    await t.pipeline.analyseAndPublish(URI);
+    t.workspace.update = () => {
+      throw new Error('boom');
+    };
+    t.edit(PLAN + '\n');
+    const published = t.nextPublish();
+    t.clock.fire();
+    await published;
+    assert.deepEqual(t.published.at(-1)!.diagnostics.map((d) => [d.code, d.severity]), [['jfp.internal', 3]]);
+    assert.equal(t.published.at(-1)!.version, 2);
+    assert.match(t.logged[0]!, /boom\n\s+at /);
   });
 });

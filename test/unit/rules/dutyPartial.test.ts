@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { analyseMini, md } from '../../helpers.js';
+import { analyseMini, findingsOf, md } from '../../helpers.js';
 
 describe('rule jfp.duty.partial', () => {
   it('reports a partly covered item on its best evidence heading', () => {
     const plan = analyseMini(md('# P', '', '## Travel', '', 'We aim for net zero.'));
-    const [f] = plan.findings.get('file:///plan.md')!.filter((x) => x.code === 'jfp.duty.partial');
+    const [f] = findingsOf(plan, 'jfp.duty.partial');
     assert.ok(f);
     assert.equal(f.data?.itemId, 'duty-climate-change');
     assert.equal(f.severity, 'information');
@@ -17,6 +17,6 @@ describe('rule jfp.duty.partial', () => {
     const plan = analyseMini(
       md('# P', '## Travel', 'We will reach net zero for the emissions we control by 2040. Fewer journeys to clinics cut the carbon from travel. Our Green Plan sets yearly targets for each trust, and every trust reports on them to its board each year. Climate risks are on every trust risk register.'),
     );
-    assert.equal(plan.findings.get('file:///plan.md')!.filter((x) => x.code === 'jfp.duty.partial').length, 0);
+    assert.equal(findingsOf(plan, 'jfp.duty.partial').length, 0);
   });
 });

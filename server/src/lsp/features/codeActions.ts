@@ -79,7 +79,8 @@ export function fixAllAction(doc: DocumentAnalysis, plan: PlanAnalysis): CodeAct
 
 /** The edit behind "insert all missing sections": every missing counted item, in catalogue order. */
 export function missingSectionsEdit(doc: DocumentAnalysis, plan: PlanAnalysis): WorkspaceEdit | null {
-  const missing = plan.coverage.filter((c) => c.counted && c.status === 'missing').map((c) => plan.index.catalogue.get(c.id)!);
+  // A started section (mapped, no content yet) needs text, not a second section.
+  const missing = plan.coverage.filter((c) => c.counted && c.status === 'missing' && !c.started).map((c) => plan.index.catalogue.get(c.id)!);
   const insert = insertSectionsEdit(doc, missing);
   return insert ? edit(doc.uri, insert) : null;
 }

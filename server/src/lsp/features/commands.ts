@@ -3,7 +3,6 @@ import type { DocumentAnalysis } from '../../analysis/model/document.js';
 import { explainItem } from '../../analysis/explain.js';
 import { planTemplate } from '../../analysis/skeleton.js';
 import type { PlanWorkspace } from '../workspace.js';
-import { pathToUri } from '../../host/uri.js';
 import { defaultPlanPeriod } from '../../../../shared/period.js';
 import { ServerCommands } from '../../../../shared/protocol.js';
 import { missingSectionsEdit, sectionEdit } from './codeActions.js';
@@ -35,8 +34,7 @@ export async function executeCommand(
       return explainItem(item, plan?.byId.get(item.id), 'markdown');
     }
     case ServerCommands.effectiveConfig: {
-      const folder = workspace.folderPaths()[0];
-      const uri = typeof args[0] === 'string' ? args[0] : folder ? pathToUri(folder) : 'untitled:';
+      const uri = typeof args[0] === 'string' ? args[0] : (workspace.folderUris()[0] ?? 'untitled:');
       const { config, sources } = workspace.configFor(uri);
       return { config, sources };
     }

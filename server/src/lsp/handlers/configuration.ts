@@ -5,11 +5,13 @@
  */
 import { getDefaultCatalogue } from '../../analysis/data/catalogue.js';
 import { RULE_CODES } from '../../analysis/rules/index.js';
-import { buildCatalogue, readProjectConfig, type FileProblems } from '../../host/projectConfig.js';
-import { pathToUri } from '../../host/uri.js';
+import { buildCatalogue, readCatalogues, readProjectConfig, type FileProblems } from '../../host/projectConfig.js';
 import { toDiagnostic } from '../features/diagnostics.js';
 import { settingsLayer } from '../settings.js';
 import type { ServerContext } from './context.js';
+
+/** Codes whose level .jfp.json may set: every rule's, and jfp.internal (a document whose analysis failed). */
+const CONFIGURABLE_CODES: readonly string[] = [...RULE_CODES, 'jfp.internal'];
 
 export class Configuration {
   /** Problems in .jfp.json files and extra catalogues, as published (by file URI). */
@@ -34,16 +36,16 @@ export class Configuration {
       }
     }
     workspace.setSettings(settingsLayer(raw));
-    this.reloadProjectConfig();
+    await this.reloadProjectConfig();
   }
 
   /** Reads every folder's .jfp.json and extra catalogues, and publishes their problems. */
-  reloadProjectConfig(): void {
+  async reloadProjectConfig(): Promise<void> {
     const { connection, workspace } = this.ctx;
     const problems: FileProblems = new Map();
-    const configs = workspace.folderPaths().map((folder) => readProjectConfig(folder, RULE_CODES, problems));
-    for (const c of configs) workspace.setProjectConfig(pathToUri(c.folder), c.layer);
-    const catalogue = buildCatalogue(getDefaultCatalogue(), configs, problems);
+    const configs = await Promise.all(workspace.folderUris().map((folder) => readProjectConfig(workspace.files, folder, CONFIGURABLE_CODES, problems)));
+    const catalogue = buildCatalogue(getDefaultCatalogue(), configs, problems, await readCatalogues(workspace.files, configs));
+    for (const c of configs) workspace.setProjectConfig(c.folder, c.layer);
     if (catalogue !== workspace.catalogue) workspace.setCatalogue(catalogue);
     for (const uri of this.problems.keys()) if (!problems.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const [uri, list] of problems) {

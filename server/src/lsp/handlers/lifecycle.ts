@@ -33,6 +33,9 @@ export interface LifecycleOptions {
 export function registerLifecycle(ctx: ServerContext, setCapabilities: (c: ClientCapabilities) => void, options: LifecycleOptions): void {
   const { connection, workspace, pipeline } = ctx;
   const configuration = new Configuration(ctx);
+  /** Dynamic registrations (configuration, file watchers), undone at shutdown. */
+  const registrations: { dispose(): void }[] = [];
+  const keep = (registration: Promise<{ dispose(): void }>) => void registration.then((r) => registrations.push(r), () => undefined);
 
   connection.onInitialize((params: InitializeParams) => {
     setCapabilities(params.capabilities);
@@ -59,10 +62,11 @@ export function registerLifecycle(ctx: ServerContext, setCapabilities: (c: Clien
   connection.onInitialized(async () => {
     const capabilities = ctx.capabilities();
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'jfp' });
+      keep(connection.client.register(DidChangeConfigurationNotification.type, { section: 'jfp' }));
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/*.json' }] });
+      workspace.setWatching(true);
+      keep(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/*.json' }] }));
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
@@ -87,12 +91,16 @@ export function registerLifecycle(ctx: ServerContext, setCapabilities: (c: Clien
     for (const change of params.changes) if (!change.uri.endsWith('.json')) workspace.fileChanged(change.uri);
     // A .jfp.json or a catalogue it names (or one that had problems) changed: read the configuration again.
     if (json.some((c) => configuration.reads(c.uri))) {
-      configuration.reloadProjectConfig();
+      await configuration.reloadProjectConfig();
       await pipeline.republishAll();
       return;
     }
     await pipeline.republishPlans();
   });
 
-  connection.onShutdown(() => options.dispose());
+  connection.onShutdown(() => {
+    options.dispose();
+    workspace.setWatching(false);
+    for (const registration of registrations.splice(0)) registration.dispose();
+  });
 }
