@@ -38,7 +38,7 @@ describe('jfp-check', () => {
     const integration = report.coverage.find((c) => c.id === 'duty-integration')!;
     assert.equal(integration.evidence[0]!.line, 18);
     assert.equal(integration.evidence[0]!.how, 'terms');
-    assert.ok(integration.evidence[0]!.terms.includes('better care fund'));
+    assert.ok(integration.evidence[0]!.terms.includes('Better Care Fund'));
     for (const key of ['id', 'title', 'kind', 'status', 'evidence', 'elements']) assert.ok(key in integration, key);
     const unknown = report.diagnostics.find((d) => d.code === 'jfp.tag.unknown')!;
     assert.deepEqual([unknown.line, unknown.column, unknown.endLine, unknown.endColumn], [20, 11, 20, 26]);

@@ -2,6 +2,9 @@ import * as assert from 'node:assert/strict';
 import { analyseText } from '../../server/src/analysis/analyse.js';
 import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
 import { planTemplate, sectionSkeleton, sectionSnippet } from '../../server/src/analysis/skeleton.js';
+import { getDefaultCatalogue, isStatutory } from '../../server/src/analysis/data/catalogue.js';
+import { statusLine } from '../../server/src/analysis/explain.js';
+import { gateFailures } from '../../server/src/cli/cli.js';
 import { miniCatalogue } from '../helpers.js';
 
 describe('skeleton', () => {
@@ -21,14 +24,29 @@ describe('skeleton', () => {
     assert.ok(body.includes('$0'));
   });
 
-  it('makes a plan template in which every statutory item is addressed', () => {
+  it('makes a plan template in which every item is a section started, and none is covered', () => {
     const text = planTemplate(miniCatalogue(), 'NHS Test: North # East ICB', '2026/27 to 2030/31');
     const plan = analyseText('file:///new.md', text, miniCatalogue());
     assert.ok(text.startsWith('---\nplan: joint-forward-plan\n'));
     const front = plan.documents[0]!.plan.frontMatter!;
     assert.equal(front.error, undefined);
     assert.equal(front.data.icb, 'NHS Test: North # East ICB');
-    for (const c of plan.coverage.filter((x) => x.counted)) assert.equal(c.status, 'addressed', c.id);
+    for (const c of plan.coverage.filter((x) => x.counted)) {
+      assert.equal(c.status, 'missing', c.id);
+      assert.equal(c.started, true, c.id);
+      assert.equal(c.elements.covered, 0, c.id);
+    }
+    assert.equal(plan.percent, 0);
+  });
+
+  it('makes a template from the built-in catalogue that shows 0 of 27 covered', () => {
+    const plan = analyseText('file:///new.md', planTemplate(getDefaultCatalogue(), 'NHS Wessex Vale ICB', '2023/24 to 2027/28'));
+    assert.equal(plan.summary.total, 27);
+    assert.equal(plan.summary.addressed, 0);
+    assert.equal(plan.summary.partial, 0);
+    assert.equal(plan.percent, 0);
+    assert.equal(gateFailures(plan, 'missing-statutory').length, plan.coverage.filter((c) => c.counted && isStatutory(getDefaultCatalogue().get(c.id)!)).length);
+    assert.equal(statusLine(plan.byId.get('duty-quality')!), 'section started, no content yet');
   });
 
   it('makes a plan of the type asked for, with the sections of the edition that fits the period', () => {

@@ -31,13 +31,18 @@ export type PeriodProblem = 'missing' | 'unreadable' | 'length' | 'stale';
 
 /** The data of each code's findings. Adding a rule means adding its code here. */
 export interface FindingDataByCode extends Record<AbsentPhraseCode, AbsentPhraseData> {
-  'jfp.duty.missing': { itemId: string };
-  /** `line`: the heading line of the best evidence, where the quick fix adds a mapping. */
-  'jfp.duty.partial': { itemId: string; line: number };
+  /** `started`: a section is mapped to the item but has no content yet. */
+  'jfp.duty.missing': { itemId: string; started?: boolean };
+  /**
+   * `line`: the heading line of the best evidence, where the quick fix adds a mapping; only
+   * when mapping that section would address the item (a fix never turns an item green without text).
+   */
+  'jfp.duty.partial': { itemId: string; line?: number };
   'jfp.element.missing': { itemId: string; missing: string[] };
   /** No `unknownId` when the comment names no id at all. */
   'jfp.tag.unknown': { unknownId?: string; suggestion?: string };
   'jfp.waiver.no-reason': { itemId: string };
+  'jfp.waiver.statutory': { itemId: string };
   'jfp.acronym.undefined': { abbreviation: string; expansion: string };
   'jfp.term.outdated': { term: string; replacement?: string };
   'jfp.plan.period': { problems: PeriodProblem[]; suggestedPeriod: string; source?: 'front matter' | 'title' | 'text'; firstYear?: number; years?: number };

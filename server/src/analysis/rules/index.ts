@@ -11,12 +11,13 @@ import { PROCESS_RULES } from './process.js';
 import { STYLE_RULES } from './style.js';
 import { tagUnknown } from './tagUnknown.js';
 import { waiverNoReason } from './waiverNoReason.js';
+import { waiverStatutory } from './waiverStatutory.js';
 import * as l10n from '@vscode/l10n';
 
 export type { AnalysisContext, Rule, RuleContext } from './rule.js';
 
 /** Every rule, in the order its findings are listed. */
-export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason, ...AUTHORING_RULES, ...PROCESS_RULES, planEdition, ...STYLE_RULES, fileSimplified];
+export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason, waiverStatutory, ...AUTHORING_RULES, ...PROCESS_RULES, planEdition, ...STYLE_RULES, fileSimplified];
 
 export const RULE_CODES: readonly string[] = RULES.map((r) => r.code);
 

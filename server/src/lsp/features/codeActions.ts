@@ -4,6 +4,7 @@ import type { DocumentAnalysis } from '../../analysis/model/document.js';
 import { diagnosticData, diagnosticFix } from '../../analysis/rules/findings.js';
 import type { Position, Range } from '../../analysis/types.js';
 import { insertSectionsEdit, replaceIdEdit, tagSectionEdit, waiveEdit, waiverReasonEdit, type TextEdit } from '../../analysis/edits.js';
+import { isStatutory } from '../../analysis/data/catalogue.js';
 import * as l10n from '@vscode/l10n';
 
 function edit(uri: string, e: TextEdit): WorkspaceEdit {
@@ -22,11 +23,14 @@ export function codeActions(doc: DocumentAnalysis, plan: PlanAnalysis, diagnosti
     if (d.source !== 'jfp') continue;
     switch (d.code) {
       case 'jfp.duty.missing': {
-        const item = catalogue.get(diagnosticData(d, 'jfp.duty.missing')?.itemId ?? '');
-        if (!item) break;
+        const data = diagnosticData(d, 'jfp.duty.missing');
+        const item = catalogue.get(data?.itemId ?? '');
+        // A started section needs text, not a second section.
+        if (!item || data?.started) break;
         const insert = insertSectionsEdit(doc, [item]);
         if (insert) actions.push(quickFix(l10n.t('Insert a section for "{0}"', item.title), d, edit(doc.uri, insert), true));
-        actions.push(quickFix(l10n.t('Waive "{0}" (give a reason)', item.title), d, edit(doc.uri, waiveEdit(doc, item.id))));
+        // A statutory duty or requirement cannot be waived (see jfp.waiver.statutory).
+        if (!isStatutory(item)) actions.push(quickFix(l10n.t('Waive "{0}" (give a reason)', item.title), d, edit(doc.uri, waiveEdit(doc, item.id))));
         break;
       }
       case 'jfp.duty.partial': {
@@ -81,7 +85,8 @@ export function fixAllAction(doc: DocumentAnalysis, plan: PlanAnalysis): CodeAct
 
 /** The edit behind "insert all missing sections": every missing counted item, in catalogue order. */
 export function missingSectionsEdit(doc: DocumentAnalysis, plan: PlanAnalysis): WorkspaceEdit | null {
-  const missing = plan.coverage.filter((c) => c.counted && c.status === 'missing').map((c) => plan.index.catalogue.get(c.id)!);
+  // A started section (mapped, no content yet) needs text, not a second section.
+  const missing = plan.coverage.filter((c) => c.counted && c.status === 'missing' && !c.started).map((c) => plan.index.catalogue.get(c.id)!);
   const insert = insertSectionsEdit(doc, missing);
   return insert ? edit(doc.uri, insert) : null;
 }
