@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { analyseText } from '../../server/src/analysis/analyse.js';
-import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
 import { planTemplate, sectionSkeleton, sectionSnippet } from '../../server/src/analysis/skeleton.js';
 import { getDefaultCatalogue, isStatutory } from '../../server/src/analysis/data/catalogue.js';
 import { statusLine } from '../../server/src/analysis/explain.js';
