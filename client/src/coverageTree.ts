@@ -7,6 +7,7 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 import { CoverageChangedNotification, CoverageRequest, type CoverageResult } from '../../shared/protocol.js';
 import { buildGroups, itemChildren, treeItemFor, type CoverageNode } from './coverageNodes.js';
 import { errorMessage, sameUri } from './util.js';
+import { headline } from './headline.js';
 
 export { itemIdOf, type CoverageNode } from './coverageNodes.js';
 
@@ -139,11 +140,11 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   private apply(result: CoverageResult, error?: string): void {
     this.current = result;
     this.roots = result.isPlan ? buildGroups(result.items) : [];
-    const { summary } = result;
-    const covered = summary.addressed + summary.waived;
-    this.view.description = result.isPlan ? `${covered}/${summary.total}${summary.partial ? ` · ${summary.partial} partial` : ''}` : undefined;
+    // Which plan is shown and its figure: in the description and, always visible, as the view's message.
+    const head = headline(result, vscode.l10n.t);
+    this.view.description = head ? `${head.name} · ${head.figure}` : undefined;
     // Without a message the view's welcome content ("Open a Joint Forward Plan...") shows.
-    this.view.message = error;
+    this.view.message = error ?? (head ? `${head.header}. ${head.counting}` : undefined);
     void vscode.commands.executeCommand('setContext', 'jfp.isPlan', result.isPlan);
     this.changeTreeData.fire(undefined);
     this.didRefresh.fire(result);

@@ -26,7 +26,20 @@ export function applyEdits(text: string, edits: { range: { start: { line: number
 }
 
 /** The diagnostics with a given code. */
-export const codes = (ds: Diagnostic[], code: string): Diagnostic[] => ds.filter((d) => d.code === code);
+/** The codes a diagnostic reports: its own, and for a plan-level summary those it sums up (see analysis/present/planSummary.ts). */
+export function codesOf(d: Diagnostic): string[] {
+  const data = (d.data ?? {}) as { summary?: boolean; itemIds?: string[]; partialIds?: string[]; parts?: { code: string }[] };
+  if (!data.summary) return [String(d.code)];
+  return [String(d.code), ...(data.itemIds?.length ? ['jfp.duty.missing'] : []), ...(data.partialIds?.length ? ['jfp.duty.partial'] : []), ...(data.parts ?? []).map((p) => p.code)];
+}
+export const hasCode = (d: Diagnostic, code: string): boolean => codesOf(d).includes(code);
+export const codes = (ds: Diagnostic[], code: string): Diagnostic[] => ds.filter((d) => hasCode(d, code));
 
 /** The catalogue item ids of the diagnostics with a given code. */
-export const itemIds = (ds: Diagnostic[], code: string): string[] => codes(ds, code).map((d) => (d.data as { itemId: string }).itemId);
+export const itemIds = (ds: Diagnostic[], code: string): string[] =>
+  codes(ds, code).flatMap((d) => {
+    const data = d.data as { itemId?: string; itemIds?: string[]; partialIds?: string[] };
+    if (code === 'jfp.duty.missing' && data.itemIds) return data.itemIds;
+    if (code === 'jfp.duty.partial' && data.partialIds) return data.partialIds;
+    return data.itemId ? [data.itemId] : [];
+  });

@@ -1,5 +1,6 @@
 import type { PlanAnalysis } from '../analysis/analyse.js';
 import { RULES } from '../analysis/rules/index.js';
+import { PLAN_SUMMARY } from '../analysis/present/planSummary.js';
 import type { Severity } from '../analysis/types.js';
 import { reportDiagnostics } from './json.js';
 
@@ -21,7 +22,7 @@ export interface SarifOptions {
  * (forward slashes), which SARIF viewers resolve against %SRCROOT%.
  */
 export function formatSarif(plan: PlanAnalysis, file: (uri: string) => string, options: SarifOptions): string {
-  const rules = RULES.map((r) => ({
+  const rules = [...RULES, PLAN_SUMMARY].map((r) => ({
     id: r.code,
     name: r.code.replace(/^jfp\./, '').replace(/[.-](\w)/g, (_, c: string) => c.toUpperCase()),
     shortDescription: { text: r.description },

@@ -86,7 +86,7 @@ export function startServer(connection: Connection): void {
     if (reason) {
       diagnostics = [toDiagnostic(skipFinding(uri, reason, maxMB(uri)))];
     } else if (plan) {
-      diagnostics = (plan.findings.get(doc.uri) ?? plan.findings.get(uriKey(doc.uri)) ?? []).map(toDiagnostic);
+      diagnostics = (plan.presented.get(doc.uri) ?? plan.presented.get(uriKey(doc.uri)) ?? []).map(toDiagnostic);
     }
     if (!plan && !published.has(uri)) return; // quiet outside plans
     if (plan) published.add(uri);
@@ -265,7 +265,7 @@ export function startServer(connection: Connection): void {
       const all = fixAllAction(doc, plan);
       return all ? [all] : [];
     }
-    return codeActions(doc, plan, params.context.diagnostics);
+    return codeActions(doc, plan, params.context.diagnostics, params.range);
   });
 
   connection.onCodeLens(async (params, token) => {
