@@ -1,7 +1,7 @@
 // Bundles the client, the server and the CLI with esbuild (CommonJS, for Node and the VS Code extension host),
 // and the web extension: the client for the browser extension host and the server for a web worker.
+// The server core imports no Node module: files come through PlanFiles (server/src/host/files.ts).
 import { build } from 'esbuild';
-import * as path from 'node:path';
 
 const common = {
   bundle: true,
@@ -14,22 +14,6 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-// The web bundles share the server core with Node; the few Node modules it imports are replaced by
-// browser stand-ins (server/src/web/node*.ts) in which every file read fails, so only open documents are checked.
-const webShims = {
-  'node:fs': 'server/src/web/nodeFs.ts',
-  'node:path': 'server/src/web/nodePath.ts',
-  'node:url': 'server/src/web/nodeUrl.ts',
-};
-const webAliases = {
-  name: 'jfp-web-aliases',
-  setup(b) {
-    b.onResolve({ filter: /^node:(fs|path|url)$/ }, (args) => ({ path: path.resolve(webShims[args.path]) }));
-    b.onResolve({ filter: /^vscode-language(client|server)\/node$/ }, (args) =>
-      b.resolve(args.path.replace(/\/node$/, '/browser'), { kind: args.kind, resolveDir: args.resolveDir }),
-    );
-  },
-};
 const web = {
   bundle: true,
   platform: 'browser',
@@ -39,7 +23,6 @@ const web = {
   mainFields: ['browser', 'module', 'main'],
   // Both run in web workers (the web extension host, and the server's own worker): no DOM.
   conditions: ['worker'],
-  plugins: [webAliases],
 };
 
 const results = await Promise.all([
@@ -48,6 +31,8 @@ const results = await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.cjs', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
+  // Word and PDF conversion, run in a worker thread by the server and the CLI (server/src/convert/run.ts).
+  build({ ...common, entryPoints: ['server/src/convert/worker.ts'], outfile: 'dist/convert.cjs' }),
 ]);
 
 // A warning here is a bug in waiting (e.g. an import that is undefined in the browser bundle): fail the build.

@@ -32,6 +32,15 @@ export interface CoverageSummary {
   total: number;
 }
 
+/**
+ * The plan's type and the catalogue edition it is checked against, and where each was read
+ * (see server/src/analysis/planIdentity.ts). Part of the CLI's JSON, SARIF and `jfp/coverage`.
+ */
+export interface PlanIdentityReport {
+  planType: { id: string; name: string; source: 'front matter' | 'title' | 'file name' | 'default' };
+  edition: { id: string; title: string; date: string; confidence: 'confirmed' | 'excerpt' | 'memory' | 'unconfirmed'; source: 'settings' | '.jfp.json' | 'front matter' | 'period' | 'plan type' };
+}
+
 /** A coverage entry as reported by the CLI's JSON and the `jfp/coverage` request (lines 1-based). */
 export interface CoverageReportEntry {
   id: string;

@@ -3,7 +3,7 @@
  * language server and the VS Code client.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { CoverageReportEntry, CoverageSummary } from './coverage.js';
+import type { CoverageReportEntry, CoverageSummary, PlanIdentityReport } from './coverage.js';
 
 /** One coverage entry, shaped like the CLI's JSON `coverage` entries (lines 1-based; `file` is the document URI). */
 export type CoverageEntry = CoverageReportEntry;
@@ -21,6 +21,8 @@ export interface CoverageResult {
   percent: number;
   /** Which plan this is: its title and main document (absent when not a plan). */
   plan?: { title: string; uri: string };
+  /** The plan's type and catalogue edition (absent when the document is not a plan). */
+  identity?: PlanIdentityReport;
 }
 
 export const CoverageRequest = new RequestType<CoverageParams, CoverageResult, void>('jfp/coverage');
@@ -66,3 +68,36 @@ export const ServerCommands = {
   /** [uri, paths[]] -> { markdown } comparing the previous plan at the paths with this one, or { error }. */
   compare: 'jfp.server.compare',
 } as const;
+
+/**
+ * Files, asked of the client by a server that cannot read them itself (the web worker in
+ * vscode.dev): the client answers with `vscode.workspace.fs`. URIs are strings.
+ */
+export type FileType = 'file' | 'directory' | 'other';
+
+export interface FileStat {
+  type: FileType;
+  size: number;
+  /** Last modification, in milliseconds since 1970. */
+  mtime: number;
+}
+
+export interface DirectoryEntry {
+  name: string;
+  type: FileType;
+}
+
+export interface ReadFileParams {
+  uri: string;
+  /** Read at most this many bytes from the start (e.g. to look at front matter). */
+  maxBytes?: number;
+}
+
+/** The text (decoded as UTF-8), or why it cannot be read (an error code such as "FileNotFound"). */
+export type ReadFileResult = { text: string } | { error: string };
+
+export const ReadFileRequest = new RequestType<ReadFileParams, ReadFileResult, void>('jfp/files/read');
+/** null when there is nothing at the URI. */
+export const StatFileRequest = new RequestType<{ uri: string }, FileStat | null, void>('jfp/files/stat');
+/** The entries of a folder; empty when it cannot be listed. */
+export const ListFolderRequest = new RequestType<{ uri: string }, DirectoryEntry[], void>('jfp/files/list');

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient, WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient';
+import { defaultPlanPeriod } from '../../shared/period.js';
 import { Commands, ServerCommands, type CoverageEntry } from '../../shared/protocol.js';
 import { itemIdOf, type CoverageTreeProvider } from './coverageTree.js';
 import { GUIDANCE_SCHEME, GuidanceContentProvider, guidanceUri, showGuidanceDocument } from './guidance.js';
@@ -112,16 +113,18 @@ export function registerCommands(client: LanguageClient, tree: CoverageTreeProvi
       validateInput: (v) => (v.trim() ? (/[\r\n]/.test(v) ? vscode.l10n.t('Use a single line.') : undefined) : vscode.l10n.t('Enter the name of the ICB.')),
     });
     if (icb === undefined) return;
+    // Five financial years from the current one, as jfp.plan.period expects of a new plan.
+    const suggested = defaultPlanPeriod(new Date());
     const period = await vscode.window.showInputBox({
       title: vscode.l10n.t('New Joint Forward Plan (2/2)'),
       prompt: vscode.l10n.t('Period the plan covers (five years)'),
-      value: '2026/27 to 2030/31',
+      value: suggested,
       ignoreFocusOut: true,
       validateInput: (v) => {
-        if (!v.trim()) return vscode.l10n.t('Enter the period, for example 2026/27 to 2030/31.');
+        if (!v.trim()) return vscode.l10n.t('Enter the period, for example {0}.', suggested);
         if (PERIOD.test(v)) return undefined;
         // Loose check: warn, but let the user keep their own wording.
-        return { message: vscode.l10n.t('Periods are usually written like "2026/27 to 2030/31".'), severity: vscode.InputBoxValidationSeverity.Warning };
+        return { message: vscode.l10n.t('Periods are usually written like "{0}".', suggested), severity: vscode.InputBoxValidationSeverity.Warning };
       },
     });
     if (period === undefined) return;

@@ -44,6 +44,7 @@ export class CoverageStatusItem implements vscode.Disposable {
     item.name = vscode.l10n.t('Plan coverage');
     item.text = `$(checklist) ${vscode.l10n.t('Plan coverage {0}%', Math.round(result.percent))}`;
     item.detail = `${vscode.l10n.t('{0} addressed, {1} partial, {2} missing, {3} waived', addressed, partial, missing, waived)}. ${head.counting}`;
+    if (result.identity) item.detail += ' · ' + vscode.l10n.t('{0}, {1} edition', result.identity.planType.name, result.identity.edition.id);
     item.command = { command: Commands.showCoverage, title: vscode.l10n.t('Show coverage') };
     const statutoryMissing = result.items.some((e) => e.counted && e.status === 'missing' && STATUTORY_KINDS.has(e.kind));
     item.severity = statutoryMissing ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;

@@ -1,6 +1,6 @@
 /** Small helpers shared by the client modules. */
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
 /** A readable message for anything thrown. */
 export function errorMessage(e: unknown): string {

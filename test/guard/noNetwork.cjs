@@ -72,7 +72,21 @@ fs.open = function guardedOpen(file, flags, ...rest) {
 const fsPromisesOpen = fs.promises.open;
 fs.promises.open = function guardedPromisesOpen(file, flags, ...rest) {
   if (writing(flags)) violate(`fs.promises.open(${String(file)}, ${String(flags)})`);
-  return fsPromisesOpen.call(fs.promises, file, flags, ...rest);
+  return fsPromisesOpen.call(fs.promises, file, flags, ...rest).then((handle) => {
+    const read = handle.read;
+    handle.read = async function guardedHandleRead(...args) {
+      const result = await read.apply(handle, args);
+      record(file, result.bytesRead);
+      return result;
+    };
+    return handle;
+  });
+};
+const fsPromisesReadFile = fs.promises.readFile;
+fs.promises.readFile = async function guardedPromisesReadFile(file, ...rest) {
+  const out = await fsPromisesReadFile.call(fs.promises, file, ...rest);
+  if (typeof file === 'string' || file instanceof URL || Buffer.isBuffer(file)) record(file, typeof out === 'string' ? Buffer.byteLength(out) : out.length);
+  return out;
 };
 fs.writeSync = function guardedWriteSync(fd, ...rest) {
   if (fd !== 1 && fd !== 2) violate(`fs.writeSync(${fd})`);

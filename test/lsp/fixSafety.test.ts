@@ -10,11 +10,12 @@ import { ROOT } from '../helpers.js';
 import { assertInside, check, lspLines, markdown, recordFigures } from '../fuzz.js';
 import { EXAMPLE, NOTES, WORKSPACE } from './fixtures.js';
 import { TestClient } from './lspClient.js';
+import { diagnosticFix, diagnosticItemId } from '../../server/src/analysis/rules/findings.js';
 
 const figures = { documents: 0, actions: 0, fixAllRounds: 0, editsApplied: 0 };
 
 /** What identifies a finding across edits: its code, catalogue item and message. */
-const key = (d: Diagnostic) => `${String(d.code)}|${(d.data as { itemId?: string } | undefined)?.itemId ?? ''}|${d.message}`;
+const key = (d: Diagnostic) => `${String(d.code)}|${diagnosticItemId(d) ?? ''}|${d.message}`;
 const count = (ds: Diagnostic[], k: string) => ds.filter((d) => key(d) === k).length;
 const offsetKey = (r: Range) => [r.start.line * 1e7 + r.start.character, r.end.line * 1e7 + r.end.character] as const;
 
@@ -98,6 +99,7 @@ class Session {
     for (const d of diagnostics) {
       for (const action of await this.actions([d])) {
         const kind = `${String(d.code)}|${action.title.split(' ').slice(0, 2).join(' ')}`;
+        if (!action.edit) continue; // a command only (e.g. "Show plan coverage"): nothing to apply
         if ((kinds.get(kind) ?? 0) >= perKind) continue;
         kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
         if (tried++ >= maxActions) break;
@@ -129,9 +131,9 @@ class Session {
       const before = this.text;
       const result = TextDocument.applyEdits(TextDocument.create(this.uri, 'markdown', 1, before), edits);
       assertStillValid(before, result, assertOnlyTargetsChange(before, result, edits));
-      const fixable = current.filter((d) => (d.data as { fix?: unknown } | undefined)?.fix);
+      const fixable = current.filter((d) => diagnosticFix(d));
       const after = await this.set(result);
-      assert.ok(after.filter((d) => (d.data as { fix?: unknown } | undefined)?.fix).length < fixable.length, 'fix-all leaves fewer fixable findings');
+      assert.ok(after.filter((d) => diagnosticFix(d)).length < fixable.length, 'fix-all leaves fewer fixable findings');
       for (const e of edits) if (e.newText.trim().length > 3) assert.ok(!before.includes(e.newText) || countOf(result, e.newText) <= countOf(before, e.newText) + 1, `fix-all does not duplicate ${JSON.stringify(e.newText)}`);
       figures.fixAllRounds++;
       figures.editsApplied += edits.length;

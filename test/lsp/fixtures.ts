@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { ROOT } from '../helpers.js';
+import { diagnosticData } from '../../server/src/analysis/rules/findings.js';
 
 export const EXAMPLE = path.join(ROOT, 'examples', 'wessex-vale-joint-forward-plan.md');
 export const WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'workspace');
@@ -36,10 +37,9 @@ export const hasCode = (d: Diagnostic, code: string): boolean => codesOf(d).incl
 export const codes = (ds: Diagnostic[], code: string): Diagnostic[] => ds.filter((d) => hasCode(d, code));
 
 /** The catalogue item ids of the diagnostics with a given code. */
-export const itemIds = (ds: Diagnostic[], code: string): string[] =>
+export const itemIds = (ds: Diagnostic[], code: 'jfp.duty.missing' | 'jfp.duty.partial'): string[] =>
   codes(ds, code).flatMap((d) => {
-    const data = d.data as { itemId?: string; itemIds?: string[]; partialIds?: string[] };
-    if (code === 'jfp.duty.missing' && data.itemIds) return data.itemIds;
-    if (code === 'jfp.duty.partial' && data.partialIds) return data.partialIds;
-    return data.itemId ? [data.itemId] : [];
+    const summary = diagnosticData(d, 'jfp.plan.summary');
+    if (summary) return code === 'jfp.duty.missing' ? summary.itemIds : summary.partialIds;
+    return diagnosticData(d, code)?.itemId ?? [];
   });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,7 +17,7 @@ describe('jfp-check', () => {
     assert.match(out, /draft-forward-plan\.md:20:11 error jfp\.tag\.unknown/);
     assert.match(out, /^Coverage \(/m);
     assert.match(out, /✓ Duty to promote integration +addressed · 1 section/);
-    assert.match(out, /^\d+ addressed, \d+ partial, \d+ missing, \d+ waived of 27 \(\d+% covered\)$/m);
+    assert.match(out, /^\d+ addressed, \d+ partial, \d+ missing, \d+ waived of 33 \(\d+% covered\)$/m);
   });
 
   it('exits 0 when no statutory item is missing', () => {
@@ -105,5 +106,17 @@ describe('jfp-check', () => {
     assert.equal((JSON.parse(r.stdout) as { version: number }).version, 1);
     const help = spawnSync(process.execPath, [path.join(ROOT, pkg.bin['jfp-check']!), '--help'], { encoding: 'utf8' });
     assert.match(help.stdout, /^Usage: jfp-check/);
+  });
+
+  it('ends quietly, with the gate\'s exit status, when the reader closes the pipe early (jfp-check ... | head)', async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const child = spawn(process.execPath, [path.join(ROOT, pkg.bin['jfp-check']!), '--format', 'json', DRAFT], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the checker has written anything, so its first write meets a closed pipe.
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const [code] = (await once(child, 'close')) as [number | null];
+    assert.doesNotMatch(err, /EPIPE|Error/);
+    assert.equal(code, 1, 'the draft misses a statutory item');
   });
 });

@@ -3,38 +3,58 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_PLAN_GLOBS, planPathMatcher } from '../../server/src/analysis/data/planFiles.js';
-import { findPlanFiles } from '../../server/src/host/findPlanFiles.js';
+import { findPlanFiles, findPlanFilesSync } from '../../server/src/host/findPlanFiles.js';
+import { nodeFiles, nodeFilesSync } from '../../server/src/host/nodeFiles.js';
+import { pathToUri } from '../../server/src/host/uri.js';
+import { MemoryFiles } from '../memoryFiles.js';
+
+const FILES: Record<string, string> = {
+  'our-forward-plan.md': '# Plan',
+  'jfp/chapter.md': '# Chapter',
+  'any/name.md': '---\nplan: joint-forward-plan\n---\n# Declared',
+  'notes.md': '# Notes',
+  'node_modules/pkg/x-forward-plan.md': '# Not ours',
+  '.hidden/y-forward-plan.md': '# Hidden',
+  'z-forward-plan.txt': 'not Markdown',
+};
+const EXPECTED = ['any/name.md', 'jfp/chapter.md', 'our-forward-plan.md'];
 
 describe('findPlanFiles', () => {
   let dir: string;
+  let folder: string;
+  const relative = (uris: string[]) => uris.map((u) => u.slice(folder.length + 1));
 
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jfp-find-'));
-    const write = (rel: string, text: string) => {
+    folder = pathToUri(dir);
+    for (const [rel, text] of Object.entries(FILES)) {
       fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
       fs.writeFileSync(path.join(dir, rel), text);
-    };
-    write('our-forward-plan.md', '# Plan');
-    write('jfp/chapter.md', '# Chapter');
-    write('any/name.md', '---\nplan: joint-forward-plan\n---\n# Declared');
-    write('notes.md', '# Notes');
-    write('node_modules/pkg/x-forward-plan.md', '# Not ours');
-    write('.hidden/y-forward-plan.md', '# Hidden');
-    write('z-forward-plan.txt', 'not Markdown');
+    }
   });
 
   after(() => fs.rmSync(dir, { recursive: true }));
 
-  it('finds plans by path glob and by front matter, skipping dependencies and hidden folders', () => {
-    const found = findPlanFiles(dir, planPathMatcher(DEFAULT_PLAN_GLOBS)).map((f) => path.relative(dir, f).split(path.sep).join('/'));
-    assert.deepEqual(found, ['any/name.md', 'jfp/chapter.md', 'our-forward-plan.md']);
+  it('finds plans by path glob and by front matter, skipping dependencies and hidden folders', async () => {
+    assert.deepEqual(relative(await findPlanFiles(nodeFiles, folder, planPathMatcher(DEFAULT_PLAN_GLOBS))), EXPECTED);
+    assert.deepEqual(relative(findPlanFilesSync(nodeFilesSync, folder, planPathMatcher(DEFAULT_PLAN_GLOBS))), EXPECTED);
   });
 
-  it('stops after the entry limit', () => {
-    assert.ok(findPlanFiles(dir, planPathMatcher(DEFAULT_PLAN_GLOBS), 2).length < 3);
+  it('finds the same in any file system, e.g. a virtual one', async () => {
+    const web = 'vscode-vfs://github/example/plans';
+    const memory = new MemoryFiles(Object.fromEntries(Object.entries(FILES).map(([rel, text]) => [`${web}/${rel}`, text])));
+    const found = await findPlanFiles(memory, web, planPathMatcher(DEFAULT_PLAN_GLOBS));
+    assert.deepEqual(found, EXPECTED.map((rel) => `${web}/${rel}`));
+    // Only the Markdown files whose name says nothing are opened, for their front matter.
+    assert.deepEqual(memory.calls.filter((c) => c.startsWith('read')).sort(), [`read ${web}/any/name.md`, `read ${web}/notes.md`]);
   });
 
-  it('returns nothing for a folder that does not exist', () => {
-    assert.deepEqual(findPlanFiles(path.join(dir, 'missing'), () => true), []);
+  it('stops after the entry limit', async () => {
+    assert.ok((await findPlanFiles(nodeFiles, folder, planPathMatcher(DEFAULT_PLAN_GLOBS), 2)).length < 3);
+    assert.ok(findPlanFilesSync(nodeFilesSync, folder, planPathMatcher(DEFAULT_PLAN_GLOBS), 2).length < 3);
+  });
+
+  it('returns nothing for a folder that does not exist', async () => {
+    assert.deepEqual(await findPlanFiles(nodeFiles, pathToUri(path.join(dir, 'missing')), () => true), []);
   });
 });

@@ -32,7 +32,9 @@ function apply(text: string, e: { at: number; remove: number; insert: string; ch
   return text.slice(0, at) + e.char + e.insert + text.slice(at + e.remove);
 }
 
-describe('incremental', () => {
+describe('incremental', function () {
+  // Property tests: bounded by case counts, so only the machine's speed varies; allow a slow, shared one.
+  this.timeout(180_000);
   it('cuts a plan at top-level headings only', () => {
     const text = '---\ntitle: x\n# not\n---\n# One\ntext\n```\n# code\n```\n## Two\n<!--\n# comment\n-->\n### Three\n';
     const starts = chunkStarts(text);

@@ -49,6 +49,7 @@ describe('the .vsix package', () => {
       manifest.browser,
       manifest.icon,
       'dist/server.cjs',
+      'dist/convert.cjs',
       'dist/web/server.js',
       'package.json',
       'package.nls.json',

@@ -1,19 +1,19 @@
 /**
  * Entry point of the extension in browser-based editors (vscode.dev, github.dev): the same
  * coverage tree, status item and commands as on the desktop, with the language server
- * running in a web worker. The browser has no file system, so only plan files open in the
- * editor are checked; the user is told so once.
+ * running in a web worker. The worker has no file system: it asks this side for the plan's
+ * files, .jfp.json and extra catalogues, which are read with `vscode.workspace.fs` (files.ts).
  */
 import * as vscode from 'vscode';
+import { Commands } from '../../../shared/protocol.js';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import { RecoveryHandler } from '../recovery.js';
 import { startSession, stopSession } from '../session.js';
 import { initializationOptions } from '../util.js';
+import { answerFileRequests } from './files.js';
 
 /** The web extension host's Worker constructor (the client is compiled without the DOM library). */
 declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
-
-const NOTICE_SHOWN = 'jfp.webNoticeShown';
 
 let client: LanguageClient | undefined;
 
@@ -26,20 +26,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     errorHandler: new RecoveryHandler(outputChannel),
     initializationOptions: initializationOptions(context),
+    // The plan title's hover links to the coverage view; only that command may run from a hover.
+    markdown: { isTrusted: { enabledCommands: [Commands.showCoverage] } },
   };
   const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true));
   const languageClient = new LanguageClient('jfp', vscode.l10n.t('Joint Forward Plan'), clientOptions, worker);
   client = languageClient;
-
+  // Before the start, so that the server's first requests are answered.
+  context.subscriptions.push(...answerFileRequests(languageClient));
   await startSession(context, languageClient, outputChannel);
-  if (!context.globalState.get<boolean>(NOTICE_SHOWN)) {
-    void context.globalState.update(NOTICE_SHOWN, true);
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t(
-        'JFP Assist is running in the browser: it checks the plan files you have open, but cannot read other plan files, .jfp.json or extra catalogues from the workspace. Install it in desktop VS Code for whole-plan checks.',
-      ),
-    );
-  }
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,6 +2,8 @@ import { getDefaultCatalogue, type IndexedCatalogue } from './data/catalogue.js'
 import { indexCatalogue, type CatalogueIndex } from './data/catalogueIndex.js';
 import { computeCoverage, coveragePercent, summarise } from './coverage.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis } from './model/document.js';
+import { catalogueForEdition } from './data/editions.js';
+import { identifyPlan, type EditionOverride, type PlanIdentity } from './planIdentity.js';
 import { runRules } from './rules/index.js';
 import { presentFindings } from './present/index.js';
 import { DEFAULT_RULE_OPTIONS, type CoverageSummary, type Finding, type ItemCoverage, type Level, type PlanMode, type RuleOptions } from './types.js';
@@ -15,10 +17,15 @@ export interface AnalysisOptions {
   primary?: string;
   /** What rules read besides their level (boards, readability thresholds, today's date). */
   ruleOptions?: Partial<RuleOptions>;
+  /** The edition chosen by the configuration (setting or .jfp.json); 'auto' or absent: chosen from the plan. */
+  edition?: EditionOverride;
 }
 
 export interface PlanAnalysis {
+  /** The index of the catalogue of the plan's edition. */
   index: CatalogueIndex;
+  /** The plan's type and the catalogue edition it is checked against, and where each was read. */
+  identity: PlanIdentity;
   documents: readonly DocumentAnalysis[];
   primary: string | undefined;
   mode: PlanMode;
@@ -77,8 +84,12 @@ export class FindingsByDocument {
 }
 
 /** Coverage and findings for a plan made of one or more analysed documents. */
-export function analysePlan(docs: readonly DocumentAnalysis[], catalogue: IndexedCatalogue = getDefaultCatalogue(), options: AnalysisOptions = {}): PlanAnalysis {
-  const index = indexCatalogue(catalogue);
+export function analysePlan(given: readonly DocumentAnalysis[], catalogue: IndexedCatalogue = getDefaultCatalogue(), options: AnalysisOptions = {}): PlanAnalysis {
+  const identity = identifyPlan(mainDocument(given), options.edition);
+  const editionCatalogue = catalogueForEdition(catalogue, identity.edition.id);
+  const index = indexCatalogue(editionCatalogue);
+  // Documents are analysed against `catalogue`; a plan of another edition needs its terms found again.
+  const docs = editionCatalogue === catalogue ? given : given.map((d) => withIndex(d, index));
   const primary = options.primary ?? choosePrimary(docs);
   const mode = modeOf(
     docs.find((d) => d.uri === primary),
@@ -89,16 +100,27 @@ export function analysePlan(docs: readonly DocumentAnalysis[], catalogue: Indexe
   const summary = summarise(coverage);
   const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, now: new Date(), ...options.ruleOptions };
   const findings = new FindingsByDocument(docs, (doc) =>
-    runRules({ doc, documents: docs, index, coverage: byId, isPrimary: doc.uri === primary, mode, options: ruleOptions }, options.levels),
+    runRules({ doc, documents: docs, index, coverage: byId, isPrimary: doc.uri === primary, mode, options: ruleOptions, identity }, options.levels),
   );
   const levels = options.levels ?? {};
   const presented = new FindingsByDocument(docs, (doc) => presentFindings(findings.get(doc.uri) ?? [], { doc, isPrimary: doc.uri === primary, coverage, levels }));
-  return { index, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings, presented };
+  return { index, identity, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings, presented };
 }
 
 /** Analyses one text as a whole plan: the convenience used by tests and simple callers. */
 export function analyseText(uri: string, text: string, catalogue: IndexedCatalogue = getDefaultCatalogue(), options: AnalysisOptions = {}): PlanAnalysis {
   return analysePlan([analyseDocument(uri, text, indexCatalogue(catalogue))], catalogue, options);
+}
+
+const reindexed = new WeakMap<DocumentAnalysis, { index: CatalogueIndex; analysis: DocumentAnalysis }>();
+
+/** A document's analysis against another catalogue index, reusing its parse; remembered per document version. */
+function withIndex(doc: DocumentAnalysis, index: CatalogueIndex): DocumentAnalysis {
+  const known = reindexed.get(doc);
+  if (known?.index === index) return known.analysis;
+  const analysis = analyseDocument(doc.uri, doc.plan.text, index, () => doc.plan.root);
+  reindexed.set(doc, { index, analysis });
+  return analysis;
 }
 
 export { analyseDocument };

@@ -11,12 +11,19 @@ import type { CoverageSummary, Evidence, ItemCoverage, PlanMode } from './types.
  * terms. The score (2 per distinct specific term, 1 per distinct generic term) ranks
  * the evidence sections of an item.
  */
-export const SCORING = {
+export interface Scoring {
+  specificWeight: number;
+  genericWeight: number;
+  strongMinSpecific: number;
+  weakMinGeneric: number;
+}
+
+export const SCORING: Readonly<Scoring> = {
   specificWeight: 2,
   genericWeight: 1,
   strongMinSpecific: 2,
   weakMinGeneric: 2,
-} as const;
+};
 
 export interface SectionScore {
   specific: string[];
@@ -25,7 +32,7 @@ export interface SectionScore {
   strength: 'strong' | 'weak' | undefined;
 }
 
-export function scoreSection(terms: ReadonlyMap<string, number>, item: ItemTerms): SectionScore {
+export function scoreSection(terms: ReadonlyMap<string, number>, item: ItemTerms, scoring: Readonly<Scoring> = SCORING): SectionScore {
   // Most sections share no term with a given item: find that out over the smaller of the two.
   if (!sharesKey(terms, item.signals)) return { specific: [], generic: [], score: 0, strength: undefined };
   const specific: string[] = [];
@@ -34,10 +41,10 @@ export function scoreSection(terms: ReadonlyMap<string, number>, item: ItemTerms
     if (!terms.has(key)) continue;
     (strength === 'specific' ? specific : generic).push(key);
   }
-  const score = SCORING.specificWeight * specific.length + SCORING.genericWeight * generic.length;
+  const score = scoring.specificWeight * specific.length + scoring.genericWeight * generic.length;
   let strength: SectionScore['strength'];
-  if (specific.length >= SCORING.strongMinSpecific) strength = 'strong';
-  else if (specific.length >= 1 || generic.length >= SCORING.weakMinGeneric) strength = 'weak';
+  if (specific.length >= scoring.strongMinSpecific) strength = 'strong';
+  else if (specific.length >= 1 || generic.length >= scoring.weakMinGeneric) strength = 'weak';
   return { specific, generic, score, strength };
 }
 
@@ -49,6 +56,8 @@ function sharesKey(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unkno
 
 export interface CoverageOptions {
   mode: PlanMode;
+  /** Thresholds (default SCORING); the accuracy benchmark tries others, leave-one-ICB-out. */
+  scoring?: Readonly<Scoring>;
 }
 
 /** Coverage of every catalogue item across all the documents of one plan. */
@@ -87,7 +96,7 @@ function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, optio
     plan.sections.forEach((section, i) => {
       if (covered.has(i)) return;
       const sectionTerms = doc.sectionTerms[i]!;
-      const score = scoreSection(sectionTerms, terms);
+      const score = scoreSection(sectionTerms, terms, options.scoring);
       if (!score.strength) return;
       const e = evidence(doc, section.start, section.end, section.heading, 'terms', [...score.specific, ...score.generic], score.strength);
       if (score.strength === 'strong') {

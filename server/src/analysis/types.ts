@@ -8,6 +8,7 @@ import type { CoverageStatus, EvidenceHow, ItemKind } from '../../../shared/cove
 
 export { COUNTED_KINDS, STATUTORY_KINDS } from '../../../shared/coverage.js';
 export type { CoverageStatus, CoverageSummary, EvidenceHow, ItemKind } from '../../../shared/coverage.js';
+export type { Finding, FindingCode, FindingData, FindingFix } from './rules/findings.js';
 
 export type Confidence = 'confirmed' | 'excerpt' | 'memory' | 'unconfirmed';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -61,8 +62,6 @@ export interface Range {
   end: Position;
 }
 
-
-
 export interface Evidence {
   /** Document URI (in the CLI, a file path). */
   uri: string;
@@ -76,6 +75,8 @@ export interface Evidence {
   terms: string[];
   /** 'strong' evidence alone addresses an item; 'weak' makes it partial. */
   strength: 'strong' | 'weak';
+  /** The sentence or list item that is the best evidence in the section, if any. */
+  quote?: string;
 }
 
 export interface ElementCoverage {
@@ -93,15 +94,6 @@ export interface ItemCoverage {
   evidence: Evidence[];
   elements: ElementCoverage;
   waiver?: { uri: string; line: number; reason: string };
-}
-
-export interface Finding {
-  uri: string;
-  range: Range;
-  severity: Severity;
-  code: string;
-  message: string;
-  data?: { itemId?: string; fix?: FindingFix; [key: string]: unknown };
 }
 
 /** Settings that rules read (beyond their level). */
@@ -123,9 +115,3 @@ export const DEFAULT_RULE_OPTIONS: RuleOptions = {
   readability: { maxSentenceWords: 35, smogThreshold: 14 },
   now: new Date(),
 };
-
-/** A safe, self-contained fix carried by a finding: applied by quick fixes and by "fix all". */
-export interface FindingFix {
-  title: string;
-  edits: { range: Range; newText: string }[];
-}

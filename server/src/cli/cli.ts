@@ -1,15 +1,13 @@
 /**
- * jfp-check: the same analysis as the editor, headless, for CI. See USAGE and docs/reports.md.
+ * jfp-check: the same analysis as the editor, headless, for CI. See USAGE (args.ts) and docs/reports.md.
  * Exit codes: 0 the gate passed; 1 the gate failed (by default: a statutory item is missing);
  * 2 usage or input error.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analysePlan, type PlanAnalysis } from '../analysis/analyse.js';
+import type { PlanAnalysis } from '../analysis/analyse.js';
 import { getDefaultCatalogue, isStatutory, type IndexedCatalogue } from '../analysis/data/catalogue.js';
-import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
-import { analyseDocument } from '../analysis/model/document.js';
 import { buildAnnex } from '../formats/annex.js';
 import { compareCoverage, formatComparison, type StatusChange } from '../formats/compare.js';
 import { formatHtml } from '../formats/html.js';
@@ -19,90 +17,17 @@ import { formatSarif } from '../formats/sarif.js';
 import { formatText } from '../formats/text.js';
 import { pathToUri, uriToPath } from '../host/uri.js';
 import { collectFiles, readPlanFile, UsageError } from '../host/planInput.js';
+import { loadPlanFromPaths } from '../host/planFromPaths.js';
 import { buildCatalogue, CONFIG_FILE, type FileProblems } from '../host/projectConfig.js';
+import { readCataloguesSync } from '../host/nodeFiles.js';
 import { mergeConfig, parseConfig, type JfpConfig } from '../analysis/data/config.js';
 import { RULE_CODES } from '../analysis/rules/index.js';
+import { parseArgs, USAGE, type FailOn } from './args.js';
+import { readPlanInput, wordPositions } from '../convert/input.js';
 
 export { collectFiles, UsageError };
 
 const VERSION = '0.1.0';
-const FORMATS = ['text', 'json', 'annex', 'sarif', 'junit', 'html'] as const;
-const FAIL_ON = ['missing-statutory', 'missing-any', 'never'] as const;
-type Format = (typeof FORMATS)[number];
-type FailOn = (typeof FAIL_ON)[number];
-
-export const USAGE = `Usage: jfp-check [options] PATH...
-       jfp-check [options] --baseline OLD_PATH [--baseline OLD_PATH...] PATH...
-
-Checks a Joint Forward Plan (one or more Markdown files) against the statutory
-duties and content areas in the jfp-assist catalogue.
-
-  PATH               a plan file, a folder searched for plan files (front matter
-                     "plan: joint-forward-plan", or a name matching the plan globs),
-                     or a quoted glob such as "plans/**/*.md". All files found form
-                     one plan.
-  --format FORMAT    text (default), json, annex (Markdown coverage annex),
-                     sarif (SARIF 2.1.0), junit (JUnit XML) or html (board report)
-  --output FILE      write the report to FILE instead of standard output
-  --baseline PATH    the previous plan (file, folder or glob; repeat for more
-                     files): report each item whose status changed, lost first
-  --fail-on WHEN     missing-statutory (default): fail when a statutory item is
-                     missing or lost coverage since the baseline; missing-any: when
-                     any counted item is missing or lost coverage; never
-  --quiet            text: print only the summary line; other formats: no
-                     summary line on standard error
-  --config FILE      the project configuration (default: .jfp.json in the
-                     current folder, if there is one); see schemas/config.schema.json
-  -h, --help         show this help
-  --version          show the version
-
-Exit status: 0 when the gate passes, 1 when it fails, 2 on a usage or input error.`;
-
-interface Args {
-  format: Format;
-  config?: string;
-  output?: string;
-  baseline: string[];
-  failOn: FailOn;
-  quiet: boolean;
-  paths: string[];
-}
-
-export function parseArgs(argv: string[]): Args | 'help' | 'version' {
-  const args: Args = { format: 'text', baseline: [], failOn: 'missing-statutory', quiet: false, paths: [] };
-  let onlyPaths = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = (name: string) => {
-      const eq = a.indexOf('=');
-      if (eq >= 0) return a.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
-      return v;
-    };
-    const is = (name: string) => a === name || a.startsWith(`${name}=`);
-    if (onlyPaths) args.paths.push(a);
-    else if (a === '--') onlyPaths = true;
-    else if (a === '-h' || a === '--help') return 'help';
-    else if (a === '--version') return 'version';
-    else if (a === '--quiet' || a === '-q') args.quiet = true;
-    else if (is('--format')) {
-      const f = value('--format');
-      if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" (use ${FORMATS.join(', ')})`);
-      args.format = f as Format;
-    } else if (is('--fail-on')) {
-      const f = value('--fail-on');
-      if (!(FAIL_ON as readonly string[]).includes(f)) throw new UsageError(`unknown --fail-on "${f}" (use ${FAIL_ON.join(', ')})`);
-      args.failOn = f as FailOn;
-    } else if (is('--config')) args.config = value('--config');
-    else if (is('--output')) args.output = value('--output');
-    else if (is('--baseline')) args.baseline.push(value('--baseline'));
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}"`);
-    else args.paths.push(a);
-  }
-  if (args.paths.length === 0) throw new UsageError('no PATH given');
-  return args;
-}
 
 /**
  * The configuration: defaults, then the project file (--config FILE, or .jfp.json in the
@@ -123,7 +48,8 @@ function loadConfig(file: string | undefined, err: (s: string) => void): { confi
   }
   const parsed = parseConfig(text, RULE_CODES);
   if (parsed.problems.length > 0) problems.set(pathToUri(path.resolve(configFile)), parsed.problems);
-  const catalogue = buildCatalogue(getDefaultCatalogue(), [{ folder, layer: parsed.config }], problems);
+  const configs = [{ folder: pathToUri(folder), layer: parsed.config, text }];
+  const catalogue = buildCatalogue(getDefaultCatalogue(), configs, problems, readCataloguesSync(configs));
   let errors = 0;
   for (const [uri, list] of problems) {
     for (const p of list) {
@@ -139,17 +65,6 @@ function displayPath(uri: string): string {
   const p = uriToPath(uri) ?? uri;
   const rel = path.relative(process.cwd(), p);
   return (rel.startsWith('..') ? p : rel).split(path.sep).join('/');
-}
-
-/** Reads and analyses the plan made of the files found at `paths`. */
-function loadPlan(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue): PlanAnalysis {
-  const index = indexCatalogue(catalogue);
-  const docs = collectFiles(paths, config.files).map((file) => analyseDocument(pathToUri(file), readPlanFile(file), index));
-  return analysePlan(docs, catalogue, {
-    mode: config.mode,
-    levels: config.rules,
-    ruleOptions: { healthAndWellbeingBoards: config.healthAndWellbeingBoards, readability: config.readability },
-  });
 }
 
 /** The rule pages shipped with jfp-check (docs/rules next to dist/), as a file URL ending in '/'. */
@@ -210,8 +125,10 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       return 0;
     }
     const { config, catalogue } = loadConfig(args.config, err);
-    const plan = loadPlan(args.paths, config, catalogue);
-    const previous = args.baseline.length > 0 ? loadPlan(args.baseline, config, catalogue) : undefined;
+    // Markdown as it is; Word and PDF converted first (in a worker thread, see convert/run.ts).
+    const read = (file: string) => readPlanInput(file, readPlanFile, (m) => new UsageError(m), config.analysis.maxFileSizeMB);
+    const plan = loadPlanFromPaths(args.paths, config, catalogue, read);
+    const previous = args.baseline.length > 0 ? loadPlanFromPaths(args.baseline, config, catalogue, read) : undefined;
     const changes = previous ? compareCoverage(previous, plan) : undefined;
     const failures = gateFailures(plan, args.failOn, changes);
     const summary = summaryLine(plan, args.failOn, failures, changes);
@@ -237,6 +154,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       default:
         report = args.quiet ? '' : formatText(plan, displayPath) + (changes && previous ? '\n' + formatComparison(changes, previous, plan, 'text') : '');
     }
+    report = wordPositions(report, args.format, plan.documents.map((d) => d.uri), displayPath);
     if (args.output) {
       try {
         fs.writeFileSync(args.output, report);
@@ -260,7 +178,20 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   }
 }
 
+/**
+ * A reader that stops early (`jfp-check plan.md | head`) closes the pipe: end quietly with the
+ * gate's exit status, as other command-line tools do, instead of printing an EPIPE stack.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit();
+  });
+}
+
 export function main(): void {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   const code = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
   process.exitCode = code;
 }

@@ -1,9 +1,9 @@
-import * as path from 'node:path';
 import type { PlanAnalysis } from '../analysis/analyse.js';
 import { isStatutory } from '../analysis/data/catalogue.js';
 import type { DocumentAnalysis } from '../analysis/model/document.js';
 import { headingSlugs } from '../analysis/model/slug.js';
 import type { ItemCoverage } from '../analysis/types.js';
+import { relativeFrom } from '../host/uri.js';
 
 export const ANNEX_START = '<!-- jfp-annex:start -->';
 export const ANNEX_END = '<!-- jfp-annex:end -->';
@@ -49,7 +49,7 @@ export function sectionLink(plan: PlanAnalysis, fromUri: string | undefined, uri
   const plain = (u: string) => safeDecode(u.replace(/^file:\/\//, ''));
   const target = plain(uri);
   const from = fromUri === undefined ? undefined : plain(fromUri);
-  const rel = from ? path.posix.relative(path.posix.dirname(from), target) : path.posix.basename(target);
+  const rel = from ? relativeFrom(from, target) : target.slice(target.lastIndexOf('/') + 1);
   return `${rel.split('/').map(encodeURIComponent).join('/')}${hash}`;
 }
 
@@ -95,7 +95,7 @@ export function buildAnnex(plan: PlanAnalysis, fromUri: string | undefined = pla
     ANNEX_START,
     `## ${ANNEX_TITLE}`,
     '',
-    'Made by jfp-assist from the text of this plan. To update it, run *Insert coverage annex* again (or `jfp-check --format annex`); changes made by hand are lost.',
+    `Made by jfp-assist from the text of this plan, checked as a ${plan.identity.type.name} against the ${plan.identity.edition.id} edition of the catalogue (${plan.identity.edition.title}). To update it, run *Insert coverage annex* again (or \`jfp-check --format annex\`); changes made by hand are lost.`,
     '',
     '| Requirement | Legal basis | Status | Where the plan meets it |',
     '|---|---|---|---|',

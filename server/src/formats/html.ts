@@ -6,6 +6,7 @@ import type { CoverageStatus, ItemKind } from '../analysis/types.js';
 import { ANNEX_TITLE, annexRows, STATUS_LABELS } from './annex.js';
 import { reportDiagnostics } from './json.js';
 import { escapeXml as h } from './xml.js';
+import { identityLine } from '../analysis/planIdentity.js';
 
 export interface HtmlOptions {
   /** The date shown as "generated on" (injectable for tests). */
@@ -91,7 +92,7 @@ export function formatHtml(plan: PlanAnalysis, file: (uri: string) => string, op
 </head>
 <body>
 <h1>${h(title)}</h1>
-<p class="meta">${period ? `Period: ${h(period)} · ` : ''}${h(plan.mode === 'summary' ? 'Public summary' : 'Full plan')} · Files: ${plan.documents.map((d) => h(file(d.uri))).join(', ')}</p>
+<p class="meta">${period ? `Period: ${h(period)} · ` : ''}${h(plan.mode === 'summary' ? 'Public summary' : 'Full plan')} · ${h(identityLine(plan.identity))} · Files: ${plan.documents.map((d) => h(file(d.uri))).join(', ')}</p>
 <h2>Coverage</h2>
 <p><strong>${plan.percent}% covered</strong>: ${s.addressed} addressed, ${s.partial} partly covered, ${s.missing} not covered, ${s.waived} waived, of ${s.total} items.</p>
 ${coverageChart(plan)}

@@ -1,4 +1,5 @@
 import type { PlanAnalysis } from '../analysis/analyse.js';
+import { identityReport } from '../analysis/planIdentity.js';
 import { coverageEntries } from '../analysis/report.js';
 
 /** Diagnostics as reported by the CLI: lines and columns 1-based. */
@@ -26,6 +27,7 @@ export function formatJson(plan: PlanAnalysis, file: (uri: string) => string): s
   const report = {
     version: 1,
     catalogue: { id: plan.index.catalogue.id, edition: plan.index.catalogue.edition },
+    ...identityReport(plan.identity),
     files: plan.documents.map((d) => file(d.uri)),
     mode: plan.mode,
     coverage: coverageEntries(plan, file),

@@ -1,6 +1,7 @@
 import type { PlanAnalysis } from '../analysis/analyse.js';
 import { KIND_LABELS } from '../analysis/data/catalogue.js';
 import { statusLine } from '../analysis/explain.js';
+import { identityLine } from '../analysis/planIdentity.js';
 import { escapeXml as x } from './xml.js';
 
 /**
@@ -14,7 +15,7 @@ export function formatJunit(plan: PlanAnalysis, file: (uri: string) => string): 
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const failures = counted.filter((c) => c.status === 'missing').length;
   const skipped = counted.filter((c) => c.status === 'waived').length;
-  const name = plan.index.catalogue.data.title;
+  const name = `${plan.index.catalogue.data.title} (${identityLine(plan.identity)})`;
   lines.push(`<testsuites name="${x(`Joint Forward Plan coverage: ${name}`)}" tests="${counted.length}" failures="${failures}" errors="0" skipped="${skipped}">`);
   for (const kind of kinds) {
     const cases = counted.filter((c) => c.kind === kind);

@@ -1,10 +1,12 @@
+import type * as Sarif from 'sarif';
 import type { PlanAnalysis } from '../analysis/analyse.js';
 import { RULES } from '../analysis/rules/index.js';
 import { PLAN_SUMMARY } from '../analysis/present/planSummary.js';
 import type { Severity } from '../analysis/types.js';
 import { reportDiagnostics } from './json.js';
+import { identityReport } from '../analysis/planIdentity.js';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 export interface SarifOptions {
   /** Where the rule pages live (absolute URI ending in '/'); each rule's helpUri is base + code + '.md'. */
@@ -22,7 +24,7 @@ export interface SarifOptions {
  * (forward slashes), which SARIF viewers resolve against %SRCROOT%.
  */
 export function formatSarif(plan: PlanAnalysis, file: (uri: string) => string, options: SarifOptions): string {
-  const rules = [...RULES, PLAN_SUMMARY].map((r) => ({
+  const rules = [...RULES, PLAN_SUMMARY].map((r): Sarif.ReportingDescriptor => ({
     id: r.code,
     name: r.code.replace(/^jfp\./, '').replace(/[.-](\w)/g, (_, c: string) => c.toUpperCase()),
     shortDescription: { text: r.description },
@@ -32,7 +34,7 @@ export function formatSarif(plan: PlanAnalysis, file: (uri: string) => string, o
     defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results = reportDiagnostics(plan, file).map((d) => ({
+  const results = reportDiagnostics(plan, file).map((d): Sarif.Result => ({
     ruleId: d.code,
     ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code)! } : {}),
     level: LEVEL[d.severity],
@@ -46,7 +48,7 @@ export function formatSarif(plan: PlanAnalysis, file: (uri: string) => string, o
       },
     ],
   }));
-  const log = {
+  const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -65,6 +67,7 @@ export function formatSarif(plan: PlanAnalysis, file: (uri: string) => string, o
         results,
         properties: {
           catalogue: { id: plan.index.catalogue.id, edition: plan.index.catalogue.edition },
+          ...identityReport(plan.identity),
           coverage: { ...plan.summary, percent: plan.percent },
         },
       },

@@ -1,5 +1,6 @@
 import type { PlanAnalysis } from '../analysis/analyse.js';
 import { statusLine } from '../analysis/explain.js';
+import { identityLine } from '../analysis/planIdentity.js';
 import { reportDiagnostics } from './json.js';
 
 const STATUS_MARK = { addressed: '✓', partial: '~', missing: '✗', waived: '–' } as const;
@@ -14,6 +15,7 @@ export function formatText(plan: PlanAnalysis, file: (uri: string) => string): s
   const counted = plan.coverage.filter((c) => c.counted);
   const width = Math.max(...counted.map((c) => c.title.length), 10);
   lines.push(`Coverage (${plan.index.catalogue.data.title}, ${plan.mode} plan)`);
+  lines.push(`  ${identityLine(plan.identity)}`);
   for (const c of counted) {
     const where = c.evidence[0] ? `  ${file(c.evidence[0].uri)}:${c.evidence[0].line + 1} ${c.evidence[0].heading}`.trimEnd() : '';
     lines.push(`  ${STATUS_MARK[c.status]} ${c.title.padEnd(width)}  ${statusLine(c)}${where}`);

@@ -1,51 +1,76 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+/**
+ * The plan files under a folder: Markdown files whose folder-relative path matches the plan
+ * globs, or whose front matter declares a plan. Hidden and build folders are skipped, and at
+ * most `limit` directory entries are visited.
+ *
+ * The search is written once, as a generator that says which folder it needs listed or which
+ * file's start it needs read; `findPlanFiles` answers through `PlanFiles` (the server: never
+ * blocks), `findPlanFilesSync` from the disk at once (the command line).
+ */
 import { frontMatterDeclaresPlan, isMarkdownPath } from '../analysis/data/planFiles.js';
+import type { DirectoryEntry, PlanFiles } from './files.js';
+import { childUri } from './uri.js';
 
 /** Folders never searched for plan files. */
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
 
-/**
- * The plan files under a folder: Markdown files whose folder-relative path matches the plan
- * globs, or whose front matter declares a plan. Hidden and build folders are skipped, and
- * at most `limit` directory entries are visited. Returns sorted absolute paths.
- */
-export function findPlanFiles(folder: string, isPlanPath: (relativePath: string) => boolean, limit = 20000): string[] {
+/** Enough of a file to read its front matter. */
+const HEAD_BYTES = 4096;
+
+type Need = { list: string } | { head: string };
+type Answer = DirectoryEntry[] | string;
+
+function* search(folderUri: string, isPlanPath: (relativePath: string) => boolean, limit: number): Generator<Need, string[], Answer> {
   const found: string[] = [];
   let visited = 0;
-  const walk = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
+  function* walk(dir: string, prefix: string): Generator<Need, void, Answer> {
+    const entries = (yield { list: dir }) as DirectoryEntry[];
     for (const entry of entries) {
       if (++visited > limit) return;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(full);
-      } else if (entry.isFile() && isMarkdownPath(entry.name)) {
-        const relative = path.relative(folder, full).split(path.sep).join('/');
-        if (isPlanPath(relative) || frontMatterDeclaresPlan(readHead(full))) found.push(full);
+      const uri = childUri(dir, entry.name);
+      const relative = prefix + entry.name;
+      if (entry.type === 'directory') {
+        if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) yield* walk(uri, relative + '/');
+      } else if (entry.type === 'file' && isMarkdownPath(entry.name)) {
+        if (isPlanPath(relative) || frontMatterDeclaresPlan((yield { head: uri }) as string)) found.push(uri);
       }
     }
-  };
-  walk(folder);
+  }
+  yield* walk(folderUri, '');
   return found.sort();
 }
 
-/** The first few KB of a file: enough to read its front matter. */
-function readHead(file: string): string {
-  let fd: number | undefined;
+/** The plan files under a folder, as sorted URIs. */
+export async function findPlanFiles(files: PlanFiles, folderUri: string, isPlanPath: (relativePath: string) => boolean, limit = 20000): Promise<string[]> {
+  const steps = search(folderUri, isPlanPath, limit);
+  let step = steps.next([]);
+  while (!step.done) {
+    const need = step.value;
+    step = steps.next('list' in need ? await files.list(need.list) : await files.readText(need.head, HEAD_BYTES).catch(() => ''));
+  }
+  return step.value;
+}
+
+/** The same search, answered synchronously (the command line). */
+export function findPlanFilesSync(
+  files: { list(uri: string): DirectoryEntry[]; readText(uri: string, maxBytes?: number): string },
+  folderUri: string,
+  isPlanPath: (relativePath: string) => boolean,
+  limit = 20000,
+): string[] {
+  const steps = search(folderUri, isPlanPath, limit);
+  let step = steps.next([]);
+  while (!step.done) {
+    const need = step.value;
+    step = steps.next('list' in need ? files.list(need.list) : readOrEmpty(() => files.readText(need.head, HEAD_BYTES)));
+  }
+  return step.value;
+}
+
+function readOrEmpty(read: () => string): string {
   try {
-    fd = fs.openSync(file, 'r');
-    const buffer = Buffer.alloc(4096);
-    const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, n).toString('utf8');
+    return read();
   } catch {
     return '';
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 }

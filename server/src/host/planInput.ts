@@ -5,9 +5,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { planPathMatcher } from '../analysis/data/planFiles.js';
-import { findPlanFiles } from './findPlanFiles.js';
+import { planFileMatcher } from '../analysis/data/planFiles.js';
+import { findPlanFilesSync } from './findPlanFiles.js';
+import { nodeFilesSync } from './nodeFiles.js';
+import { inputProblem } from './previousPlan.js';
+import { pathToUri, uriToPath } from './uri.js';
 import { looksBinary } from '../analysis/limits.js';
+import { findConvertibleFiles } from '../convert/files.js';
 
 export class UsageError extends Error {}
 
@@ -22,13 +26,13 @@ export function expandGlob(pattern: string, cwd = process.cwd()): string[] {
   const { base, glob } = picomatch.scan(normal);
   const root = path.resolve(cwd, base || '.');
   const isMatch = picomatch(glob, { dot: false, nocase: process.platform === 'win32' });
-  const found = findPlanFiles(root, (relative) => isMatch(relative), Infinity).filter((f) => isMatch(path.relative(root, f).split(path.sep).join('/')));
-  return found;
+  const found = findPlanFilesIn(root, (relative) => isMatch(relative)).filter((f) => isMatch(path.relative(root, f).split(path.sep).join('/')));
+  return [...found, ...findConvertibleFiles(root, isMatch, Infinity, false)];
 }
 
 /** Plan files named by the paths: files as given; folders searched; globs expanded. Sorted, unique, absolute. */
 export function collectFiles(paths: readonly string[], globs: readonly string[], cwd = process.cwd()): string[] {
-  const isPlanPath = planPathMatcher(globs);
+  const isPlanPath = planFileMatcher(globs);
   const out = new Set<string>();
   for (const p of paths) {
     let stat: fs.Stats | undefined;
@@ -43,16 +47,21 @@ export function collectFiles(paths: readonly string[], globs: readonly string[],
       for (const f of found) out.add(f);
       continue;
     }
-    if (!stat) throw new UsageError(`no such file or folder: ${p}`);
+    if (!stat) throw new UsageError(inputProblem.noSuchPath(p));
     if (stat.isFile()) {
       out.add(path.resolve(cwd, p));
       continue;
     }
-    const found = findPlanFiles(path.resolve(cwd, p), isPlanPath, Infinity);
-    if (found.length === 0) throw new UsageError(`no plan files found in ${p} (a plan has "plan: joint-forward-plan" in its front matter, or a name such as *forward-plan*.md)`);
+    const found = [...findPlanFilesIn(path.resolve(cwd, p), isPlanPath), ...findConvertibleFiles(path.resolve(cwd, p), isPlanPath, Infinity)];
+    if (found.length === 0) throw new UsageError(inputProblem.noPlanFiles(p));
     for (const f of found) out.add(path.resolve(f));
   }
   return [...out].sort();
+}
+
+/** The plan files under a folder on disk, as paths (no limit: the user named the folder). */
+function findPlanFilesIn(folder: string, isPlanPath: (relativePath: string) => boolean): string[] {
+  return findPlanFilesSync(nodeFilesSync, pathToUri(folder), isPlanPath, Infinity).map((uri) => uriToPath(uri)!);
 }
 
 /** The text of a plan file; a UsageError when it cannot be read or is not text. */
@@ -61,10 +70,10 @@ export function readPlanFile(file: string): string {
   try {
     buffer = fs.readFileSync(file);
   } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(inputProblem.cannotRead(file, e instanceof Error ? e.message : String(e)));
   }
   const text = buffer.toString('utf8');
   // The same test as the editor's (limits.ts): NUL bytes, or many characters that are not valid UTF-8.
-  if (looksBinary(text)) throw new UsageError(`${file} is not a text file (save the plan as UTF-8 Markdown)`);
+  if (looksBinary(text)) throw new UsageError(inputProblem.notText(file));
   return text;
 }

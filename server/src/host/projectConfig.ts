@@ -3,14 +3,13 @@
  * problem into a diagnostic on the offending file. Nothing from the workspace is executed:
  * configuration and catalogues are JSON data.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { IndexedCatalogue, validateCatalogue } from '../analysis/data/catalogue.js';
 import { parseConfig, type ConfigProblem, type JfpConfig } from '../analysis/data/config.js';
 import { LineIndex } from '../analysis/model/lineIndex.js';
 import type { Catalogue, Range } from '../analysis/types.js';
-import { pathToUri } from './uri.js';
+import { FileReadError, type PlanFiles } from './files.js';
+import { resolveUri } from './uri.js';
 import * as l10n from '@vscode/l10n';
 
 export const CONFIG_FILE = '.jfp.json';
@@ -19,9 +18,15 @@ export const CONFIG_FILE = '.jfp.json';
 export type FileProblems = Map<string, ConfigProblem[]>;
 
 export interface ProjectConfig {
+  /** The workspace folder's URI. */
   folder: string;
   layer: Partial<JfpConfig> | undefined;
+  /** The text of the folder's .jfp.json, to place problems on its lines. */
+  text?: string;
 }
+
+/** The texts of the extra catalogues named by the configurations (by URI), or why each cannot be read. */
+export type CatalogueTexts = Map<string, string | { error: string }>;
 
 function addProblem(problems: FileProblems, uri: string, problem: ConfigProblem): void {
   const list = problems.get(uri) ?? [];
@@ -31,19 +36,45 @@ function addProblem(problems: FileProblems, uri: string, problem: ConfigProblem)
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** The URI of a folder's .jfp.json. */
+export function configUri(folderUri: string): string {
+  return resolveUri(folderUri, CONFIG_FILE);
+}
+
 /** Reads .jfp.json in a folder; undefined layer when there is none or it cannot be used. */
-export function readProjectConfig(folder: string, ruleCodes: readonly string[], problems: FileProblems): ProjectConfig {
-  const file = path.join(folder, CONFIG_FILE);
+export async function readProjectConfig(files: PlanFiles, folder: string, ruleCodes: readonly string[], problems: FileProblems): Promise<ProjectConfig> {
+  const uri = configUri(folder);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = await files.readText(uri);
   } catch {
     return { folder, layer: undefined };
   }
-  const uri = pathToUri(file);
+  return parseProjectConfig(folder, text, ruleCodes, problems);
+}
+
+/** A folder's configuration from the text of its .jfp.json. */
+export function parseProjectConfig(folder: string, text: string, ruleCodes: readonly string[], problems: FileProblems): ProjectConfig {
   const parsed = parseConfig(text, ruleCodes);
-  for (const p of parsed.problems) addProblem(problems, uri, p);
-  return { folder, layer: parsed.config };
+  for (const p of parsed.problems) addProblem(problems, configUri(folder), p);
+  return { folder, layer: parsed.config, text };
+}
+
+/** The URIs of the extra catalogues the configurations name. */
+export function catalogueUris(configs: readonly ProjectConfig[]): string[] {
+  return configs.flatMap(({ folder, layer }) => (layer?.catalogues ?? []).map((entry) => resolveUri(folder, entry.path)));
+}
+
+/** Reads the extra catalogues the configurations name. */
+export async function readCatalogues(files: PlanFiles, configs: readonly ProjectConfig[]): Promise<CatalogueTexts> {
+  const texts: CatalogueTexts = new Map();
+  for (const uri of catalogueUris(configs)) texts.set(uri, await files.readText(uri).catch((e: unknown) => ({ error: readErrorCode(e) })));
+  return texts;
+}
+
+/** Why a file could not be read, in a word (ENOENT, FileNotFound...). */
+export function readErrorCode(e: unknown): string {
+  return e instanceof FileReadError ? e.code : e instanceof Error ? e.message : String(e);
 }
 
 /**
@@ -51,20 +82,17 @@ export function readProjectConfig(folder: string, ruleCodes: readonly string[], 
  * (or, for an entry with "replace": true, that catalogue instead of the built-in one).
  * A catalogue that cannot be read or is invalid is left out, with diagnostics.
  */
-export function buildCatalogue(builtIn: IndexedCatalogue, configs: ProjectConfig[], problems: FileProblems): IndexedCatalogue {
+export function buildCatalogue(builtIn: IndexedCatalogue, configs: readonly ProjectConfig[], problems: FileProblems, texts: CatalogueTexts): IndexedCatalogue {
   let base: Catalogue = builtIn.data;
   const extraItems: { item: Catalogue['items'][number]; uri: string; index: number; text: string }[] = [];
-  for (const { folder, layer } of configs) {
-    const configUri = pathToUri(path.join(folder, CONFIG_FILE));
+  for (const { folder, layer, text: configText } of configs) {
+    const configFile = configUri(folder);
     (layer?.catalogues ?? []).forEach((entry, i) => {
-      const file = path.resolve(folder, entry.path);
-      const uri = pathToUri(file);
-      const where = configRange(folder, ['catalogues', i, 'path']);
-      let text: string;
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch (e) {
-        addProblem(problems, configUri, { message: l10n.t('Cannot read the catalogue "{0}": {1}. The built-in catalogue is used without it.', entry.path, (e as NodeJS.ErrnoException).code ?? String(e)), range: where, severity: 'error' });
+      const uri = resolveUri(folder, entry.path);
+      const where = configRange(configText, ['catalogues', i, 'path']);
+      const text = texts.get(uri) ?? { error: 'FileNotFound' };
+      if (typeof text !== 'string') {
+        addProblem(problems, configFile, { message: l10n.t('Cannot read the catalogue "{0}": {1}. The built-in catalogue is used without it.', entry.path, text.error), range: where, severity: 'error' });
         return;
       }
       let data: unknown;
@@ -72,7 +100,7 @@ export function buildCatalogue(builtIn: IndexedCatalogue, configs: ProjectConfig
         data = JSON.parse(text);
       } catch (e) {
         addProblem(problems, uri, { message: l10n.t('This catalogue is not valid JSON: {0}.', e instanceof Error ? e.message : String(e)), range: START, severity: 'error' });
-        addProblem(problems, configUri, { message: l10n.t('The catalogue "{0}" is not valid JSON and is not used.', entry.path), range: where, severity: 'error' });
+        addProblem(problems, configFile, { message: l10n.t('The catalogue "{0}" is not valid JSON and is not used.', entry.path), range: where, severity: 'error' });
         return;
       }
       const invalid = validateCatalogue(data);
@@ -83,7 +111,7 @@ export function buildCatalogue(builtIn: IndexedCatalogue, configs: ProjectConfig
           const node = root && findNodeAtLocation(root, p.pointer.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
           addProblem(problems, uri, { message: l10n.t('{0}: {1} (see schemas/catalogue.schema.json)', p.pointer, p.message), range: node ? lines.rangeOf(node.offset, node.offset + node.length) : START, severity: 'error' });
         }
-        addProblem(problems, configUri, { message: l10n.t('The catalogue "{0}" has {1} problem(s) and is not used.', entry.path, invalid.length), range: where, severity: 'error' });
+        addProblem(problems, configFile, { message: l10n.t('The catalogue "{0}" has {1} problem(s) and is not used.', entry.path, invalid.length), range: where, severity: 'error' });
         return;
       }
       const catalogue = data as Catalogue;
@@ -107,13 +135,8 @@ export function buildCatalogue(builtIn: IndexedCatalogue, configs: ProjectConfig
   return base === builtIn.data && items.length === base.items.length ? builtIn : new IndexedCatalogue({ ...base, items });
 }
 
-function configRange(folder: string, jsonPath: (string | number)[]): Range {
-  try {
-    const text = fs.readFileSync(path.join(folder, CONFIG_FILE), 'utf8');
-    const root = parseTree(text);
-    const node = root && findNodeAtLocation(root, jsonPath);
-    return node ? new LineIndex(text).rangeOf(node.offset, node.offset + node.length) : START;
-  } catch {
-    return START;
-  }
+function configRange(text: string | undefined, jsonPath: (string | number)[]): Range {
+  const root = text === undefined ? undefined : parseTree(text);
+  const node = root && findNodeAtLocation(root, jsonPath);
+  return node && text !== undefined ? new LineIndex(text).rangeOf(node.offset, node.offset + node.length) : START;
 }

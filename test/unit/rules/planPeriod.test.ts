@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { analysePlan } from '../../../server/src/analysis/analyse.js';
 import { indexCatalogue } from '../../../server/src/analysis/data/catalogueIndex.js';
 import { analyseDocument } from '../../../server/src/analysis/model/document.js';
-import { financialYearOf, findYearRanges, formatPeriod } from '../../../server/src/analysis/rules/planPeriod.js';
+import { findYearRanges } from '../../../server/src/analysis/rules/planPeriod.js';
+import { financialYearOf, formatPeriod } from '../../../shared/period.js';
 import type { AnalysisOptions } from '../../../server/src/analysis/analyse.js';
 import type { Finding } from '../../../server/src/analysis/types.js';
 import { analyseMini, md, miniCatalogue } from '../../helpers.js';
@@ -11,7 +12,7 @@ const CODE = 'jfp.plan.period';
 /** 15 November 2026, local time: financial year 2026/27. */
 const NOW = new Date(2026, 10, 15, 12);
 
-function period(text: string, options: AnalysisOptions = {}): Finding[] {
+function period(text: string, options: AnalysisOptions = {}): Finding<typeof CODE>[] {
   return analyseMini(text, { ...options, ruleOptions: { now: NOW, ...options.ruleOptions } }).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
 }
 

@@ -38,8 +38,12 @@ describe('process rules', () => {
 
   it('reject data without a rule, a phrase group a rule needs, or with an empty phrase', () => {
     const noRule = shipped();
-    delete noRule.rules['jfp.process.capital-plan'];
-    assert.ok(validateProcessRules(noRule).some((p) => p.pointer === '/rules' && /capital-plan/.test(p.message)));
+    delete noRule.rules['jfp.process.change-log'];
+    assert.ok(validateProcessRules(noRule).some((p) => p.pointer === '/rules' && /change-log/.test(p.message)));
+
+    const noCode = shipped();
+    delete (noCode.rules['jfp.process.capital-plan'] as { absent?: unknown }).absent;
+    assert.ok(validateProcessRules(noCode).some((p) => p.pointer.startsWith('/rules/jfp.process.capital-plan')), 'an entry without code needs an "absent" block');
 
     const noGroup = shipped();
     delete noGroup.rules['jfp.process.consultation-summary']!.phrases.response;

@@ -3,7 +3,7 @@ import type { Finding } from '../../../server/src/analysis/types.js';
 import { analyseMini, md } from '../../helpers.js';
 
 const CODE = 'jfp.process.capital-plan';
-const run = (text: string, mode: 'full' | 'summary' = 'full'): Finding[] => analyseMini(text, { mode }).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
+const run = (text: string, mode: 'full' | 'summary' = 'full'): Finding<typeof CODE>[] => analyseMini(text, { mode }).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
 
 describe('rule jfp.process.capital-plan', () => {
   it('reports a plan that does not mention the capital plan, as information', () => {

@@ -5,7 +5,7 @@ import type { Finding } from '../../../server/src/analysis/types.js';
 import { analyseMini, md } from '../../helpers.js';
 
 const CODE = 'jfp.process.hwb-opinion';
-const run = (text: string, boards: string[] = [], options: AnalysisOptions = {}): Finding[] =>
+const run = (text: string, boards: string[] = [], options: AnalysisOptions = {}): Finding<typeof CODE>[] =>
   analyseMini(text, { ...options, ruleOptions: { healthAndWellbeingBoards: boards } }).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
 
 const APPENDIX = md(

@@ -4,7 +4,7 @@ import type { Finding } from '../../../server/src/analysis/types.js';
 import { analyseMini, md } from '../../helpers.js';
 
 const CODE = 'jfp.process.partner-trusts';
-const run = (text: string, options: AnalysisOptions = {}): Finding[] => analyseMini(text, options).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
+const run = (text: string, options: AnalysisOptions = {}): Finding<typeof CODE>[] => analyseMini(text, options).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
 
 describe('rule jfp.process.partner-trusts', () => {
   it('reports a plan that names only the ICB, on the title, citing s.14Z52(1)', () => {

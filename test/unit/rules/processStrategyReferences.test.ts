@@ -3,13 +3,13 @@ import type { Finding } from '../../../server/src/analysis/types.js';
 import { analyseMini, md } from '../../helpers.js';
 
 const CODE = 'jfp.process.strategy-references';
-const run = (text: string): Finding[] => analyseMini(text).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
+const run = (text: string): Finding<typeof CODE>[] => analyseMini(text).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
 
 describe('rule jfp.process.strategy-references', () => {
   it('reports each missing reference separately, as information', () => {
     const findings = run(md('# Plan', '', 'Text.'));
     assert.deepEqual(
-      findings.map((f) => f.data?.reference),
+      findings.map((f) => f.data.group),
       ['integratedCareStrategy', 'jsna'],
     );
     assert.ok(findings.every((f) => f.severity === 'information'));
@@ -20,14 +20,14 @@ describe('rule jfp.process.strategy-references', () => {
 
   it('reports only the JSNA when the strategy is mentioned', () => {
     assert.deepEqual(
-      run(md('# Plan', '', 'This plan delivers our [integrated care strategy](https://example.org/ics).')).map((f) => f.data?.reference),
+      run(md('# Plan', '', 'This plan delivers our [integrated care strategy](https://example.org/ics).')).map((f) => f.data.group),
       ['jsna'],
     );
   });
 
   it('reports only the strategy when the JSNAs are mentioned', () => {
     assert.deepEqual(
-      run(md('# Plan', '', 'Our JSNAs tell us about need.')).map((f) => f.data?.reference),
+      run(md('# Plan', '', 'Our JSNAs tell us about need.')).map((f) => f.data.group),
       ['integratedCareStrategy'],
     );
   });

@@ -18,6 +18,8 @@ export interface JfpConfig {
   readability: { maxSentenceWords: number; smogThreshold: number };
   catalogues: { path: string; replace?: boolean }[];
   analysis: { debounceMs: number; maxFileSizeMB: number };
+  /** The catalogue edition plans are checked against; 'auto': chosen from each plan (front matter `edition:`, else its period and type). */
+  edition: string;
 }
 
 export const DEFAULT_CONFIG: JfpConfig = {
@@ -28,7 +30,14 @@ export const DEFAULT_CONFIG: JfpConfig = {
   readability: { maxSentenceWords: 35, smogThreshold: 14 },
   catalogues: [],
   analysis: { debounceMs: 150, maxFileSizeMB: 5 },
+  edition: 'auto',
 };
+
+/** The edition override the analysis takes from a configuration (undefined when it is 'auto'). */
+export function editionOverride(config: JfpConfig, sources: Partial<Record<keyof JfpConfig, ConfigSource>> = {}): { edition: string; source: 'settings' | '.jfp.json' } | undefined {
+  if (config.edition === 'auto') return undefined;
+  return { edition: config.edition, source: sources.edition === 'settings' ? 'settings' : '.jfp.json' };
+}
 
 /** Where a value of the effective configuration came from. */
 export type ConfigSource = 'default' | 'settings' | '.jfp.json';

@@ -1,15 +1,15 @@
 /**
  * The data behind the statutory process rules (jfp.plan.*, jfp.process.*): for each rule,
- * its legal basis and named groups of literal phrases, from schemas/process-rules.json.
+ * its legal basis and named groups of literal phrases, from schemas/process-rules.json, and
+ * for the plain "phrase absent" rules their level, modes and messages as well.
  * Validated against its schema once, when first used.
  */
 import { schemaChecker } from './schemaCheck.js';
 import processRulesSchema from '../../../../schemas/process-rules.schema.json' with { type: 'json' };
 import processRulesJson from '../../../../schemas/process-rules.json' with { type: 'json' };
 import type { DocumentAnalysis } from '../model/document.js';
-import { findingRange, planAnchor } from '../rules/rule.js';
+import type { PlanMode, Severity } from '../types.js';
 import { TermMatcher, type TermHit } from '../text/terms.js';
-import type { Finding, Severity } from '../types.js';
 
 export interface ProcessRulesProblem {
   /** JSON pointer into the data, e.g. "/rules/jfp.process.capital-plan/phrases/capitalPlan/0". */
@@ -27,10 +27,21 @@ export class ProcessRulesError extends Error {
   }
 }
 
+/** A rule that only reports phrase groups found nowhere in the plan (see rules/processAbsent.ts). */
+export interface AbsentCheck {
+  description: string;
+  level: Severity;
+  /** The plan modes it applies to (default: both). */
+  modes?: PlanMode[];
+  /** Phrase group -> message when the group occurs nowhere in the plan; "{legalBasis}" stands for the legal basis. */
+  messages: Record<string, string>;
+}
+
 interface ProcessRuleData {
   legalBasis: string;
   note?: string;
   phrases: Record<string, string[]>;
+  absent?: AbsentCheck;
 }
 
 interface ProcessRulesData {
@@ -41,7 +52,14 @@ const checkSchema = schemaChecker(processRulesSchema as object);
 
 /** Problems with plain data as process rules data (empty when it is valid). */
 export function validateProcessRules(data: unknown): ProcessRulesProblem[] {
-  return checkSchema(data);
+  const problems = checkSchema(data);
+  if (problems.length > 0) return problems;
+  for (const [code, rule] of Object.entries((data as ProcessRulesData).rules)) {
+    for (const group of Object.keys(rule.absent?.messages ?? {})) {
+      if (!(group in rule.phrases)) problems.push({ pointer: `/rules/${code}/absent/messages/${group}`, message: `there is no phrase group "${group}" in phrases` });
+    }
+  }
+  return problems;
 }
 
 /** One rule's data: its legal basis and its phrase groups, with a matcher per group. */
@@ -52,6 +70,8 @@ export class ProcessRule {
     readonly code: string,
     readonly legalBasis: string,
     private readonly groups: Readonly<Record<string, readonly string[]>>,
+    /** Set for a plain "phrase absent" rule. */
+    readonly absent?: AbsentCheck,
   ) {}
 
   /** The phrases of a group, as written in the data. */
@@ -91,11 +111,17 @@ export class ProcessRules {
   private readonly byCode: Map<string, ProcessRule>;
 
   constructor(data: ProcessRulesData) {
-    this.byCode = new Map(Object.entries(data.rules).map(([code, r]) => [code, new ProcessRule(code, r.legalBasis, r.phrases)]));
+    this.byCode = new Map(Object.entries(data.rules).map(([code, r]) => [code, new ProcessRule(code, r.legalBasis, r.phrases, r.absent)]));
   }
 
+  /** Every rule's code, in the order of the data. */
   get codes(): string[] {
     return [...this.byCode.keys()];
+  }
+
+  /** The plain "phrase absent" rules, in the order of the data. */
+  get absentRules(): ProcessRule[] {
+    return [...this.byCode.values()].filter((r) => r.absent !== undefined);
   }
 
   rule(code: string): ProcessRule {
@@ -124,18 +150,4 @@ let defaultRules: ProcessRules | undefined;
 export function getProcessRules(): ProcessRules {
   defaultRules ??= loadProcessRules(processRulesJson, 'built-in process rules data');
   return defaultRules;
-}
-
-/** A plan-wide finding, placed on the plan's title (see planAnchor). */
-export function planWideFinding(doc: DocumentAnalysis, code: string, severity: Severity, message: string, data?: Finding['data']): Finding {
-  const anchor = planAnchor(doc);
-  const finding: Finding = { uri: doc.uri, range: findingRange(doc, anchor.start, anchor.end), severity, code, message };
-  if (data) finding.data = data;
-  return finding;
-}
-
-/** "a", "a and b", "a, b and c". */
-export function listInWords(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { CatalogueIndex } from '../data/catalogueIndex.js';
+import { planTypeById } from '../data/planning.js';
 import { parsePlan, sectionAt, type PlanModel } from './plan.js';
 
 /** Everything the analysis needs from one document, computed once per version. */
@@ -74,8 +75,8 @@ export function itemsMappedTo(doc: DocumentAnalysis, section: number): string[] 
   return doc.mappings.filter((m) => m.section === section).map((m) => m.itemId);
 }
 
-/** True when the front matter declares the document a Joint Forward Plan. */
+/** True when the front matter declares the document a plan: `plan: joint-forward-plan` or another plan type (schemas/planning.json). */
 export function declaresPlan(plan: PlanModel): boolean {
   const value = plan.frontMatter?.data.plan;
-  return typeof value === 'string' && value.trim().toLowerCase() === 'joint-forward-plan';
+  return typeof value === 'string' && planTypeById(value) !== undefined;
 }

@@ -10,7 +10,7 @@ import * as l10n from '@vscode/l10n';
 
 /** Codes grouped per section; for each, how to pick the worst example. */
 const GROUPED: Readonly<Record<string, (f: Finding) => number>> = {
-  'jfp.style.sentence-length': (f) => Number(f.data?.words ?? 0),
+  'jfp.style.sentence-length': (f) => (f.code === 'jfp.style.sentence-length' ? f.data.words : 0),
   'jfp.style.link-text': () => 0,
   'jfp.style.image-alt': () => 0,
   'jfp.term.outdated': () => 0,
@@ -25,7 +25,7 @@ export function groupRepeated(doc: DocumentAnalysis, findings: readonly Finding[
   const groups = new Map<string, Finding[]>();
   const keyOf = (f: Finding): string | undefined => {
     if (f.data?.fix) return undefined;
-    if (PER_ITEM.has(f.code) && f.data?.itemId) return `${f.code}|item:${f.data.itemId}`;
+    if (PER_ITEM.has(f.code) && f.data && 'itemId' in f.data) return `${f.code}|item:${f.data.itemId}`;
     if (!(f.code in GROUPED)) return undefined;
     const section = sectionAt(plan.sections, plan.lines.offsetAt(f.range.start));
     return `${f.code}|section:${section}`;
@@ -53,7 +53,7 @@ export function groupRepeated(doc: DocumentAnalysis, findings: readonly Finding[
       ...worst,
       message: `${worst.message} ${l10n.t('({0} more like this in this section.)', group.length - 1)}`,
       data: { ...worst.data, grouped: group.length, others: group.filter((g) => g !== worst).map((g) => g.range) },
-    });
+    } as Finding);
   }
   return out;
 }

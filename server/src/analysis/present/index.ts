@@ -6,7 +6,7 @@
  * (PlanAnalysis.findings) for "fix all" and for tests of each rule.
  */
 import type { DocumentAnalysis } from '../model/document.js';
-import { findingRange, planAnchor } from '../rules/rule.js';
+import { planAnchor } from '../rules/rule.js';
 import type { Finding, ItemCoverage, Level } from '../types.js';
 import { groupRepeated } from './grouping.js';
 import { capPerLine } from './lineCap.js';
@@ -34,7 +34,7 @@ export function presentFindings(findings: readonly Finding[], ctx: PresentContex
     shown = summarisePlan({
       uri: doc.uri,
       findings,
-      anchor: findingRange(doc, anchor.start, anchor.end),
+      anchor: doc.plan.lines.rangeOf(anchor.start, anchor.end),
       coverage: ctx.coverage,
       partialLevel: levels['jfp.duty.partial'] ?? 'information',
       summaryLevel,

@@ -41,8 +41,8 @@ export function capPerLine(findings: readonly Finding[], max = MAX_PER_LINE): Fi
     replaced.set(carrier, {
       ...carrier,
       message: `${carrier.message} ${l10n.t('Also on this line: {0}', labels.join(' '))}`,
-      data: { ...carrier.data, also: [...((carrier.data?.also as AlsoOnLine[] | undefined) ?? []), ...also] },
-    });
+      data: { ...carrier.data, also: [...(carrier.data?.also ?? []), ...also] },
+    } as Finding);
     for (const f of carried) replaced.set(f, null);
   }
   if (replaced.size === 0) return [...findings];

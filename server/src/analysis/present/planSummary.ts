@@ -126,9 +126,8 @@ export function summarisePlan(input: PlanSummaryInput): Finding[] {
       ...(partial.length > 0 ? [partialPhrase(partial)] : []),
       ...new Set(others.map(shortLabel)),
     ];
-    const codes = new Set([...group.map((f) => f.code), ...(partial.length > 0 ? ['jfp.duty.partial'] : [])]);
-    const code = codes.size === 1 ? [...codes][0]! : PLAN_SUMMARY_CODE;
-    const level = input.summaryLevel && code === PLAN_SUMMARY_CODE ? input.summaryLevel : severity;
+    const code = PLAN_SUMMARY_CODE;
+    const level = input.summaryLevel ?? severity;
     out.push({
       uri: input.uri,
       range: anchor,
@@ -136,7 +135,7 @@ export function summarisePlan(input: PlanSummaryInput): Finding[] {
       code,
       message: `${capitalise(phrases.join('; '))}. ${l10n.t('The Plan coverage view lists each one.')}`,
       data: {
-        summary: true,
+        summary: true as const,
         itemIds: missingItems.map((c) => c.id),
         partialIds: partial.map((c) => c.id),
         parts: others.map((f) => ({ code: f.code, message: f.message })),

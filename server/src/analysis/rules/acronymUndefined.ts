@@ -1,6 +1,5 @@
 import { getGlossary, pluralTerm, type AbbreviationHit } from '../data/glossary.js';
-import type { Finding } from '../types.js';
-import { findingRange, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
 
 /** Separators allowed between an abbreviation and its expansion written after it: "ICB (integrated care board)", "**ICB**: integrated care board". */
@@ -19,11 +18,11 @@ export function capitalise(s: string): string {
 }
 
 /** jfp.acronym.undefined: an abbreviation whose first use in a document is not spelled out. */
-export const acronymUndefined: Rule = {
+export const acronymUndefined: Rule<'jfp.acronym.undefined'> = {
   code: 'jfp.acronym.undefined',
   defaultSeverity: 'information',
   description: 'An abbreviation from the glossary is used before it is spelled out.',
-  run({ doc }) {
+  run({ doc, report }) {
     const glossary = getGlossary();
     const { text, excluded } = doc.plan;
     // The first use of each abbreviation that readers may not know.
@@ -35,9 +34,8 @@ export const acronymUndefined: Rule = {
       if (!found || found.outdated || found.entries.length === 0 || found.entries.some((e) => e.wellKnown)) continue;
       first.set(hit.abbreviation, hit);
     }
-    if (first.size === 0) return [];
+    if (first.size === 0) return;
     const terms = glossary.terms.match(text, excluded);
-    const findings: Finding[] = [];
     for (const hit of first.values()) {
       const entry = glossary.abbreviation(hit.abbreviation)!.entries[0]!;
       const keys = new Set(glossary.expansionKeys(entry));
@@ -47,16 +45,12 @@ export const acronymUndefined: Rule = {
       let expansion = hit.plural ? pluralTerm(entry) : entry.term;
       if (atSentenceStart(text, hit.start)) expansion = capitalise(expansion);
       const newText = `${expansion} (${written})`;
-      const range = findingRange(doc, hit.start, hit.end);
-      findings.push({
-        uri: doc.uri,
-        range,
-        severity: this.defaultSeverity,
-        code: this.code,
-        message: l10n.t('"{0}" is used before it is spelled out. Write "{1}" the first time.', written, newText),
-        data: { abbreviation: entry.abbreviation, expansion: entry.term, fix: { title: `Spell out "${written}": ${newText}`, edits: [{ range, newText }] } },
+      const range = doc.plan.lines.rangeOf(hit.start, hit.end);
+      report(hit.start, hit.end, l10n.t('"{0}" is used before it is spelled out. Write "{1}" the first time.', written, newText), {
+        abbreviation: entry.abbreviation ?? hit.abbreviation,
+        expansion: entry.term,
+        fix: { title: `Spell out "${written}": ${newText}`, edits: [{ range, newText }] },
       });
     }
-    return findings;
   },
 };

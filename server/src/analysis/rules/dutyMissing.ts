@@ -1,30 +1,23 @@
 import { isCounted } from '../data/catalogue.js';
 import { citation } from '../text/text.js';
-import type { Finding } from '../types.js';
-import { findingRange, planAnchor, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
 
 /** jfp.duty.missing: a counted catalogue item the plan does not cover anywhere. */
-export const dutyMissing: Rule = {
+export const dutyMissing: Rule<'jfp.duty.missing'> = {
   code: 'jfp.duty.missing',
   defaultSeverity: 'warning',
   description: 'A statutory duty, requirement or content area that no part of the plan covers.',
-  run({ doc, index, coverage, isPrimary }) {
-    if (!isPrimary) return [];
-    const anchor = planAnchor(doc);
-    const findings: Finding[] = [];
+  run({ index, coverage, isPrimary, reportOnPlan }) {
+    if (!isPrimary) return;
     for (const item of index.catalogue.items) {
       const c = coverage.get(item.id);
       if (!c || c.status !== 'missing' || !c.counted || !isCounted(item) || item.severity === 'off') continue;
-      findings.push({
-        uri: doc.uri,
-        range: findingRange(doc, anchor.start, anchor.end),
-        severity: item.severity,
-        code: this.code,
-        message: l10n.t('Not covered: {0} ({1}). No section maps to it or discusses it. Add a section, map one with <!-- jfp: {2} -->, or waive it with a reason.', item.title, citation(item), item.id),
-        data: { itemId: item.id },
-      });
+      reportOnPlan(
+        l10n.t('Not covered: {0} ({1}). No section maps to it or discusses it. Add a section, map one with <!-- jfp: {2} -->, or waive it with a reason.', item.title, citation(item), item.id),
+        { itemId: item.id },
+        { severity: item.severity },
+      );
     }
-    return findings;
   },
 };

@@ -1,32 +1,23 @@
 import { citation } from '../text/text.js';
-import type { Finding } from '../types.js';
-import { findingRange, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
 
 /** jfp.duty.partial: an item with only passing mentions; reported on its best evidence section. */
-export const dutyPartial: Rule = {
+export const dutyPartial: Rule<'jfp.duty.partial'> = {
   code: 'jfp.duty.partial',
   defaultSeverity: 'information',
   description: 'A duty or content area the plan mentions only in passing.',
-  run({ doc, index, coverage }) {
-    const findings: Finding[] = [];
+  run({ doc, index, coverage, report, reportOnHeading }) {
     for (const item of index.catalogue.items) {
       const c = coverage.get(item.id);
       if (!c || c.status !== 'partial' || !c.counted) continue;
       const best = c.evidence[0];
       if (!best || best.uri !== doc.uri) continue;
       const section = doc.plan.sections.find((s) => doc.plan.lines.positionAt(s.start).line === best.line);
-      const start = section ? section.headingStart : doc.plan.lines.lineStart(best.line);
-      const end = section && section.depth > 0 ? section.headingEnd : doc.plan.lines.lineEnd(best.line);
-      findings.push({
-        uri: doc.uri,
-        range: findingRange(doc, start, end),
-        severity: this.defaultSeverity,
-        code: this.code,
-        message: l10n.t('Partly covered: {0} ({1}). Only passing mentions were found ({2}). Say more about it, or map the section that covers it with <!-- jfp: {3} -->.', item.title, citation(item), best.terms.join(', '), item.id),
-        data: { itemId: item.id, line: best.line },
-      });
+      const message = l10n.t('Partly covered: {0} ({1}). Only passing mentions were found ({2}). Say more about it, or map the section that covers it with <!-- jfp: {3} -->.', item.title, citation(item), best.terms.join(', '), item.id);
+      const data = { itemId: item.id, line: best.line };
+      if (section) reportOnHeading(section, message, data);
+      else report(doc.plan.lines.lineStart(best.line), doc.plan.lines.lineEnd(best.line), message, data);
     }
-    return findings;
   },
 };

@@ -1,8 +1,9 @@
-import type { Finding, Level } from '../types.js';
+import type { Level } from '../types.js';
+import type { Finding } from './findings.js';
 import { dutyMissing } from './dutyMissing.js';
 import { dutyPartial } from './dutyPartial.js';
 import { elementMissing } from './elementMissing.js';
-import type { Rule, RuleContext } from './rule.js';
+import { ruleContext, type AnalysisContext, type Rule } from './rule.js';
 import { AUTHORING_RULES } from './authoring.js';
 import { PROCESS_RULES } from './process.js';
 import { STYLE_RULES } from './style.js';
@@ -11,7 +12,7 @@ import { waiverNoReason } from './waiverNoReason.js';
 import { PLAN_SUMMARY } from '../present/planSummary.js';
 import * as l10n from '@vscode/l10n';
 
-export type { Rule, RuleContext } from './rule.js';
+export type { AnalysisContext, Rule, RuleContext } from './rule.js';
 
 /** Every rule, in the order its findings are listed. */
 export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason, ...AUTHORING_RULES, ...PROCESS_RULES, ...STYLE_RULES];
@@ -20,18 +21,18 @@ export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing,
 export const RULE_CODES: readonly string[] = [...RULES.map((r) => r.code), PLAN_SUMMARY.code];
 
 /** Runs every rule, applying configured levels ('off' drops a rule's findings). */
-export function runRules(ctx: RuleContext, levels: Readonly<Record<string, Level>> = {}): Finding[] {
+export function runRules(ctx: AnalysisContext, levels: Readonly<Record<string, Level>> = {}): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const level = levels[rule.code];
     if (level === 'off') continue;
-    let produced: Finding[];
+    let produced: Finding[] = [];
     try {
-      produced = rule.run(ctx);
+      rule.run(ruleContext(ctx, rule, produced));
     } catch (e) {
       // A failing rule must not take the others (or the server) down with it.
       const message = e instanceof Error ? e.message : String(e);
-      produced = [{ uri: ctx.doc.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'information', code: 'jfp.internal', message: l10n.t('jfp-assist could not run the rule {0}: {1}. Please report this.', rule.code, message) }];
+      produced = [{ uri: ctx.doc.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'information', code: 'jfp.internal', message: l10n.t('jfp-assist could not run the rule {0}: {1}. Please report this.', rule.code, message), data: {} }];
     }
     const { suppressions } = ctx.doc.plan;
     for (const f of produced) {

@@ -1,7 +1,9 @@
 import type { DocumentAnalysis } from '../model/document.js';
-import { getProcessRules, planWideFinding } from '../data/processRules.js';
-import { findingRange, type Rule } from './rule.js';
+import { getProcessRules } from '../data/processRules.js';
+import type { PeriodProblem } from './findings.js';
+import type { Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
+import { defaultPlanPeriod, financialYearOf, formatFinancialYear, formatPeriod } from '../../../../shared/period.js';
 
 /** The years a plan covers, as financial years (April to March). */
 export interface YearRange {
@@ -87,20 +89,6 @@ export function parseYearRange(text: string): YearRange | undefined {
   return findYearRanges(text, [], 1)[0];
 }
 
-/** The financial year (by the calendar year it starts in) that contains a date; it starts on 1 April. */
-export function financialYearOf(date: Date): number {
-  return date.getMonth() >= 3 ? date.getFullYear() : date.getFullYear() - 1;
-}
-
-/** 2026 -> "2026/27". */
-export function formatFinancialYear(year: number): string {
-  return `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
-}
-
-export function formatPeriod(firstYear: number, years: number): string {
-  return years === 1 ? formatFinancialYear(firstYear) : `${formatFinancialYear(firstYear)} to ${formatFinancialYear(firstYear + years - 1)}`;
-}
-
 /** Offsets of a top-level `key: value` in the front matter, value trimmed. */
 export function frontMatterField(doc: DocumentAnalysis, key: string): { start: number; end: number } | undefined {
   const fm = doc.plan.frontMatter;
@@ -164,49 +152,40 @@ export function findHorizon(doc: DocumentAnalysis): Search {
   return { none: true };
 }
 
-const CODE = 'jfp.plan.period';
+const CODE = 'jfp.plan.period' as const;
 
 /** jfp.plan.period: the plan's horizon is missing, not five financial years, or starts before the current financial year. */
-export const planPeriod: Rule = {
+export const planPeriod: Rule<typeof CODE> = {
   code: CODE,
   defaultSeverity: 'warning',
   description: 'The plan does not state a five-year period starting no earlier than the current financial year.',
-  run({ doc, isPrimary, options }) {
-    if (!isPrimary) return [];
+  run({ doc, isPrimary, options, report, reportOnPlan }) {
+    if (!isPrimary) return;
     const basis = getProcessRules().rule(CODE).legalBasis;
     const current = financialYearOf(options.now);
-    const suggested = formatPeriod(current, 5);
+    const suggested = defaultPlanPeriod(options.now);
     const horizon = findHorizon(doc);
     if ('none' in horizon) {
-      return [
-        planWideFinding(
-          doc,
-          CODE,
-          this.defaultSeverity,
-          `The plan does not say which years it covers. A Joint Forward Plan sets out what the ICB and its partner trusts will do over the next five years (${basis}): add \`period: ${suggested}\` to the front matter, or put the years in the title.`,
-          { problems: ['missing'], suggestedPeriod: suggested },
-        ),
-      ];
+      reportOnPlan(
+        l10n.t('The plan does not say which years it covers. A Joint Forward Plan sets out what the ICB and its partner trusts will do over the next five years ({0}): add `period: {1}` to the front matter, or put the years in the title.', basis, suggested),
+        { problems: ['missing'], suggestedPeriod: suggested },
+      );
+      return;
     }
     if ('unreadable' in horizon) {
       const { value, start, end } = horizon.unreadable;
-      return [
-        {
-          uri: doc.uri,
-          range: findingRange(doc, start, end),
-          severity: this.defaultSeverity,
-          code: CODE,
-          message: l10n.t("The front matter period \"{0}\" is not a range of years jfp-assist can read, so the plan's five-year horizon ({1}) cannot be checked. Write it like `period: {2}`.", value, basis, suggested),
-          data: { problems: ['unreadable'], suggestedPeriod: suggested },
-        },
-      ];
+      report(start, end, l10n.t("The front matter period \"{0}\" is not a range of years jfp-assist can read, so the plan's five-year horizon ({1}) cannot be checked. Write it like `period: {2}`.", value, basis, suggested), {
+        problems: ['unreadable'],
+        suggestedPeriod: suggested,
+      });
+      return;
     }
     const { source, range } = horizon.found;
     const normalised = formatPeriod(range.firstYear, range.years);
     const written = range.written.replace(/\s+/g, ' ').trim();
     const named = written === normalised ? normalised : l10n.t('{0}, read as {1}', written, normalised);
     const where = source === 'front matter' ? l10n.t('in the front matter') : source === 'title' ? l10n.t('in the title') : l10n.t('in the text, as no period is given in the front matter or the title');
-    const problems: string[] = [];
+    const problems: PeriodProblem[] = [];
     const parts: string[] = [];
     if (range.years !== 5) {
       problems.push('length');
@@ -223,16 +202,7 @@ export const planPeriod: Rule = {
         l10n.t('{0} in {1}, before the current financial year {2}: the plan is out of date. A plan is prepared before the start of each financial year for the five years ahead ({3}); refresh it for {4}.', lead, formatFinancialYear(range.firstYear), formatFinancialYear(current), basis, suggested),
       );
     }
-    if (parts.length === 0) return [];
-    return [
-      {
-        uri: doc.uri,
-        range: findingRange(doc, range.start, range.end),
-        severity: this.defaultSeverity,
-        code: CODE,
-        message: parts.join(' '),
-        data: { problems, source, firstYear: range.firstYear, years: range.years, suggestedPeriod: suggested },
-      },
-    ];
+    if (parts.length === 0) return;
+    report(range.start, range.end, parts.join(' '), { problems, source, firstYear: range.firstYear, years: range.years, suggestedPeriod: suggested });
   },
 };

@@ -1,11 +1,11 @@
 import type { DocumentAnalysis } from '../model/document.js';
 import { sectionAt } from '../model/plan.js';
-import { getProcessRules, planWideFinding } from '../data/processRules.js';
+import { getProcessRules } from '../data/processRules.js';
 import { normaliseTerm, TermMatcher, type TermHit } from '../text/terms.js';
-import type { Finding } from '../types.js';
 import type { Rule } from './rule.js';
+import * as l10n from '@vscode/l10n';
 
-const CODE = 'jfp.process.hwb-opinion';
+const CODE = 'jfp.process.hwb-opinion' as const;
 
 /**
  * Where phrases occur, by section: a section "has" a phrase when it occurs in the
@@ -50,16 +50,15 @@ export function boardCoreName(name: string, boardPhrases: readonly string[]): st
 }
 
 /** jfp.process.hwb-opinion: the published plan lacks a relevant Health and Wellbeing Board's final opinion. */
-export const processHwbOpinion: Rule = {
+export const processHwbOpinion: Rule<typeof CODE> = {
   code: CODE,
   defaultSeverity: 'warning',
   description: "The plan does not include each relevant Health and Wellbeing Board's final opinion.",
-  run({ doc, documents, isPrimary, mode, options }) {
-    if (!isPrimary || mode === 'summary') return [];
+  run({ documents, isPrimary, mode, options, reportOnPlan }) {
+    if (!isPrimary || mode === 'summary') return;
     const rule = getProcessRules().rule(CODE);
     const boardPhrases = rule.phrases('board');
     const boards = [...new Set(options.healthAndWellbeingBoards.map((b) => b.replace(/\s+/g, ' ').trim()).filter((b) => b !== ''))];
-    const findings: Finding[] = [];
     /** True when one section of a document has the board (by name, if given) and an opinion. */
     const statementIn = (d: DocumentAnalysis, name?: string): boolean => {
       const { text, excluded, sections } = d.plan;
@@ -75,30 +74,19 @@ export const processHwbOpinion: Rule = {
       return sections.some((s) => named.has(s.index) && board.has(s.index) && opinion.has(s.index));
     };
     if (boards.length === 0) {
-      if (documents.some((d) => statementIn(d))) return [];
-      findings.push(
-        planWideFinding(
-          doc,
-          CODE,
-          this.defaultSeverity,
-          `The plan has no statement of a Health and Wellbeing Board's final opinion. The published plan must include the final opinion of each relevant Health and Wellbeing Board (${rule.legalBasis}): add each board's statement, for example in an appendix with a heading for each board. List the boards in "healthAndWellbeingBoards" in .jfp.json and jfp-assist will check each one by name.`,
-          { boardsConfigured: false },
-        ),
+      if (documents.some((d) => statementIn(d))) return;
+      reportOnPlan(
+        l10n.t('The plan has no statement of a Health and Wellbeing Board\'s final opinion. The published plan must include the final opinion of each relevant Health and Wellbeing Board ({0}): add each board\'s statement, for example in an appendix with a heading for each board. List the boards in "healthAndWellbeingBoards" in .jfp.json and jfp-assist will check each one by name.', rule.legalBasis),
+        { boardsConfigured: false },
       );
-      return findings;
+      return;
     }
     for (const name of boards) {
       if (documents.some((d) => statementIn(d, name))) continue;
-      findings.push(
-        planWideFinding(
-          doc,
-          CODE,
-          this.defaultSeverity,
-          `The plan has no statement of the final opinion of ${name}. The published plan must include the final opinion of each relevant Health and Wellbeing Board (${rule.legalBasis}): add this board's statement, for example in an appendix under a heading with its name.`,
-          { board: name, boardsConfigured: true },
-        ),
+      reportOnPlan(
+        l10n.t('The plan has no statement of the final opinion of {0}. The published plan must include the final opinion of each relevant Health and Wellbeing Board ({1}): add this board\'s statement, for example in an appendix under a heading with its name.', name, rule.legalBasis),
+        { board: name, boardsConfigured: true },
       );
     }
-    return findings;
   },
 };

@@ -1,6 +1,5 @@
 import { endOffset, startOffset, visit } from '../model/markdown.js';
-import type { Finding } from '../types.js';
-import { findingRange, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
 
 const IMG = /<img\b[^>]*>/gi;
@@ -8,15 +7,12 @@ const ALT = /\salt\s*=/i;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
 /** jfp.style.image-alt: images without alt text (Markdown images with empty alt, HTML <img> with no alt attribute). */
-export const styleImageAlt: Rule = {
+export const styleImageAlt: Rule<'jfp.style.image-alt'> = {
   code: 'jfp.style.image-alt',
   defaultSeverity: 'warning',
   description: 'An image has no alt text.',
-  run({ doc }) {
+  run({ doc, report }) {
     const { text } = doc.plan;
-    const findings: Finding[] = [];
-    const report = (start: number, end: number, message: string) =>
-      findings.push({ uri: doc.uri, range: findingRange(doc, start, end), severity: this.defaultSeverity, code: this.code, message, data: {} });
     visit(doc.plan.root, (node) => {
       if (node.type === 'image' || node.type === 'imageReference') {
         if ((node.alt ?? '').trim() !== '') return;
@@ -24,6 +20,7 @@ export const styleImageAlt: Rule = {
           startOffset(node),
           endOffset(node),
           l10n.t('This image has no alt text, so people who use screen readers, or who cannot load images, will miss what it shows. Write the alt text between the square brackets: say what the image shows or the point it makes, for example ![Chart: waiting times have fallen each year since 2024](waits.png). The NHS digital service manual explains how to write alt text.'),
+          {},
         );
         return;
       }
@@ -37,9 +34,9 @@ export const styleImageAlt: Rule = {
           start + m.index,
           start + m.index + m[0].length,
           l10n.t('This <img> has no alt attribute, so screen readers may read out its file name instead. Add alt="..." saying what the image shows or the point it makes, or alt="" if it is purely decorative. The NHS digital service manual explains how to write alt text.'),
+          {},
         );
       }
     });
-    return findings;
   },
 };

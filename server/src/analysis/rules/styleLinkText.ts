@@ -1,6 +1,5 @@
 import { endOffset, plainText, startOffset, visit } from '../model/markdown.js';
-import type { Finding } from '../types.js';
-import { findingRange, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 import { styleData } from '../data/styleData.js';
 import * as l10n from '@vscode/l10n';
 
@@ -13,13 +12,12 @@ export function normaliseLinkText(text: string): string {
 }
 
 /** jfp.style.link-text: links whose text does not say where they go ("click here", "read more"). */
-export const styleLinkText: Rule = {
+export const styleLinkText: Rule<'jfp.style.link-text'> = {
   code: 'jfp.style.link-text',
   defaultSeverity: 'warning',
   description: 'A link has vague text, such as "click here" or "read more", or none at all.',
-  run({ doc }) {
+  run({ doc, report }) {
     const { vagueLinkTexts } = styleData();
-    const findings: Finding[] = [];
     visit(doc.plan.root, (node) => {
       if (node.type !== 'link' && node.type !== 'linkReference') return;
       const raw = plainText(node);
@@ -34,15 +32,7 @@ export const styleLinkText: Rule = {
       } else {
         return;
       }
-      findings.push({
-        uri: doc.uri,
-        range: findingRange(doc, startOffset(node), endOffset(node)),
-        severity: this.defaultSeverity,
-        code: this.code,
-        message,
-        data: { text: raw.trim() },
-      });
+      report(startOffset(node), endOffset(node), message, { text: raw.trim() });
     });
-    return findings;
   },
 };

@@ -1,31 +1,25 @@
 import { documentReadability, readingShare } from '../text/readability.js';
-import type { Finding } from '../types.js';
-import { findingRange, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
 
 /** jfp.style.readability: a section whose SMOG grade is above options.readability.smogThreshold. */
-export const styleReadability: Rule = {
+export const styleReadability: Rule<'jfp.style.readability'> = {
   code: 'jfp.style.readability',
   defaultSeverity: 'hint',
   description: "A section's prose has a SMOG readability grade above the threshold (14 by default).",
-  run({ doc, options }) {
+  run({ doc, options, reportOnHeading }) {
     const threshold = options.readability.smogThreshold;
     const { sections } = documentReadability(doc);
-    const findings: Finding[] = [];
     for (const section of doc.plan.sections) {
       const smog = sections[section.index]?.smog;
       if (section.depth === 0 || smog === undefined || smog <= threshold) continue;
       const grade = Math.round(smog * 10) / 10;
       const { share, percent } = readingShare(smog);
-      findings.push({
-        uri: doc.uri,
-        range: findingRange(doc, section.headingStart, section.headingEnd),
-        severity: this.defaultSeverity,
-        code: this.code,
-        message: l10n.t("This section is hard to read: its SMOG readability grade is {0}, a level {1}{2} can read. The limit is {3}; the NHS digital service manual's content style guide says that above 14 most people may struggle. Use shorter sentences and everyday words, and test the text with readers.", grade.toFixed(1), share, percent ? ` (${percent}%)` : '', threshold),
-        data: { smog: grade, threshold, sentences: sections[section.index]!.sentences, polysyllables: sections[section.index]!.polysyllables },
-      });
+      reportOnHeading(
+        section,
+        l10n.t("This section is hard to read: its SMOG readability grade is {0}, a level {1}{2} can read. The limit is {3}; the NHS digital service manual's content style guide says that above 14 most people may struggle. Use shorter sentences and everyday words, and test the text with readers.", grade.toFixed(1), share, percent ? ` (${percent}%)` : '', threshold),
+        { smog: grade, threshold, sentences: sections[section.index]!.sentences, polysyllables: sections[section.index]!.polysyllables },
+      );
     }
-    return findings;
   },
 };

@@ -1,40 +1,28 @@
 import { closestId } from '../text/text.js';
-import type { Finding } from '../types.js';
-import { findingRange, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
 
 /** jfp.tag.unknown: an id in a jfp comment that the catalogue does not know. */
-export const tagUnknown: Rule = {
+export const tagUnknown: Rule<'jfp.tag.unknown'> = {
   code: 'jfp.tag.unknown',
   defaultSeverity: 'error',
   description: 'A jfp comment names an id that is not in the catalogue.',
-  run({ doc, index }) {
-    const findings: Finding[] = [];
+  run({ doc, index, report }) {
     for (const tag of doc.plan.tags) {
       if (tag.ids.length === 0) {
-        findings.push({
-          uri: doc.uri,
-          range: findingRange(doc, tag.start, tag.end),
-          severity: this.defaultSeverity,
-          code: this.code,
-          message: l10n.t('This jfp comment names no catalogue id. Write it as <!-- {0} -->.', tag.kind === 'waive' ? 'jfp-waive ID: reason' : 'jfp: ID'),
-          data: {},
-        });
+        report(tag.start, tag.end, l10n.t('This jfp comment names no catalogue id. Write it as <!-- {0} -->.', tag.kind === 'waive' ? 'jfp-waive ID: reason' : 'jfp: ID'), {});
         continue;
       }
       for (const t of tag.ids) {
         if (index.catalogue.has(t.id)) continue;
         const suggestion = closestId(t.id, index.catalogue.ids);
-        findings.push({
-          uri: doc.uri,
-          range: findingRange(doc, t.start, t.end),
-          severity: this.defaultSeverity,
-          code: this.code,
-          message: suggestion ? l10n.t('Unknown catalogue id "{0}". Did you mean "{1}"?', t.id, suggestion) : l10n.t('Unknown catalogue id "{0}". Type <!-- jfp: and choose from the completion list.', t.id),
-          data: { unknownId: t.id, ...(suggestion ? { suggestion } : {}) },
-        });
+        report(
+          t.start,
+          t.end,
+          suggestion ? l10n.t('Unknown catalogue id "{0}". Did you mean "{1}"?', t.id, suggestion) : l10n.t('Unknown catalogue id "{0}". Type <!-- jfp: and choose from the completion list.', t.id),
+          { unknownId: t.id, ...(suggestion ? { suggestion } : {}) },
+        );
       }
     }
-    return findings;
   },
 };

@@ -1,8 +1,7 @@
 import { capitalsAgree, getGlossary, isUnconfirmed, pluralise, type OutdatedTerm } from '../data/glossary.js';
 import { normaliseTerm } from '../text/terms.js';
-import type { Finding } from '../types.js';
 import { capitalise } from './acronymUndefined.js';
-import { findingRange, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
 
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
@@ -25,11 +24,11 @@ export function outdatedMessage(o: OutdatedTerm): string {
 }
 
 /** jfp.term.outdated: the name of a body that was abolished or renamed. */
-export const termOutdated: Rule = {
+export const termOutdated: Rule<'jfp.term.outdated'> = {
   code: 'jfp.term.outdated',
   defaultSeverity: 'warning',
   description: 'The plan names a body or term that has been abolished or renamed.',
-  run({ doc }) {
+  run({ doc, report }) {
     const glossary = getGlossary();
     const { text, excluded } = doc.plan;
     const found: { start: number; end: number; outdated: OutdatedTerm; newText: string | undefined }[] = [];
@@ -57,20 +56,13 @@ export const termOutdated: Rule = {
       found.push({ start: hit.start, end: hit.end, outdated, newText });
     }
     found.sort((a, b) => a.start - b.start);
-    return found.map(({ start, end, outdated, newText }): Finding => {
-      const range = findingRange(doc, start, end);
-      return {
-        uri: doc.uri,
-        range,
-        severity: this.defaultSeverity,
-        code: this.code,
-        message: outdatedMessage(outdated),
-        data: {
-          term: outdated.term,
-          ...(newText !== undefined ? { replacement: newText, fix: { title: `Replace with "${newText}"`, edits: [{ range, newText }] } } : {}),
-        },
-      };
-    });
+    for (const { start, end, outdated, newText } of found) {
+      const range = doc.plan.lines.rangeOf(start, end);
+      report(start, end, outdatedMessage(outdated), {
+        term: outdated.term,
+        ...(newText !== undefined ? { replacement: newText, fix: { title: `Replace with "${newText}"`, edits: [{ range, newText }] } } : {}),
+      });
+    }
   },
 };
 

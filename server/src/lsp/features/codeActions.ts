@@ -1,7 +1,8 @@
 import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { PlanAnalysis } from '../../analysis/analyse.js';
 import type { DocumentAnalysis } from '../../analysis/model/document.js';
-import type { FindingFix, Position, Range } from '../../analysis/types.js';
+import { diagnosticData, diagnosticFix } from '../../analysis/rules/findings.js';
+import type { Position, Range } from '../../analysis/types.js';
 import { insertSectionsEdit, replaceIdEdit, tagSectionEdit, waiveEdit, waiverReasonEdit, type TextEdit } from '../../analysis/edits.js';
 import { sectionAt } from '../../analysis/model/plan.js';
 import type { AlsoOnLine } from '../../analysis/present/lineCap.js';
@@ -39,8 +40,7 @@ export function codeActions(doc: DocumentAnalysis, plan: PlanAnalysis, diagnosti
   const catalogue = plan.index.catalogue;
   for (const d of diagnostics) {
     if (d.source !== 'jfp') continue;
-    const data = (d.data ?? {}) as { itemId?: string; suggestion?: string; line?: number; summary?: boolean; also?: AlsoOnLine[] };
-    const item = data.itemId ? catalogue.get(data.itemId) : undefined;
+    const data = (d.data ?? {}) as { summary?: boolean; also?: AlsoOnLine[] };
     // Findings carried by this one (more than two on its line) keep their fixes.
     for (const also of data.also ?? []) if (also.fix) actions.push(quickFix(also.fix.title, d, { changes: { [doc.uri]: also.fix.edits } }));
     if (data.summary) {
@@ -49,6 +49,7 @@ export function codeActions(doc: DocumentAnalysis, plan: PlanAnalysis, diagnosti
     }
     switch (d.code) {
       case 'jfp.duty.missing': {
+        const item = catalogue.get(diagnosticData(d, 'jfp.duty.missing')?.itemId ?? '');
         if (!item) break;
         const insert = insertSectionsEdit(doc, [item]);
         if (insert) actions.push(quickFix(l10n.t('Insert a section for "{0}"', item.title), d, edit(doc.uri, insert), true));
@@ -56,13 +57,16 @@ export function codeActions(doc: DocumentAnalysis, plan: PlanAnalysis, diagnosti
         break;
       }
       case 'jfp.duty.partial': {
-        if (!item || data.line === undefined) break;
+        const data = diagnosticData(d, 'jfp.duty.partial');
+        const item = catalogue.get(data?.itemId ?? '');
+        if (!item || data?.line === undefined) break;
         const tag = tagSectionEdit(doc, data.line, item.id);
         if (tag) actions.push(quickFix(l10n.t('Map this section to "{0}"', item.title), d, edit(doc.uri, tag), true));
         break;
       }
       case 'jfp.tag.unknown': {
-        if (data.suggestion) actions.push(quickFix(l10n.t('Change to "{0}"', data.suggestion), d, edit(doc.uri, replaceIdEdit(d.range, data.suggestion)), true));
+        const suggestion = diagnosticData(d, 'jfp.tag.unknown')?.suggestion;
+        if (suggestion) actions.push(quickFix(l10n.t('Change to "{0}"', suggestion), d, edit(doc.uri, replaceIdEdit(d.range, suggestion)), true));
         break;
       }
       case 'jfp.waiver.no-reason': {
@@ -74,7 +78,7 @@ export function codeActions(doc: DocumentAnalysis, plan: PlanAnalysis, diagnosti
         break;
     }
     // Rules that know a safe fix carry it in the diagnostic.
-    const fix = (d.data as { fix?: FindingFix } | undefined)?.fix;
+    const fix = diagnosticFix(d);
     if (fix) actions.push(quickFix(fix.title, d, { changes: { [doc.uri]: fix.edits } }, true));
   }
   if (range) actions.push(...evidenceActions(doc, plan, range));

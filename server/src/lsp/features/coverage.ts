@@ -1,4 +1,5 @@
 import type { PlanAnalysis } from '../../analysis/analyse.js';
+import { identityReport } from '../../analysis/planIdentity.js';
 import { coverageEntries } from '../../analysis/report.js';
 import type { CoverageResult } from '../../../../shared/protocol.js';
 import { planTitle } from '../../formats/html.js';
@@ -15,6 +16,7 @@ export function coverageResult(plan: PlanAnalysis | undefined): CoverageResult {
     items: coverageEntries(plan, (uri) => uri),
     summary: plan.summary,
     percent: plan.percent,
+    identity: identityReport(plan.identity),
     ...(main ? { plan: { title: planTitle(plan).title, uri: main.uri } } : {}),
   };
 }

@@ -1,13 +1,10 @@
-import * as path from 'node:path';
 import type { WorkspaceEdit } from 'vscode-languageserver';
-import { analysePlan, type PlanAnalysis } from '../../analysis/analyse.js';
-import { indexCatalogue } from '../../analysis/data/catalogueIndex.js';
-import { analyseDocument, type DocumentAnalysis } from '../../analysis/model/document.js';
+import type { PlanAnalysis } from '../../analysis/analyse.js';
+import type { DocumentAnalysis } from '../../analysis/model/document.js';
 import { annexReplacement, buildAnnex } from '../../formats/annex.js';
 import { compareCoverage, formatComparison } from '../../formats/compare.js';
 import { formatHtml } from '../../formats/html.js';
-import { collectFiles, readPlanFile } from '../../host/planInput.js';
-import { pathToUri, uriToPath } from '../../host/uri.js';
+import { baseName, relativePath } from '../../host/uri.js';
 import type { PlanWorkspace } from '../workspace.js';
 
 /** The edit that writes the current coverage annex into a document, replacing the previous annex in place. */
@@ -20,10 +17,11 @@ export function annexEdit(doc: DocumentAnalysis, plan: PlanAnalysis): WorkspaceE
 
 /** How a document is named in reports made in the editor: its path relative to the workspace folder. */
 function displayName(workspace: PlanWorkspace, uri: string): string {
-  const file = uriToPath(uri);
-  if (!file) return uri;
-  const folder = workspace.folderPaths().find((f) => !path.relative(f, file).startsWith('..'));
-  return (folder ? path.relative(folder, file) : path.basename(file)).split(path.sep).join('/');
+  for (const folder of workspace.folderUris()) {
+    const relative = relativePath(folder, uri);
+    if (relative !== undefined) return relative;
+  }
+  return baseName(uri) || uri;
 }
 
 /** "Export coverage report": the HTML report's text (the client writes the file). */
@@ -32,16 +30,14 @@ export function htmlReport(plan: PlanAnalysis, workspace: PlanWorkspace, now = n
 }
 
 /**
- * "Compare with previous plan": reads the previous plan from the given paths (files or
- * folders on disk), with the current plan's configuration, and returns the comparison as
- * Markdown; or { error } when the paths hold no readable plan.
+ * "Compare with previous plan": reads the previous plan from the given paths or URIs (files
+ * or folders), with the current plan's configuration, and returns the comparison as
+ * Markdown; or { error } when they hold no readable plan.
  */
-export function comparison(plan: PlanAnalysis, uri: string, paths: readonly string[], workspace: PlanWorkspace): { markdown: string } | { error: string } {
+export async function comparison(plan: PlanAnalysis, uri: string, paths: readonly string[], workspace: PlanWorkspace): Promise<{ markdown: string } | { error: string }> {
   const { config } = workspace.configFor(uri);
   try {
-    const index = indexCatalogue(workspace.catalogue);
-    const docs = collectFiles(paths, config.files).map((file) => analyseDocument(pathToUri(file), readPlanFile(file), index));
-    const previous = analysePlan(docs, workspace.catalogue, { mode: config.mode, levels: config.rules });
+    const previous = await workspace.loadPlan(paths, config, workspace.catalogue);
     return { markdown: formatComparison(compareCoverage(previous, plan), previous, plan, 'markdown') };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };

@@ -1,0 +1,97 @@
+/**
+ * `PlanFiles` on the Node file system (fs.promises), for the language server in Node; and the
+ * synchronous reads the command line uses. Only file: URIs name files here.
+ */
+import * as fs from 'node:fs';
+import type { DirectoryEntry, FileStat, FileType, PlanFiles } from './files.js';
+import { FileReadError } from './files.js';
+import { catalogueUris, readErrorCode, type CatalogueTexts, type ProjectConfig } from './projectConfig.js';
+import { uriToPath } from './uri.js';
+
+function pathOf(uri: string): string {
+  const file = uriToPath(uri);
+  if (file === undefined) throw new FileReadError(uri, 'NotAFile');
+  return file;
+}
+
+const errorCode = (uri: string, e: unknown) => new FileReadError(uri, (e as NodeJS.ErrnoException).code ?? String(e));
+
+const typeOf = (s: { isFile(): boolean; isDirectory(): boolean }): FileType => (s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other');
+
+export const nodeFiles: PlanFiles = {
+  async readText(uri, maxBytes) {
+    try {
+      const file = pathOf(uri);
+      if (maxBytes === undefined) return await fs.promises.readFile(file, 'utf8');
+      const handle = await fs.promises.open(file, 'r');
+      try {
+        const buffer = Buffer.alloc(maxBytes);
+        const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+        return buffer.subarray(0, bytesRead).toString('utf8');
+      } finally {
+        await handle.close();
+      }
+    } catch (e) {
+      throw e instanceof FileReadError ? e : errorCode(uri, e);
+    }
+  },
+  async stat(uri): Promise<FileStat | undefined> {
+    const file = uriToPath(uri);
+    if (file === undefined) return undefined;
+    try {
+      const s = await fs.promises.stat(file);
+      return { type: typeOf(s), size: s.size, mtime: s.mtimeMs };
+    } catch {
+      return undefined;
+    }
+  },
+  async list(folderUri): Promise<DirectoryEntry[]> {
+    const folder = uriToPath(folderUri);
+    if (folder === undefined) return [];
+    try {
+      return (await fs.promises.readdir(folder, { withFileTypes: true })).map((d) => ({ name: d.name, type: typeOf(d) }));
+    } catch {
+      return [];
+    }
+  },
+};
+
+/** The same reads, synchronous, for the command line (which runs start to end without an event loop to share). */
+export const nodeFilesSync = {
+  readText(uri: string, maxBytes?: number): string {
+    try {
+      const file = pathOf(uri);
+      if (maxBytes === undefined) return fs.readFileSync(file, 'utf8');
+      const fd = fs.openSync(file, 'r');
+      try {
+        const buffer = Buffer.alloc(maxBytes);
+        return buffer.subarray(0, fs.readSync(fd, buffer, 0, maxBytes, 0)).toString('utf8');
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch (e) {
+      throw e instanceof FileReadError ? e : errorCode(uri, e);
+    }
+  },
+  list(folderUri: string): DirectoryEntry[] {
+    const folder = uriToPath(folderUri);
+    try {
+      return folder === undefined ? [] : fs.readdirSync(folder, { withFileTypes: true }).map((d) => ({ name: d.name, type: typeOf(d) }));
+    } catch {
+      return [];
+    }
+  },
+};
+
+/** The extra catalogues the configurations name, read from disk at once (the command line). */
+export function readCataloguesSync(configs: readonly ProjectConfig[]): CatalogueTexts {
+  const texts: CatalogueTexts = new Map();
+  for (const uri of catalogueUris(configs)) {
+    try {
+      texts.set(uri, nodeFilesSync.readText(uri));
+    } catch (e) {
+      texts.set(uri, { error: readErrorCode(e) });
+    }
+  }
+  return texts;
+}
