@@ -1,8 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyseText, type AnalysisOptions, type PlanAnalysis } from '../server/src/analysis/analyse.js';
-import { loadCatalogue, type IndexedCatalogue } from '../server/src/analysis/data/catalogue.js';
+import { analysePlan, analyseText, type AnalysisOptions, type PlanAnalysis } from '../server/src/analysis/analyse.js';
+import { getDefaultCatalogue, loadCatalogue, type IndexedCatalogue } from '../server/src/analysis/data/catalogue.js';
+import { indexCatalogue } from '../server/src/analysis/data/catalogueIndex.js';
+import { DEFAULT_CONFIG } from '../server/src/analysis/data/config.js';
+import { analyseDocument, type DocumentAnalysis } from '../server/src/analysis/model/document.js';
+import { analysisOptions } from '../server/src/analysis/planOptions.js';
+import { hasCode, type Finding, type FindingCode } from '../server/src/analysis/rules/findings.js';
 import { run } from '../server/src/cli/cli.js';
+import { pathToUri } from '../server/src/host/uri.js';
 
 export const ROOT = process.cwd();
 
@@ -22,13 +28,47 @@ export function miniCatalogue(): IndexedCatalogue {
   return mini;
 }
 
+/** The URI analyseMini gives its one document. */
+export const MINI_URI = 'file:///plan.md';
+
 export function analyseMini(text: string, options: AnalysisOptions = {}): PlanAnalysis {
-  return analyseText('file:///plan.md', text, miniCatalogue(), options);
+  return analyseText(MINI_URI, text, miniCatalogue(), options);
+}
+
+/** The findings with one code on one document of a plan (by default analyseMini's), typed by their code. */
+export function findingsOf<C extends FindingCode>(plan: PlanAnalysis, code: C, uri = MINI_URI): Extract<Finding, { code: C }>[] {
+  return (plan.findings.get(uri) ?? []).filter(hasCode(code));
+}
+
+/**
+ * Plan files analysed in process with the default catalogue and configuration, as the language
+ * server analyses them when `primary` is the document open in the editor (its text from
+ * `texts` when given there, as for an unsaved edit).
+ */
+export function analyseFiles(
+  files: readonly string[],
+  { primary = files[0]!, texts = {}, catalogue = getDefaultCatalogue() }: { primary?: string; texts?: Record<string, string>; catalogue?: IndexedCatalogue } = {},
+): { plan: PlanAnalysis; doc: DocumentAnalysis } {
+  const index = indexCatalogue(catalogue);
+  const docs = files.map((file) => analyseDocument(pathToUri(file), texts[file] ?? fs.readFileSync(file, 'utf8'), index));
+  const plan = analysePlan(docs, catalogue, analysisOptions(DEFAULT_CONFIG, pathToUri(primary)));
+  return { plan, doc: docs.find((d) => d.uri === pathToUri(primary))! };
+}
+
+/** The same for a text given here, as one document at `file`. */
+export function analyseTextAt(file: string, text: string, catalogue: IndexedCatalogue = getDefaultCatalogue()): { plan: PlanAnalysis; doc: DocumentAnalysis } {
+  const doc = analyseDocument(pathToUri(file), text, indexCatalogue(catalogue));
+  return { plan: analysePlan([doc], catalogue, analysisOptions(DEFAULT_CONFIG)), doc };
 }
 
 /** Joins lines with \n, for readable multi-line fixtures. */
 export function md(...lines: string[]): string {
   return lines.join('\n');
+}
+
+/** A plan that declares itself one in its front matter, titled "Test Joint Forward Plan", then the lines given. */
+export function testPlan(...lines: string[]): string {
+  return md('---', 'plan: joint-forward-plan', '---', '', '# Test Joint Forward Plan', '', ...lines);
 }
 
 /** Runs jfp-check in-process, capturing what it writes. */
@@ -39,5 +79,17 @@ export function cli(args: string[]): { code: number; out: string; err: string } 
   return { code, out, err };
 }
 
+/** The example plan: one file that covers every statutory item. */
 export const EXAMPLE_PLAN = path.join(ROOT, 'examples', 'wessex-vale-joint-forward-plan.md');
-export const DRAFT_PLAN = fixturePath('workspace', 'draft-forward-plan.md');
+/** The fixture workspace: a two-file draft plan and a Markdown file that is not a plan. */
+export const WORKSPACE = fixturePath('workspace');
+export const DRAFT_PLAN = path.join(WORKSPACE, 'draft-forward-plan.md');
+export const PLACE_CHAPTER = path.join(WORKSPACE, 'jfp', 'place-chapter.md');
+export const NOTES = path.join(WORKSPACE, 'notes.md');
+
+/** 0-based line of the first line of a file that starts with the given text. */
+export function lineOf(file: string, start: string): number {
+  const line = fs.readFileSync(file, 'utf8').split(/\r?\n/).findIndex((l) => l.startsWith(start));
+  if (line < 0) throw new Error(`"${start}" not found in ${file}`);
+  return line;
+}

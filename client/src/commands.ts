@@ -9,6 +9,7 @@ import { Commands, ServerCommands, type CoverageEntry } from '../../shared/proto
 import { itemIdOf, type CoverageTreeProvider } from './coverageTree.js';
 import { GUIDANCE_SCHEME, GuidanceContentProvider, guidanceUri, showGuidanceDocument } from './guidance.js';
 import { registerReportCommands } from './reportCommands.js';
+import { registerWordPdfCommands } from './wordPdfCommands.js';
 import { errorMessage, executeServerCommand, sameUri } from './util.js';
 
 const NOT_A_PLAN = (): string => vscode.l10n.t('Open a Joint Forward Plan to see its coverage.');
@@ -176,5 +177,6 @@ export function registerCommands(client: LanguageClient, tree: CoverageTreeProvi
     vscode.commands.registerCommand(Commands.newPlan, newPlan),
     vscode.commands.registerCommand(Commands.revealEvidence, revealEvidence),
     ...registerReportCommands(client, planUri, guarded, applyServerEdit),
+    ...registerWordPdfCommands(client, guarded),
   ];
 }

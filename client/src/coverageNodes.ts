@@ -1,25 +1,15 @@
 /** The nodes of the coverage tree and how each is shown. */
 import * as vscode from 'vscode';
 import { Commands, type CoverageEntry } from '../../shared/protocol.js';
+import { buildGroups as groupEntries, evidenceDescription, groupDescription, itemChildren, itemDescription, type CoverageNode } from './logic/coverageModel.js';
 import { sameUri } from './util.js';
 
-type Evidence = CoverageEntry['evidence'][number];
+export { itemChildren, itemIdOf, type CoverageNode } from './logic/coverageModel.js';
 
-/** Nodes of the coverage tree. */
-export type CoverageNode =
-  | { type: 'group'; key: string; label: string; items: CoverageEntry[]; counted: boolean; expanded: boolean }
-  | { type: 'item'; entry: CoverageEntry; counted: boolean }
-  | { type: 'evidence'; entry: CoverageEntry; evidence: Evidence; index: number }
-  | { type: 'waiver'; entry: CoverageEntry; waiver: NonNullable<CoverageEntry['waiver']> }
-  | { type: 'element'; entry: CoverageEntry; element: string; index: number };
-
-/** The groups of the tree, in display order; `counted` groups show "covered/total". */
-const GROUPS: { key: string; label: string; kinds: CoverageEntry['kind'][]; counted: boolean; expanded: boolean }[] = [
-  { key: 'duties', label: vscode.l10n.t('Statutory duties'), kinds: ['statutory-duty'], counted: true, expanded: true },
-  { key: 'requirements', label: vscode.l10n.t('Statutory requirements'), kinds: ['statutory-requirement'], counted: true, expanded: true },
-  { key: 'content', label: vscode.l10n.t('Content areas'), kinds: ['content-area', 'universal-commitment'], counted: true, expanded: true },
-  { key: 'guidance', label: vscode.l10n.t('Guidance framing (not counted)'), kinds: ['guidance-framing', 'related-plan'], counted: false, expanded: false },
-];
+/** The top-level nodes, labelled in the editor's language. */
+export function buildGroups(items: CoverageEntry[]): CoverageNode[] {
+  return groupEntries(items, vscode.l10n.t);
+}
 
 const STATUS_ICONS: Record<CoverageEntry['status'], vscode.ThemeIcon> = {
   addressed: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
@@ -27,19 +17,6 @@ const STATUS_ICONS: Record<CoverageEntry['status'], vscode.ThemeIcon> = {
   missing: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
   waived: new vscode.ThemeIcon('circle-slash'),
 };
-
-/** The item id behind a command argument: an id string or any node of the tree. */
-export function itemIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (arg && typeof arg === 'object' && 'entry' in arg) {
-    const entry = (arg as { entry?: { id?: unknown } }).entry;
-    if (typeof entry?.id === 'string') return entry.id;
-  }
-  return undefined;
-}
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const isCovered = (e: CoverageEntry) => e.status === 'addressed' || e.status === 'waived';
 
 /** The TreeItem of a node; `target` is the document shown, so that evidence in other plan files names its file. */
 export function treeItemFor(node: CoverageNode, target: vscode.Uri | undefined): vscode.TreeItem {
@@ -52,8 +29,7 @@ export function treeItemFor(node: CoverageNode, target: vscode.Uri | undefined):
       const { evidence: ev, entry } = node;
       const item = new vscode.TreeItem(ev.heading || vscode.l10n.t('(before the first heading)'), vscode.TreeItemCollapsibleState.None);
       item.id = `ev:${entry.id}:${node.index}`;
-      const other = target && !sameUri(ev.file, target) ? ` · ${basename(ev.file)}` : '';
-      item.description = `line ${ev.line} · ${ev.how}${other}`;
+      item.description = evidenceDescription(ev, target && !sameUri(ev.file, target) ? basename(ev.file) : undefined, vscode.l10n.t);
       item.iconPath = new vscode.ThemeIcon('go-to-file');
       item.contextValue = 'evidence';
       if (ev.terms.length > 0) item.tooltip = vscode.l10n.t('Matched terms: {0}', ev.terms.join(', '));
@@ -63,7 +39,7 @@ export function treeItemFor(node: CoverageNode, target: vscode.Uri | undefined):
     case 'waiver': {
       const item = new vscode.TreeItem(vscode.l10n.t('Waiver'), vscode.TreeItemCollapsibleState.None);
       item.id = `waiver:${node.entry.id}`;
-      item.description = `line ${node.waiver.line}`;
+      item.description = vscode.l10n.t('line {0}', node.waiver.line);
       item.tooltip = node.waiver.reason ? vscode.l10n.t('Reason: {0}', node.waiver.reason) : vscode.l10n.t('The waiver gives no reason.');
       item.iconPath = new vscode.ThemeIcon('circle-slash');
       item.contextValue = 'waiver';
@@ -85,8 +61,7 @@ function groupItem(node: Extract<CoverageNode, { type: 'group' }>): vscode.TreeI
   const state = node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
   const item = new vscode.TreeItem(node.label, state);
   item.id = `group:${node.key}`;
-  const scored = node.counted ? node.items.filter((e) => e.counted) : node.items;
-  item.description = `${scored.filter(isCovered).length}/${scored.length}`;
+  item.description = groupDescription(node);
   item.contextValue = 'group';
   return item;
 }
@@ -96,7 +71,7 @@ function itemItem(node: Extract<CoverageNode, { type: 'item' }>): vscode.TreeIte
   const hasChildren = itemChildren(entry).length > 0;
   const item = new vscode.TreeItem(entry.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `item:${entry.id}`;
-  item.description = itemDescription(entry) + (node.counted && !entry.counted ? vscode.l10n.t(' · not counted') : '');
+  item.description = itemDescription(entry, vscode.l10n.t) + (node.counted && !entry.counted ? vscode.l10n.t(' · not counted') : '');
   item.contextValue = `item.${entry.status}`;
   item.iconPath = STATUS_ICONS[entry.status];
   const tooltip = new vscode.MarkdownString();
@@ -107,37 +82,6 @@ function itemItem(node: Extract<CoverageNode, { type: 'item' }>): vscode.TreeIte
   if (!entry.counted) tooltip.appendText(vscode.l10n.t(' · not counted'));
   item.tooltip = tooltip;
   return item;
-}
-
-export function buildGroups(items: CoverageEntry[]): CoverageNode[] {
-  return GROUPS.map((g): CoverageNode => ({
-    type: 'group',
-    key: g.key,
-    label: g.label,
-    counted: g.counted,
-    expanded: g.expanded,
-    items: items.filter((e) => g.kinds.includes(e.kind)), // catalogue order, as sent
-  })).filter((g) => g.type === 'group' && g.items.length > 0);
-}
-
-export function itemChildren(entry: CoverageEntry): CoverageNode[] {
-  return [
-    ...entry.evidence.map((evidence, index): CoverageNode => ({ type: 'evidence', entry, evidence, index })),
-    ...(entry.waiver ? [{ type: 'waiver', entry, waiver: entry.waiver } as const] : []),
-    ...entry.elements.missing.map((element, index): CoverageNode => ({ type: 'element', entry, element, index })),
-  ];
-}
-
-function itemDescription(entry: CoverageEntry): string {
-  switch (entry.status) {
-    case 'addressed':
-    case 'partial':
-      return `${entry.status} · ${plural(entry.evidence.length, 'section')}`;
-    case 'waived':
-      return entry.waiver?.reason ? vscode.l10n.t('waived · {0}', entry.waiver.reason) : vscode.l10n.t('waived');
-    case 'missing':
-      return vscode.l10n.t('missing');
-  }
 }
 
 function basename(uri: string): string {

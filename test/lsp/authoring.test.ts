@@ -5,47 +5,36 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { applyEdits } from './fixtures.js';
-import { TestClient } from './lspClient.js';
+import { NO_DEBOUNCE, serverForSuite } from './lspClient.js';
+import { testPlan } from '../helpers.js';
 
-const PLAN = [
-  '---',
-  'plan: joint-forward-plan',
-  '---',
-  '',
-  '# Test Joint Forward Plan',
-  '',
+const PLAN = testPlan(
   '## Population health management',
   '',
   'The ICB will work with the clinical commissioning group on net zero.',
   '',
   '`ICB` in code and <!-- CCG --> in a comment are never flagged.',
   '',
-].join('\n');
+);
 
 const LINE = 8;
 const ours = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'jfp.acronym.undefined' || d.code === 'jfp.term.outdated');
 
 describe('LSP authoring rules (acronyms, outdated terms, glossary hover)', () => {
-  let dir: string;
-  let client: TestClient;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jfp-lsp-authoring-'));
+  const client = serverForSuite({ workspaceFolder: dir, settings: NO_DEBOUNCE });
   let uri: string;
   let text: string;
   let version = 1;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jfp-lsp-authoring-'));
     const file = path.join(dir, 'test-forward-plan.md');
     fs.writeFileSync(file, PLAN);
-    client = new TestClient({ workspaceFolder: dir, settings: { analysis: { debounceMs: 0 } } });
-    await client.initialize();
     text = PLAN;
     uri = await client.open(file, text);
   });
 
-  after(async () => {
-    await client.stop();
-    fs.rmSync(dir, { recursive: true });
-  });
+  after(() => fs.rmSync(dir, { recursive: true }));
 
   async function hoverAt(line: number, character: number): Promise<MarkupContent | undefined> {
     const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });

@@ -2,23 +2,19 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { applyEdits, DRAFT, WORKSPACE } from './fixtures.js';
-import { TestClient } from './lspClient.js';
+import { NO_DEBOUNCE, serverForSuite } from './lspClient.js';
 
+// Each fix is tested in process (test/unit/features/codeActions.test.ts); here, the round trip an
+// editor makes: diagnostics, the action for one, its edit applied, and the diagnostic gone.
 describe('LSP code actions', () => {
-  let client: TestClient;
+  const client = serverForSuite({ workspaceFolder: WORKSPACE, settings: NO_DEBOUNCE });
   let uri: string;
   let text: string;
   let version = 1;
 
   before(async () => {
-    client = new TestClient({ workspaceFolder: WORKSPACE, settings: { analysis: { debounceMs: 0 } } });
-    await client.initialize();
     text = fs.readFileSync(DRAFT, 'utf8');
     uri = await client.open(DRAFT, text);
-  });
-
-  after(async () => {
-    await client.stop();
   });
 
   async function actionsFor(d: Diagnostic): Promise<CodeAction[]> {

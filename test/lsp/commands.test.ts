@@ -1,21 +1,15 @@
 import * as assert from 'node:assert/strict';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { DRAFT, WORKSPACE } from './fixtures.js';
-import { TestClient } from './lspClient.js';
+import { NO_DEBOUNCE, serverForSuite } from './lspClient.js';
 
 describe('LSP workspace/executeCommand', () => {
-  let client: TestClient;
+  const client = serverForSuite({ workspaceFolder: WORKSPACE, settings: NO_DEBOUNCE });
   let uri: string;
   const run = <T>(command: string, args: unknown[]) => client.request<T>('workspace/executeCommand', { command, arguments: args });
 
   before(async () => {
-    client = new TestClient({ workspaceFolder: WORKSPACE, settings: { analysis: { debounceMs: 0 } } });
-    await client.initialize();
     uri = await client.open(DRAFT);
-  });
-
-  after(async () => {
-    await client.stop();
   });
 
   it('returns the edit that inserts a section for an item', async () => {

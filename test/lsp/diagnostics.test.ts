@@ -1,21 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { codes, DRAFT, itemIds, lineOf, NOTES, WORKSPACE } from './fixtures.js';
-import { TestClient } from './lspClient.js';
-
+import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
+import { DEFAULT_CONFIG } from '../../server/src/analysis/data/config.js';
+import { loadPlanFromPaths } from '../../server/src/host/planFromPaths.js';
+import { applyEdits, codes, DRAFT, itemIds, lineOf, NOTES, WORKSPACE } from './fixtures.js';
+import { NO_DEBOUNCE, serverForSuite, withServer } from './lspClient.js';
 
 describe('LSP diagnostics (real server over stdio)', () => {
-  let client: TestClient;
-
-  before(async () => {
-    client = new TestClient({ workspaceFolder: WORKSPACE, settings: { analysis: { debounceMs: 0 } } });
-    await client.initialize();
-  });
-
-  after(async () => {
-    assert.equal(await client.stop(), 0, client.stderr);
-  });
+  const client = serverForSuite({ workspaceFolder: WORKSPACE, settings: NO_DEBOUNCE });
 
   it('publishes nothing for a Markdown file that is not a plan', async () => {
     const notes = await client.open(NOTES);
@@ -79,19 +72,15 @@ describe('LSP diagnostics (real server over stdio)', () => {
   });
 
   it('still publishes for an edit when a request arrives before the debounce ends', async () => {
-    const slow = new TestClient({ workspaceFolder: WORKSPACE, settings: { analysis: { debounceMs: 5000 } } });
-    try {
-      await slow.initialize();
+    await withServer({ workspaceFolder: WORKSPACE, settings: { analysis: { debounceMs: 5000 } } }, async (slow) => {
       const draft = await slow.open(DRAFT);
-      await slow.diagnosticsAt(draft, 1);
+      const first = await slow.diagnosticsAt(draft, 1);
       const version = await slow.change(draft, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
       // A hover straight after the edit (eglot does this) must not swallow the pending publication.
       await slow.request('textDocument/hover', { textDocument: { uri: draft }, position: { line: 0, character: 0 } });
-      const diagnostics = await slow.diagnosticsAt(draft, version);
-      assert.ok(diagnostics.length > 0);
-    } finally {
-      await slow.stop();
-    }
+      // The edit inserts nothing, so the new version has the same diagnostics.
+      assert.deepEqual(await slow.diagnosticsAt(draft, version), first);
+    });
   });
 
   it('publishes edits in version order, never an older version after a newer one, and ends with the last', async () => {
@@ -99,16 +88,21 @@ describe('LSP diagnostics (real server over stdio)', () => {
     await client.diagnosticsAt(draft, 1);
     const from = client.published.length;
     let version = 1;
+    let text = fs.readFileSync(DRAFT, 'utf8');
     // Twenty edits sent without waiting, spread over the document: analyses are superseded.
     for (let i = 0; i < 20; i++) {
       const line = i * 3;
-      version = await client.change(draft, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: i % 2 === 0 ? 'x' : '' }]);
+      const edit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: i % 2 === 0 ? 'x' : '' };
+      text = applyEdits(text, [{ range: edit.range, newText: edit.text }]);
+      version = await client.change(draft, [edit]);
     }
     const last = await client.diagnosticsAt(draft, version);
     const versions = client.published.slice(from).filter((p) => p.uri === draft).map((p) => p.version ?? 0);
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
     assert.equal(versions[versions.length - 1], version);
-    assert.ok(last.length > 0);
+    // The last publication is what a fresh analysis of the final text gives.
+    const resent = await client.change(draft, [{ text }]);
+    assert.deepEqual(await client.diagnosticsAt(draft, resent), last);
     await client.close(draft);
   });
 
@@ -126,7 +120,11 @@ describe('LSP diagnostics (real server over stdio)', () => {
       textDocument: { uri, languageId: 'markdown', version: 1, text: '---\nplan: joint-forward-plan\n---\n# A plan\n' },
     });
     const diagnostics = await client.diagnosticsAt(uri, 1);
-    assert.ok(codes(diagnostics, 'jfp.duty.missing').length > 0);
+    // It joins the folder's plan (nothing else is open, so it carries the plan-wide findings): every counted item the folder's plan misses.
+    const folderPlan = loadPlanFromPaths([WORKSPACE], DEFAULT_CONFIG, getDefaultCatalogue());
+    const missing = folderPlan.coverage.filter((c) => c.counted && c.status === 'missing' && folderPlan.index.catalogue.get(c.id)!.severity !== 'off').map((c) => c.id);
+    assert.ok(missing.length > 5);
+    assert.deepEqual(itemIds(diagnostics, 'jfp.duty.missing'), missing);
     await client.close(uri);
   });
 });

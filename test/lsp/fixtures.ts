@@ -1,20 +1,8 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { ROOT } from '../helpers.js';
 import { diagnosticData } from '../../server/src/analysis/rules/findings.js';
 
-export const EXAMPLE = path.join(ROOT, 'examples', 'wessex-vale-joint-forward-plan.md');
-export const WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'workspace');
-export const DRAFT = path.join(WORKSPACE, 'draft-forward-plan.md');
-export const NOTES = path.join(WORKSPACE, 'notes.md');
-
-/** 0-based line of the first line of a file that starts with the given text. */
-export function lineOf(file: string, start: string): number {
-  const line = fs.readFileSync(file, 'utf8').split(/\r?\n/).findIndex((l) => l.startsWith(start));
-  if (line < 0) throw new Error(`"${start}" not found in ${file}`);
-  return line;
-}
+// One set of fixture paths for every suite (test/helpers.ts); the LSP suites use the short names.
+export { DRAFT_PLAN as DRAFT, EXAMPLE_PLAN as EXAMPLE, lineOf, NOTES, WORKSPACE } from '../helpers.js';
 
 /** Applies LSP text edits (non-overlapping) to a text. */
 export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {

@@ -2,6 +2,7 @@
  * A minimal LSP client for tests: starts the built server over stdio and speaks
  * JSON-RPC to it, as an editor would. Every wait is on a message, never a timer.
  */
+import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -29,9 +30,11 @@ after(() => {
   live.clear();
 });
 
+/** Settings for suites that want every edit analysed at once. */
+export const NO_DEBOUNCE = { analysis: { debounceMs: 0 } };
+
 export class TestClient {
-  readonly connection: MessageConnection;
-  private readonly process: ChildProcessWithoutNullStreams;
+  private started: { process: ChildProcessWithoutNullStreams; connection: MessageConnection } | undefined;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
@@ -42,17 +45,26 @@ export class TestClient {
   exitCode: number | null = null;
   exited = false;
 
-  constructor(private readonly options: ClientOptions = {}) {
-    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe', env: options.env ?? process.env });
-    live.add(this.process);
-    this.process.once('exit', (code) => {
-      live.delete(this.process);
+  /** Nothing starts until `initialize()` (or `start()`), so a suite can make its client when it is declared. */
+  constructor(private readonly options: ClientOptions = {}) {}
+
+  get connection(): MessageConnection {
+    return this.start().connection;
+  }
+
+  /** Spawns the server once; later calls return the running one. */
+  start(): { process: ChildProcessWithoutNullStreams; connection: MessageConnection } {
+    if (this.started) return this.started;
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe', env: this.options.env ?? process.env });
+    live.add(child);
+    child.once('exit', (code) => {
+      live.delete(child);
       this.exited = true;
       this.exitCode = code;
     });
-    this.process.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
-    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
       this.published.push(p);
       for (const w of [...this.waiters]) {
@@ -62,13 +74,15 @@ export class TestClient {
         }
       }
     });
-    this.connection.onNotification('jfp/coverageChanged', (p: { uri: string }) => {
+    connection.onNotification('jfp/coverageChanged', (p: { uri: string }) => {
       this.coverageChanged.push(p.uri);
     });
-    this.connection.onRequest('workspace/configuration', () => [this.options.settings ?? {}]);
-    this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.listen();
+    connection.onRequest('workspace/configuration', () => [this.options.settings ?? {}]);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+    this.started = { process: child, connection };
+    return this.started;
   }
 
   async initialize(): Promise<unknown> {
@@ -126,15 +140,44 @@ export class TestClient {
   }
 
   async stop(): Promise<number | null> {
-    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    if (!this.started) return null;
+    const { process: child, connection } = this.started;
+    const exited = this.exited ? Promise.resolve(this.exitCode) : new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      await this.connection.sendRequest('shutdown');
-      await this.connection.sendNotification('exit');
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
     } catch {
-      this.process.kill();
+      child.kill();
     }
     const code = await exited;
-    this.connection.dispose();
+    connection.dispose();
     return code;
+  }
+}
+
+/**
+ * One initialised server for the whole of a `describe` block: started in its `before`,
+ * stopped in its `after` (which checks that it exited cleanly, unless `cleanExit` is false).
+ */
+export function serverForSuite(options: ClientOptions = {}, { cleanExit = true } = {}): TestClient {
+  const client = new TestClient(options);
+  before(async () => {
+    await client.initialize();
+  });
+  after(async () => {
+    const code = await client.stop();
+    if (cleanExit) assert.equal(code, 0, client.stderr);
+  });
+  return client;
+}
+
+/** Runs `test` with an initialised server of its own, and stops the server however the test ends. */
+export async function withServer<T>(options: ClientOptions, test: (client: TestClient) => Promise<T>): Promise<T> {
+  const client = new TestClient(options);
+  try {
+    await client.initialize();
+    return await test(client);
+  } finally {
+    await client.stop();
   }
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { financialYearOf } from '../../shared/period.js';
 import { codes, DRAFT, lineOf, WORKSPACE } from './fixtures.js';
-import { TestClient } from './lspClient.js';
+import { NO_DEBOUNCE, serverForSuite } from './lspClient.js';
 
 /** A plan outside the workspace folder: a plan of its own, never read from disk. */
 const OUTSIDE = path.join(os.tmpdir(), 'jfp-process-lsp-test');
@@ -14,16 +14,8 @@ const OUTSIDE = path.join(os.tmpdir(), 'jfp-process-lsp-test');
 const FOUR_YEARS = ['---', 'plan: joint-forward-plan', 'period: 2090/91 to 2093/94', '---', '# A plan', '', 'The ICB will do things.', ''].join('\n');
 
 describe('LSP process rules (real server over stdio)', () => {
-  let client: TestClient;
-
-  before(async () => {
-    client = new TestClient({ workspaceFolder: WORKSPACE, settings: { analysis: { debounceMs: 0 }, rules: { 'jfp.plan.summary': 'off' } } }); // each process finding on its own, not summed up on the title
-    await client.initialize();
-  });
-
-  after(async () => {
-    assert.equal(await client.stop(), 0, client.stderr);
-  });
+  // Each process finding on its own, not summed up on the title.
+  const client = serverForSuite({ workspaceFolder: WORKSPACE, settings: { ...NO_DEBOUNCE, rules: { 'jfp.plan.summary': 'off' } } });
 
   it('checks the draft: partner trusts named, period current or reported stale, links to the rule pages', async () => {
     const draft = await client.open(DRAFT);

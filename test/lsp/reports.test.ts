@@ -3,24 +3,18 @@ import * as fs from 'node:fs';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { CoverageResult } from '../../shared/protocol.js';
 import { applyEdits, DRAFT, EXAMPLE, WORKSPACE } from './fixtures.js';
-import { TestClient } from './lspClient.js';
+import { NO_DEBOUNCE, serverForSuite } from './lspClient.js';
 
 const START = '<!-- jfp-annex:start -->';
 
 describe('LSP report commands', () => {
-  let client: TestClient;
+  const client = serverForSuite({ workspaceFolder: WORKSPACE, settings: NO_DEBOUNCE });
   let uri: string;
   const run = <T>(command: string, args: unknown[]) => client.request<T>('workspace/executeCommand', { command, arguments: args });
   const coverage = () => client.request<CoverageResult>('jfp/coverage', { uri });
 
   before(async () => {
-    client = new TestClient({ workspaceFolder: WORKSPACE, settings: { analysis: { debounceMs: 0 } } });
-    await client.initialize();
     uri = await client.open(DRAFT);
-  });
-
-  after(async () => {
-    await client.stop();
   });
 
   it('inserts the coverage annex, then replaces it in place after the plan is edited', async () => {

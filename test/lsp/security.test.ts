@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { GUARD_ARGS, guardRecord } from '../guarded.js';
-import { ROOT } from '../helpers.js';
+import { codeActions } from '../../server/src/lsp/features/codeActions.js';
+import { analyseFiles, PLACE_CHAPTER, ROOT } from '../helpers.js';
 import { DRAFT, EXAMPLE, WORKSPACE } from './fixtures.js';
 import { TestClient } from './lspClient.js';
 
@@ -23,12 +24,14 @@ describe('security: no network, no child processes, no file writes, no eval', fu
     await client.initialize();
     const uri = await client.open(DRAFT);
     const diagnostics = await client.diagnosticsAt(uri, 1);
-    assert.ok(diagnostics.length > 0);
+    // The same diagnostics and fixes as the analysis in process: the guard changed nothing.
+    const { plan, doc } = analyseFiles([DRAFT, PLACE_CHAPTER]);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), plan.presented.get(doc.uri)!.map((f) => [f.code, f.range]));
     const position = { line: 5, character: 3 };
     await client.request('textDocument/hover', { textDocument: { uri }, position });
     await client.request('textDocument/completion', { textDocument: { uri }, position });
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics } });
-    assert.ok(actions.length > 0);
+    assert.deepEqual(actions.map((a) => a.title), codeActions(doc, plan, diagnostics).map((a) => a.title));
     await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] as Diagnostic[], only: ['source.fixAll'] } });
     await client.request('textDocument/codeLens', { textDocument: { uri } });
     await client.request('jfp/coverage', { uri });

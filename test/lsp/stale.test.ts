@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { DRAFT, WORKSPACE, hasCode } from './fixtures.js';
-import { TestClient } from './lspClient.js';
+import { NO_DEBOUNCE, TestClient } from './lspClient.js';
 
 describe('stale and concurrent requests', function () {
   this.timeout(60_000);
@@ -13,7 +13,7 @@ describe('stale and concurrent requests', function () {
   const position = { line: 3, character: 2 };
 
   beforeEach(async () => {
-    client = new TestClient({ workspaceFolder: WORKSPACE, settings: { analysis: { debounceMs: 0 } } });
+    client = new TestClient({ workspaceFolder: WORKSPACE, settings: NO_DEBOUNCE });
     await client.initialize();
   });
   afterEach(async () => {

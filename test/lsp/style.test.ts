@@ -4,19 +4,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver-protocol';
 import { applyEdits } from './fixtures.js';
-import { TestClient } from './lspClient.js';
+import { NO_DEBOUNCE, serverForSuite } from './lspClient.js';
+import { testPlan } from '../helpers.js';
 
 const HARD = 'Integrated organisational accountability necessitates collaborative commissioning arrangements.';
 const EASY = 'We will see you at home.';
 const repeat = (s: string, n: number) => Array.from({ length: n }, () => s).join(' ');
 
-const PLAN = [
-  '---',
-  'plan: joint-forward-plan',
-  '---',
-  '',
-  '# Test Joint Forward Plan',
-  '',
+const PLAN = testPlan(
   '## Care at home',
   '',
   repeat(EASY, 10),
@@ -31,29 +26,22 @@ const PLAN = [
   '',
   `We ${Array.from({ length: 39 }, () => 'word').join(' ')}.`,
   '',
-].join('\n');
+);
 
 const line = (start: string) => PLAN.split('\n').findIndex((l) => l.startsWith(start));
 
 describe('LSP plain-English rules (jfp.style.*)', () => {
-  let dir: string;
-  let file: string;
-  let client: TestClient;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jfp-style-'));
+  const file = path.join(dir, 'plan.md');
+  const client = serverForSuite({ settings: NO_DEBOUNCE });
   let uri: string;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jfp-style-'));
-    file = path.join(dir, 'plan.md');
     fs.writeFileSync(file, PLAN);
-    client = new TestClient({ settings: { analysis: { debounceMs: 0 } } });
-    await client.initialize();
     uri = await client.open(file);
   });
 
-  after(async () => {
-    await client.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   async function styleDiagnostics(): Promise<Diagnostic[]> {
     const { diagnostics } = await client.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => String(d.code).startsWith('jfp.style.')));

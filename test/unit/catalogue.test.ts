@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CatalogueError, getDefaultCatalogue, loadCatalogue, validateCatalogue } from '../../server/src/analysis/data/catalogue.js';
+import { getDefaultCatalogue, loadCatalogue, validateCatalogue } from '../../server/src/analysis/data/catalogue.js';
+import { InvalidDataError } from '../../server/src/analysis/data/loadData.js';
 import { normaliseTerm } from '../../server/src/analysis/text/terms.js';
 import { ROOT } from '../helpers.js';
 
@@ -66,8 +67,8 @@ describe('catalogue', () => {
     assert.match(problems[0]!.message, /duplicate/);
   });
 
-  it('loadCatalogue throws a CatalogueError listing the problems', () => {
-    assert.throws(() => loadCatalogue({ id: 'x' }, 'extra catalogue'), (e: unknown) => e instanceof CatalogueError && e.problems.length > 0 && /extra catalogue/.test(e.message));
-    assert.throws(() => loadCatalogue('not an object'), CatalogueError);
+  it('loadCatalogue throws an InvalidDataError listing the problems', () => {
+    assert.throws(() => loadCatalogue({ id: 'x' }, 'extra catalogue'), (e: unknown) => e instanceof InvalidDataError && e.problems.length > 0 && /extra catalogue/.test(e.message));
+    assert.throws(() => loadCatalogue('not an object'), InvalidDataError);
   });
 });

@@ -60,7 +60,7 @@ describe('jfp-check reports and gating', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    assert.match(cli(['--format', 'pdf', DRAFT]).err, /unknown format "pdf" \(use text, json, annex, sarif, junit, html\)/);
+    assert.match(cli(['--format', 'pdf', DRAFT]).err, /unknown format "pdf" \(use text, json, annex, sarif, junit, html, docx, docx-annex\)/);
   });
 
   it('--baseline reports items whose status changed, lost first, and fails on lost statutory coverage', () => {

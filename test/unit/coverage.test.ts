@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { analysePlan } from '../../server/src/analysis/analyse.js';
+import { analysePlan, analyseText } from '../../server/src/analysis/analyse.js';
+import { getDefaultCatalogue, isCounted } from '../../server/src/analysis/data/catalogue.js';
 import { indexCatalogue } from '../../server/src/analysis/data/catalogueIndex.js';
 import { coveragePercent, scoreSection, SCORING } from '../../server/src/analysis/coverage.js';
 import { analyseDocument } from '../../server/src/analysis/model/document.js';
@@ -102,7 +103,14 @@ describe('coverage', () => {
   });
 
   it('respects summary mode from front matter for items that only a full plan carries', () => {
-    const plan = analyseMini('---\nplan: joint-forward-plan\nmode: summary\n---\n# Plan');
-    assert.equal(plan.mode, 'summary');
+    const catalogue = getDefaultCatalogue();
+    const fullOnly = catalogue.items.filter((i) => isCounted(i) && i.modes !== undefined && !i.modes.includes('summary')).map((i) => i.id);
+    assert.ok(fullOnly.length > 0, 'the catalogue has items only a full plan carries');
+    const counted = (mode: string) => analyseText('file:///plan.md', `---\nplan: joint-forward-plan\nmode: ${mode}\n---\n# Plan`, catalogue).coverage.filter((c) => c.counted).map((c) => c.id);
+    const summary = analyseText('file:///plan.md', '---\nplan: joint-forward-plan\nmode: summary\n---\n# Plan', catalogue);
+    assert.equal(summary.mode, 'summary');
+    assert.deepEqual(counted('summary'), counted('full').filter((id) => !fullOnly.includes(id)));
+    assert.deepEqual(fullOnly.filter((id) => counted('full').includes(id)), fullOnly, 'a full plan counts them');
+    assert.equal(summary.summary.total, counted('full').length - fullOnly.length);
   });
 });

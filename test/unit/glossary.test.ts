@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AbbreviationMatcher, getGlossary, GlossaryError, loadGlossary, pluralise, validateGlossary, validateOutdatedTerms, type GlossaryEntry } from '../../server/src/analysis/data/glossary.js';
+import { AbbreviationMatcher, getGlossary, loadGlossary, pluralise, validateGlossary, validateOutdatedTerms, type GlossaryEntry } from '../../server/src/analysis/data/glossary.js';
 import { explainGlossary } from '../../server/src/lsp/features/hover.js';
 import { ROOT } from '../helpers.js';
+import { InvalidDataError } from '../../server/src/analysis/data/loadData.js';
 
 const raw = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', name), 'utf8')) as { terms: Record<string, unknown>[] };
 
@@ -66,7 +67,7 @@ describe('glossary data', () => {
     );
     assert.ok(validateOutdatedTerms({ terms: [{ term: 'x', since: 'July 2022', what: 'w', source: 's', confidence: 'memory' }] }).some((p) => p.pointer === '/terms/0/since'));
     assert.ok(validateOutdatedTerms({ terms: [{ term: 'x', replacementAbbreviation: 'Y', since: '2022', what: 'w', source: 's', confidence: 'memory' }] }).some((p) => /needs a replacement/.test(p.message)));
-    assert.throws(() => loadGlossary({ terms: [] }, raw('outdated-terms.json')), GlossaryError);
+    assert.throws(() => loadGlossary({ terms: [] }, raw('outdated-terms.json')), InvalidDataError);
   });
 });
 

@@ -34,6 +34,21 @@ describe('parsePlan', () => {
     assert.equal(plan.frontMatter?.error, undefined);
   });
 
+  it('places each front matter value where it is written, quotes in and comments out, with either line ending', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const t = ['---', 'plan: joint-forward-plan', 'period: "2026/27 to 2030/31"  # five years', 'notes:', '  - a list', '---', '# T'].join(eol);
+      const fields = parsePlan(t).frontMatter!.fields;
+      const at = (key: string) => {
+        const f = fields.get(key);
+        return f && t.slice(f.start, f.end);
+      };
+      assert.equal(at('plan'), 'joint-forward-plan');
+      assert.equal(at('period'), '"2026/27 to 2030/31"');
+      assert.equal(at('notes'), undefined, 'only plain values have a place');
+    }
+    assert.deepEqual([...parsePlan('---\nplan: [unclosed\n---\n').frontMatter!.fields], []);
+  });
+
   it('builds the heading tree with ranges', () => {
     assert.deepEqual(
       plan.sections.map((s) => [s.heading, s.depth, s.parent]),

@@ -9,6 +9,8 @@ describe('slug (GitHub and VS Code heading anchors)', () => {
     assert.equal(slug('Children’s services — 2026/27'), 'childrens-services--202627');
     assert.equal(slug('Ymgynghori â’r cyhoedd'), 'ymgynghori-âr-cyhoedd');
     assert.equal(slug('snake_case stays'), 'snake_case-stays');
+    assert.equal(slug('Our plan 😀 in brief'), 'our-plan--in-brief');
+    assert.equal(slug('日本語 見出し'), '日本語-見出し');
   });
 
   it('numbers repeated headings in order like GitHub', () => {

@@ -5,6 +5,7 @@
  */
 
 import type { CoverageStatus, EvidenceHow, ItemKind } from '../../../shared/coverage.js';
+import { DEFAULT_CONFIG } from './data/config.js';
 
 export { COUNTED_KINDS, STATUTORY_KINDS } from '../../../shared/coverage.js';
 export type { CoverageStatus, CoverageSummary, EvidenceHow, ItemKind } from '../../../shared/coverage.js';
@@ -110,8 +111,9 @@ export interface RuleOptions {
   now: Date;
 }
 
+/** The rule options when nothing is configured: the configuration defaults (DEFAULT_CONFIG), the one place they are written. */
 export const DEFAULT_RULE_OPTIONS: RuleOptions = {
-  healthAndWellbeingBoards: [],
-  readability: { maxSentenceWords: 35, smogThreshold: 14 },
+  healthAndWellbeingBoards: DEFAULT_CONFIG.healthAndWellbeingBoards,
+  readability: DEFAULT_CONFIG.readability,
   now: new Date(),
 };

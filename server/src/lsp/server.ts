@@ -17,6 +17,7 @@ import { DocumentPipeline } from './pipeline.js';
 import { PlanWorkspace } from './workspace.js';
 import type { PlanFiles } from '../host/files.js';
 import type { LoadPlan } from '../host/previousPlan.js';
+import { VERSION } from '../host/version.js';
 
 export interface ServerOptions {
   /** How the server reads plan files, .jfp.json and extra catalogues (the file system, or the client). */
@@ -28,8 +29,6 @@ export interface ServerOptions {
   /** TEST ONLY: the analysis of a document containing this text throws (see failures.ts injectFailure). */
   failOnText?: string;
 }
-
-const VERSION = '0.1.0';
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);

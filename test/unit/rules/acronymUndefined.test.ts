@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../server/src/analysis/types.js';
 import { atSentenceStart } from '../../../server/src/analysis/rules/acronymUndefined.js';
-import { analyseMini, md } from '../../helpers.js';
+import { analyseMini, findingsOf, md } from '../../helpers.js';
 
 const CODE = 'jfp.acronym.undefined';
 
 function findings(text: string): Finding[] {
-  return analyseMini(text).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
+  return findingsOf(analyseMini(text), CODE);
 }
 
 describe('rule jfp.acronym.undefined', () => {

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { analyseMini, md } from '../../helpers.js';
+import { analyseMini, findingsOf, md } from '../../helpers.js';
 
 describe('rule jfp.duty.missing', () => {
   it('reports each missing counted item on the title, with its legal basis', () => {
     const plan = analyseMini(md('---', 'plan: joint-forward-plan', '---', '# Our plan', '', '## Climate change', 'Green Plan.'));
-    const findings = plan.findings.get('file:///plan.md')!.filter((f) => f.code === 'jfp.duty.missing');
+    const findings = findingsOf(plan, 'jfp.duty.missing');
     assert.deepEqual(
       findings.map((f) => f.data?.itemId),
       ['duty-integration', 'area-estates'],
@@ -21,7 +21,7 @@ describe('rule jfp.duty.missing', () => {
   it('is silent for covered, partial and waived items', () => {
     const plan = analyseMini(md('# P', '## Integration', '## A', 'net zero', '<!-- jfp-waive area-estates: elsewhere -->'));
     assert.deepEqual(
-      plan.findings.get('file:///plan.md')!.filter((f) => f.code === 'jfp.duty.missing'),
+      findingsOf(plan, 'jfp.duty.missing'),
       [],
     );
   });

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { analyseMini, md } from '../../helpers.js';
+import { analyseMini, findingsOf, md } from '../../helpers.js';
 
 describe('rule jfp.duty.partial', () => {
   it('reports a partly covered item on its best evidence heading', () => {
     const plan = analyseMini(md('# P', '', '## Travel', '', 'We aim for net zero.'));
-    const [f] = plan.findings.get('file:///plan.md')!.filter((x) => x.code === 'jfp.duty.partial');
+    const [f] = findingsOf(plan, 'jfp.duty.partial');
     assert.ok(f);
     assert.equal(f.data?.itemId, 'duty-climate-change');
     assert.equal(f.severity, 'information');
@@ -15,6 +15,6 @@ describe('rule jfp.duty.partial', () => {
 
   it('is silent once the item is addressed', () => {
     const plan = analyseMini(md('# P', '## Travel', 'net zero, carbon and our Green Plan.'));
-    assert.equal(plan.findings.get('file:///plan.md')!.filter((x) => x.code === 'jfp.duty.partial').length, 0);
+    assert.equal(findingsOf(plan, 'jfp.duty.partial').length, 0);
   });
 });

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { analyseMini, md } from '../../helpers.js';
+import { analyseMini, findingsOf, md } from '../../helpers.js';
 
 describe('rule jfp.element.missing', () => {
   it('lists the key elements not found, on each mapped heading', () => {
     const plan = analyseMini(md('# P', '', '## Climate change and net zero', '', 'Our Green Plan.'));
-    const [f] = plan.findings.get('file:///plan.md')!.filter((x) => x.code === 'jfp.element.missing');
+    const [f] = findingsOf(plan, 'jfp.element.missing');
     assert.ok(f);
     assert.equal(f.severity, 'hint');
     assert.equal(f.range.start.line, 2);
@@ -14,8 +14,8 @@ describe('rule jfp.element.missing', () => {
 
   it('is silent when every element is covered, and for unmapped sections', () => {
     const full = analyseMini(md('# P', '## Climate change', 'Green Plan and heatwave adaptation.'));
-    assert.equal(full.findings.get('file:///plan.md')!.filter((x) => x.code === 'jfp.element.missing').length, 0);
+    assert.equal(findingsOf(full, 'jfp.element.missing').length, 0);
     const unmapped = analyseMini(md('# P', '## Travel', 'net zero carbon Green Plan'));
-    assert.equal(unmapped.findings.get('file:///plan.md')!.filter((x) => x.code === 'jfp.element.missing').length, 0);
+    assert.equal(findingsOf(unmapped, 'jfp.element.missing').length, 0);
   });
 });

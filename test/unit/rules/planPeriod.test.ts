@@ -6,14 +6,14 @@ import { findYearRanges } from '../../../server/src/analysis/rules/planPeriod.js
 import { financialYearOf, formatPeriod } from '../../../shared/period.js';
 import type { AnalysisOptions } from '../../../server/src/analysis/analyse.js';
 import type { Finding } from '../../../server/src/analysis/types.js';
-import { analyseMini, md, miniCatalogue } from '../../helpers.js';
+import { analyseMini, findingsOf, md, miniCatalogue } from '../../helpers.js';
 
 const CODE = 'jfp.plan.period';
 /** 15 November 2026, local time: financial year 2026/27. */
 const NOW = new Date(2026, 10, 15, 12);
 
 function period(text: string, options: AnalysisOptions = {}): Finding<typeof CODE>[] {
-  return analyseMini(text, { ...options, ruleOptions: { now: NOW, ...options.ruleOptions } }).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
+  return findingsOf(analyseMini(text, { ...options, ruleOptions: { now: NOW, ...options.ruleOptions } }), CODE);
 }
 
 describe('rule jfp.plan.period', () => {
@@ -89,6 +89,14 @@ describe('rule jfp.plan.period', () => {
       const [f] = period(withPeriod('2026/27 to 2029/30'));
       assert.deepEqual(f!.range, { start: { line: 1, character: 8 }, end: { line: 1, character: 26 } });
       assert.equal(f!.data?.source, 'front matter');
+    });
+
+    it('reads a period written as a quoted value with a comment, or as a block, and places the finding on the years', () => {
+      const [quoted] = period(withPeriod('"2026/27 to 2029/30"  # four years'));
+      assert.deepEqual(quoted!.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 27 } });
+      const [block] = period(md('---', 'period: >', '  2026/27 to 2029/30', '---', '# Our plan'));
+      assert.deepEqual(block!.data.problems, ['length']);
+      assert.deepEqual(block!.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 20 } });
     });
 
     it('places the finding on the years in the title', () => {

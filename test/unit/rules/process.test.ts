@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { getProcessRules, loadProcessRules, ProcessRulesError, validateProcessRules } from '../../../server/src/analysis/data/processRules.js';
+import { InvalidDataError } from '../../../server/src/analysis/data/loadData.js';
+import { getProcessRules, loadProcessRules, validateProcessRules } from '../../../server/src/analysis/data/processRules.js';
 import { PROCESS_RULES } from '../../../server/src/analysis/rules/process.js';
 import { RULE_CODES } from '../../../server/src/analysis/rules/index.js';
 import { readFixture } from '../../helpers.js';
@@ -55,7 +56,7 @@ describe('process rules', () => {
 
     assert.throws(
       () => loadProcessRules(noRule, 'test data'),
-      (e: unknown) => e instanceof ProcessRulesError && /test data is not valid/.test(e.message) && e.problems.length > 0,
+      (e: unknown) => e instanceof InvalidDataError && /test data is not valid/.test(e.message) && e.problems.length > 0,
     );
   });
 

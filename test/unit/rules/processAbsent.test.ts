@@ -10,8 +10,9 @@ import { analyseMini, md, readFixture } from '../../helpers.js';
 function runRule(data: unknown, code: string, text: string, mode: PlanMode = 'full'): Finding[] {
   const rule = loadProcessRules(data).rule(code);
   const plan = analyseMini(text);
+  const absent = absentPhraseRule(rule, rule.absent!);
   const out: Finding[] = [];
-  absentPhraseRule(rule, rule.absent!).run(ruleContext({ doc: plan.documents[0]!, documents: plan.documents, index: plan.index, coverage: plan.byId, isPrimary: true, mode, options: DEFAULT_RULE_OPTIONS, identity: plan.identity }, absentPhraseRule(rule, rule.absent!), out));
+  absent.run(ruleContext({ doc: plan.documents[0]!, documents: plan.documents, index: plan.index, coverage: plan.byId, isPrimary: true, mode, options: DEFAULT_RULE_OPTIONS, identity: plan.identity }, absent, out));
   return out;
 }
 

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../server/src/analysis/types.js';
-import { analyseMini, md } from '../../helpers.js';
+import { analyseMini, findingsOf, md } from '../../helpers.js';
 
 const CODE = 'jfp.process.capital-plan';
-const run = (text: string, mode: 'full' | 'summary' = 'full'): Finding<typeof CODE>[] => analyseMini(text, { mode }).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
+const run = (text: string, mode: 'full' | 'summary' = 'full'): Finding<typeof CODE>[] => findingsOf(analyseMini(text, { mode }), CODE);
 
 describe('rule jfp.process.capital-plan', () => {
   it('reports a plan that does not mention the capital plan, as information', () => {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../server/src/analysis/types.js';
-import { analyseMini, md } from '../../helpers.js';
+import { analyseMini, findingsOf, md } from '../../helpers.js';
 
 const CODE = 'jfp.process.change-log';
-const run = (text: string): Finding<typeof CODE>[] => analyseMini(text).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
+const run = (text: string): Finding<typeof CODE>[] => findingsOf(analyseMini(text), CODE);
 
 const LOG = md('## Changes in this version', '', '| Version | Change | Significant? |', '|---|---|---|', '| 2.0 | New targets | No |');
 

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { AnalysisOptions } from '../../../server/src/analysis/analyse.js';
 import type { Finding } from '../../../server/src/analysis/types.js';
-import { analyseMini, md } from '../../helpers.js';
+import { analyseMini, findingsOf, md } from '../../helpers.js';
 
 const CODE = 'jfp.process.consultation-summary';
-const run = (text: string, options: AnalysisOptions = {}): Finding<typeof CODE>[] => analyseMini(text, options).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
+const run = (text: string, options: AnalysisOptions = {}): Finding<typeof CODE>[] => findingsOf(analyseMini(text, options), CODE);
 
 describe('rule jfp.process.consultation-summary', () => {
   it('reports a plan with neither part, once, on the title', () => {

@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import type { AnalysisOptions } from '../../../server/src/analysis/analyse.js';
 import { boardCoreName } from '../../../server/src/analysis/rules/processHwbOpinion.js';
 import type { Finding } from '../../../server/src/analysis/types.js';
-import { analyseMini, md } from '../../helpers.js';
+import { analyseMini, findingsOf, md } from '../../helpers.js';
 
 const CODE = 'jfp.process.hwb-opinion';
 const run = (text: string, boards: string[] = [], options: AnalysisOptions = {}): Finding<typeof CODE>[] =>
-  analyseMini(text, { ...options, ruleOptions: { healthAndWellbeingBoards: boards } }).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
+  findingsOf(analyseMini(text, { ...options, ruleOptions: { healthAndWellbeingBoards: boards } }), CODE);
 
 const APPENDIX = md(
   '# Plan',

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { analyseMini, md } from '../../helpers.js';
+import { analyseMini, findingsOf, md } from '../../helpers.js';
 
 const CODE = 'jfp.style.image-alt';
 
 function missingAlt(text: string) {
-  return analyseMini(text).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
+  return findingsOf(analyseMini(text), CODE);
 }
 
 describe('rule jfp.style.image-alt', () => {

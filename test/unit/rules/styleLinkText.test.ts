@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { normaliseLinkText } from '../../../server/src/analysis/rules/styleLinkText.js';
-import { analyseMini, md } from '../../helpers.js';
+import { analyseMini, findingsOf, md } from '../../helpers.js';
 
 const CODE = 'jfp.style.link-text';
 
 function vagueLinks(text: string) {
-  return analyseMini(text).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
+  return findingsOf(analyseMini(text), CODE);
 }
 
 describe('rule jfp.style.link-text', () => {

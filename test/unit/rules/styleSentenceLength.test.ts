@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type { AnalysisOptions } from '../../../server/src/analysis/analyse.js';
 import { DEFAULT_RULE_OPTIONS } from '../../../server/src/analysis/types.js';
-import { analyseMini, md } from '../../helpers.js';
+import { analyseMini, findingsOf, md } from '../../helpers.js';
 
 const CODE = 'jfp.style.sentence-length';
 
 function longSentences(text: string, options: AnalysisOptions = {}) {
-  return analyseMini(text, options).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
+  return findingsOf(analyseMini(text, options), CODE);
 }
 
 /** A sentence of n words (n >= 2), ending in a full stop. */

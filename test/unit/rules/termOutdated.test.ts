@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { matchCase } from '../../../server/src/analysis/rules/termOutdated.js';
 import type { Finding } from '../../../server/src/analysis/types.js';
-import { analyseMini, md } from '../../helpers.js';
+import { analyseMini, findingsOf, md } from '../../helpers.js';
 
 const CODE = 'jfp.term.outdated';
 
 function findings(text: string): Finding[] {
-  return analyseMini(text).findings.get('file:///plan.md')!.filter((f) => f.code === CODE);
+  return findingsOf(analyseMini(text), CODE);
 }
 
 const newTexts = (fs: Finding[]) => fs.map((f) => f.data?.fix?.edits[0]?.newText);

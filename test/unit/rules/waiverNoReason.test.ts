@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { analyseMini } from '../../helpers.js';
+import { analyseMini, findingsOf } from '../../helpers.js';
 
 describe('rule jfp.waiver.no-reason', () => {
   it('reports a waiver without a reason', () => {
-    const [f] = analyseMini('# P\n\n<!-- jfp-waive area-estates -->').findings.get('file:///plan.md')!.filter((x) => x.code === 'jfp.waiver.no-reason');
+    const [f] = findingsOf(analyseMini('# P\n\n<!-- jfp-waive area-estates -->'), 'jfp.waiver.no-reason');
     assert.ok(f);
     assert.equal(f.severity, 'warning');
     assert.equal(f.data?.itemId, 'area-estates');

@@ -1,47 +1,14 @@
 import catalogueSchema from '../../../../schemas/catalogue.schema.json' with { type: 'json' };
 import defaultCatalogueJson from '../../../../schemas/catalogues/jfp.json' with { type: 'json' };
-import { InvalidDataError, schemaChecker } from './schemaCheck.js';
+import { dataValidator, duplicates, loadData, type SchemaProblem } from './loadData.js';
 import { COUNTED_KINDS, STATUTORY_KINDS, type Catalogue, type CatalogueItem } from '../types.js';
 
-export interface CatalogueProblem {
-  /** JSON pointer into the catalogue, e.g. "/items/3/signalTerms/0/strength". */
-  pointer: string;
-  message: string;
-}
+/** Problems with plain data as a catalogue (schema, then unique item ids); empty when it is valid. Pointers are JSON pointers, e.g. "/items/3/signalTerms/0/strength". */
+export const validateCatalogue: (data: unknown) => SchemaProblem[] = dataValidator<Catalogue>(catalogueSchema as object, (c) => duplicates(c.items, (item) => [item.id], (i) => `/items/${i}/id`, 'item id', 'item'));
 
-export class CatalogueError extends InvalidDataError {
-  constructor(what: string, problems: CatalogueProblem[]) {
-    super('CatalogueError', what, problems);
-  }
-}
-
-const checkSchema = schemaChecker(catalogueSchema as object);
-
-/** Validates plain data against the catalogue schema and the rules a schema cannot express. */
-export function validateCatalogue(data: unknown): CatalogueProblem[] {
-  const schemaProblems = checkSchema(data);
-  if (schemaProblems.length > 0) return schemaProblems;
-  const catalogue = data as Catalogue;
-  const problems: CatalogueProblem[] = [];
-  const seen = new Map<string, number>();
-  catalogue.items.forEach((item, i) => {
-    const first = seen.get(item.id);
-    if (first !== undefined) {
-      problems.push({ pointer: `/items/${i}/id`, message: `duplicate item id "${item.id}" (first used by item ${first})` });
-    } else {
-      seen.set(item.id, i);
-    }
-  });
-  return problems;
-}
-
-/** Checks and indexes a catalogue. Throws CatalogueError with every problem found. */
+/** Checks and indexes a catalogue. Throws InvalidDataError with every problem found. */
 export function loadCatalogue(data: unknown, name = 'catalogue'): IndexedCatalogue {
-  const problems = validateCatalogue(data);
-  if (problems.length > 0) {
-    throw new CatalogueError(name, problems);
-  }
-  return new IndexedCatalogue(data as Catalogue);
+  return new IndexedCatalogue(loadData<Catalogue>(validateCatalogue, data, name));
 }
 
 /** A validated catalogue with lookups. Immutable. */

@@ -9,7 +9,8 @@ import catalogue2026Json from '../../../../schemas/catalogues/jfp-2026.json' wit
 import type { Catalogue, CatalogueItem, Confidence, KeyElement, SignalTerm } from '../types.js';
 import { getDefaultCatalogue, IndexedCatalogue, loadCatalogue } from './catalogue.js';
 import { getPlanning } from './planning.js';
-import { InvalidDataError, schemaChecker, type SchemaProblem } from './schemaCheck.js';
+import { InvalidDataError } from './loadData.js';
+import { schemaChecker, type SchemaProblem } from './schemaCheck.js';
 
 export interface EditionChange {
   note: string;
@@ -32,7 +33,8 @@ export interface EditionsData {
 
 export class EditionsDataError extends InvalidDataError {
   constructor(what: string, problems: SchemaProblem[]) {
-    super('EditionsDataError', what, problems);
+    super(what, problems);
+    this.name = 'EditionsDataError';
   }
 }
 

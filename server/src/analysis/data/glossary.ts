@@ -3,7 +3,7 @@
  * outdated terms (bodies that were abolished or renamed), loaded from schemas/ and
  * validated once, with matchers built once for the rules and the hover.
  */
-import { InvalidDataError, schemaChecker } from './schemaCheck.js';
+import { dataValidator, duplicates, loadData, type SchemaProblem } from './loadData.js';
 import glossarySchema from '../../../../schemas/glossary.schema.json' with { type: 'json' };
 import glossaryJson from '../../../../schemas/glossary.json' with { type: 'json' };
 import outdatedSchema from '../../../../schemas/outdated-terms.schema.json' with { type: 'json' };
@@ -35,65 +35,22 @@ export interface OutdatedTerm {
   confidence: Confidence;
 }
 
-export interface GlossaryProblem {
-  /** JSON pointer into the data, e.g. "/terms/3/meaning". */
-  pointer: string;
-  message: string;
-}
-
-export class GlossaryError extends InvalidDataError {
-  constructor(what: string, problems: GlossaryProblem[]) {
-    super('GlossaryError', what, problems);
-  }
-}
-
-const checkGlossary = schemaChecker(glossarySchema as object);
-const checkOutdated = schemaChecker(outdatedSchema as object);
-
-function duplicates<T>(list: readonly T[], keysOf: (x: T) => (string | undefined)[], pointer: (i: number) => string, what: string): GlossaryProblem[] {
-  const problems: GlossaryProblem[] = [];
-  const seen = new Map<string, number>();
-  list.forEach((x, i) => {
-    for (const key of keysOf(x)) {
-      if (key === undefined) continue;
-      const first = seen.get(key);
-      if (first !== undefined && first !== i) problems.push({ pointer: pointer(i), message: `duplicate ${what} "${key}" (first used by entry ${first})` });
-      else seen.set(key, i);
-    }
-  });
-  return problems;
-}
-
-/** Validates glossary data against schemas/glossary.schema.json and the rules a schema cannot express. */
-export function validateGlossary(data: unknown): GlossaryProblem[] {
-  const problems = checkGlossary(data);
-  if (problems.length > 0) return problems;
-  const terms = (data as { terms: GlossaryEntry[] }).terms;
+/** Abbreviations and terms (with aliases) must each be listed once. */
+function uniqueKeys<T extends { abbreviation?: string; term: string; aliases?: string[] }>(terms: readonly T[]): SchemaProblem[] {
   return [
     ...duplicates(terms, (t) => [t.abbreviation], (i) => `/terms/${i}/abbreviation`, 'abbreviation'),
     ...duplicates(terms, (t) => [t.term, ...(t.aliases ?? [])].map(normaliseTerm), (i) => `/terms/${i}/term`, 'term'),
   ];
 }
 
-/** Validates outdated-term data against schemas/outdated-terms.schema.json and the rules a schema cannot express. */
-export function validateOutdatedTerms(data: unknown): GlossaryProblem[] {
-  const problems = checkOutdated(data);
-  if (problems.length > 0) return problems;
-  const terms = (data as { terms: OutdatedTerm[] }).terms;
-  terms.forEach((t, i) => {
-    if (t.replacementAbbreviation && !t.replacement) problems.push({ pointer: `/terms/${i}/replacementAbbreviation`, message: 'a replacement abbreviation needs a replacement' });
-  });
-  return [
-    ...problems,
-    ...duplicates(terms, (t) => [t.abbreviation], (i) => `/terms/${i}/abbreviation`, 'abbreviation'),
-    ...duplicates(terms, (t) => [t.term, ...(t.aliases ?? [])].map(normaliseTerm), (i) => `/terms/${i}/term`, 'term'),
-  ];
-}
+/** Problems with glossary data (schemas/glossary.schema.json, then unique abbreviations and terms); pointers like "/terms/3/meaning". */
+export const validateGlossary: (data: unknown) => SchemaProblem[] = dataValidator<{ terms: GlossaryEntry[] }>(glossarySchema as object, (d) => uniqueKeys(d.terms));
 
-function check(problems: GlossaryProblem[], name: string): void {
-  if (problems.length === 0) return;
-  throw new GlossaryError(name, problems);
-}
+/** Problems with outdated-term data (schemas/outdated-terms.schema.json, then the rules a schema cannot express). */
+export const validateOutdatedTerms: (data: unknown) => SchemaProblem[] = dataValidator<{ terms: OutdatedTerm[] }>(outdatedSchema as object, ({ terms }) => [
+  ...terms.flatMap((t, i) => (t.replacementAbbreviation && !t.replacement ? [{ pointer: `/terms/${i}/replacementAbbreviation`, message: 'a replacement abbreviation needs a replacement' }] : [])),
+  ...uniqueKeys(terms),
+]);
 
 export interface AbbreviationHit {
   /** The abbreviation as listed (without a plural 's'). */
@@ -253,11 +210,11 @@ export class Glossary {
   }
 }
 
-/** Checks glossary and outdated-term data and builds a Glossary. Throws GlossaryError with every problem found. */
+/** Checks glossary and outdated-term data and builds a Glossary. Throws InvalidDataError with every problem found. */
 export function loadGlossary(glossaryData: unknown, outdatedData: unknown): Glossary {
-  check(validateGlossary(glossaryData), 'glossary');
-  check(validateOutdatedTerms(outdatedData), 'outdated-terms list');
-  return new Glossary((glossaryData as { terms: GlossaryEntry[] }).terms, (outdatedData as { terms: OutdatedTerm[] }).terms);
+  const glossary = loadData<{ terms: GlossaryEntry[] }>(validateGlossary, glossaryData, 'glossary');
+  const outdated = loadData<{ terms: OutdatedTerm[] }>(validateOutdatedTerms, outdatedData, 'outdated-terms list');
+  return new Glossary(glossary.terms, outdated.terms);
 }
 
 let defaultGlossary: Glossary | undefined;

@@ -7,7 +7,8 @@ import planningJson from '../../../../schemas/planning.json' with { type: 'json'
 import planningSchema from '../../../../schemas/planning.schema.json' with { type: 'json' };
 import { normaliseTerm } from '../text/terms.js';
 import type { Confidence } from '../types.js';
-import { InvalidDataError, schemaChecker, type SchemaProblem } from './schemaCheck.js';
+import { InvalidDataError } from './loadData.js';
+import { schemaChecker, type SchemaProblem } from './schemaCheck.js';
 
 export interface PlanType {
   id: string;
@@ -50,7 +51,8 @@ export interface PlanningData {
 
 export class PlanningDataError extends InvalidDataError {
   constructor(what: string, problems: SchemaProblem[]) {
-    super('PlanningDataError', what, problems);
+    super(what, problems);
+    this.name = 'PlanningDataError';
   }
 }
 

@@ -4,28 +4,12 @@
  * for the plain "phrase absent" rules their level, modes and messages as well.
  * Validated against its schema once, when first used.
  */
-import { schemaChecker } from './schemaCheck.js';
+import { dataValidator, loadData, type SchemaProblem } from './loadData.js';
 import processRulesSchema from '../../../../schemas/process-rules.schema.json' with { type: 'json' };
 import processRulesJson from '../../../../schemas/process-rules.json' with { type: 'json' };
 import type { DocumentAnalysis } from '../model/document.js';
 import type { PlanMode, Severity } from '../types.js';
 import { TermMatcher, type TermHit } from '../text/terms.js';
-
-export interface ProcessRulesProblem {
-  /** JSON pointer into the data, e.g. "/rules/jfp.process.capital-plan/phrases/capitalPlan/0". */
-  pointer: string;
-  message: string;
-}
-
-export class ProcessRulesError extends Error {
-  constructor(
-    message: string,
-    readonly problems: ProcessRulesProblem[],
-  ) {
-    super(message);
-    this.name = 'ProcessRulesError';
-  }
-}
 
 /** A rule that only reports phrase groups found nowhere in the plan (see rules/processAbsent.ts). */
 export interface AbsentCheck {
@@ -48,19 +32,14 @@ interface ProcessRulesData {
   rules: Record<string, ProcessRuleData>;
 }
 
-const checkSchema = schemaChecker(processRulesSchema as object);
-
-/** Problems with plain data as process rules data (empty when it is valid). */
-export function validateProcessRules(data: unknown): ProcessRulesProblem[] {
-  const problems = checkSchema(data);
-  if (problems.length > 0) return problems;
-  for (const [code, rule] of Object.entries((data as ProcessRulesData).rules)) {
-    for (const group of Object.keys(rule.absent?.messages ?? {})) {
-      if (!(group in rule.phrases)) problems.push({ pointer: `/rules/${code}/absent/messages/${group}`, message: `there is no phrase group "${group}" in phrases` });
-    }
-  }
-  return problems;
-}
+/** Problems with plain data as process rules data (empty when it is valid); pointers like "/rules/jfp.process.capital-plan/phrases/capitalPlan/0". */
+export const validateProcessRules: (data: unknown) => SchemaProblem[] = dataValidator<ProcessRulesData>(processRulesSchema as object, (data) =>
+  Object.entries(data.rules).flatMap(([code, rule]) =>
+    Object.keys(rule.absent?.messages ?? {})
+      .filter((group) => !(group in rule.phrases))
+      .map((group) => ({ pointer: `/rules/${code}/absent/messages/${group}`, message: `there is no phrase group "${group}" in phrases` })),
+  ),
+);
 
 /** One rule's data: its legal basis and its phrase groups, with a matcher per group. */
 export class ProcessRule {
@@ -131,17 +110,9 @@ export class ProcessRules {
   }
 }
 
-/** Checks and wraps process rules data. Throws ProcessRulesError with every problem found. */
+/** Checks and wraps process rules data. Throws InvalidDataError with every problem found. */
 export function loadProcessRules(data: unknown, name = 'process rules data'): ProcessRules {
-  const problems = validateProcessRules(data);
-  if (problems.length > 0) {
-    const first = problems
-      .slice(0, 3)
-      .map((p) => `${p.pointer}: ${p.message}`)
-      .join('; ');
-    throw new ProcessRulesError(`The ${name} is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${first}`, problems);
-  }
-  return new ProcessRules(data as ProcessRulesData);
+  return new ProcessRules(loadData<ProcessRulesData>(validateProcessRules, data, name));
 }
 
 let defaultRules: ProcessRules | undefined;

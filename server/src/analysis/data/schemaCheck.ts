@@ -29,16 +29,3 @@ export function schemaChecker(schema: object): (data: unknown) => SchemaProblem[
     return out;
   };
 }
-
-/** Data that failed its checks: every problem found, with the first few summarised in the message. */
-export class InvalidDataError extends Error {
-  constructor(
-    errorName: string,
-    what: string,
-    readonly problems: SchemaProblem[],
-  ) {
-    const first = problems.slice(0, 3).map((p) => `${p.pointer}: ${p.message}`).join('; ');
-    super(`The ${what} is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${first}`);
-    this.name = errorName;
-  }
-}

@@ -1,6 +1,6 @@
 import styleSchema from '../../../../schemas/style.schema.json' with { type: 'json' };
 import styleJson from '../../../../schemas/style.json' with { type: 'json' };
-import { schemaChecker } from './schemaCheck.js';
+import { dataValidator, loadData, type SchemaProblem } from './loadData.js';
 
 /** The word lists behind the plain-English rules (schemas/style.json). */
 export interface StyleData {
@@ -10,23 +10,27 @@ export interface StyleData {
   abbreviations: ReadonlySet<string>;
 }
 
-const checkSchema = schemaChecker(styleSchema as object);
+interface StyleJson {
+  vagueLinkTexts: string[];
+  abbreviations: string[];
+}
 
-/** Checks data shaped like schemas/style.json; returns one line per problem. */
-export function validateStyleData(data: unknown): string[] {
-  return checkSchema(data).map((p) => `${p.pointer}: ${p.message}`);
+/** Problems with data shaped like schemas/style.json (empty when it is valid). */
+export const validateStyleData: (data: unknown) => SchemaProblem[] = dataValidator<StyleJson>(styleSchema as object);
+
+/** Checks style data and builds the lists. Throws InvalidDataError with every problem found. */
+export function loadStyleData(data: unknown, name = 'style data'): StyleData {
+  const lists = loadData<StyleJson>(validateStyleData, data, name);
+  return {
+    vagueLinkTexts: new Set(lists.vagueLinkTexts.map((t) => t.toLowerCase())),
+    abbreviations: new Set(lists.abbreviations.map((t) => t.toLowerCase())),
+  };
 }
 
 let cached: StyleData | undefined;
 
 /** The built-in lists, validated once. */
 export function styleData(): StyleData {
-  if (cached) return cached;
-  const problems = validateStyleData(styleJson);
-  if (problems.length > 0) throw new Error(`The built-in style data is not valid: ${problems.slice(0, 3).join('; ')}`);
-  cached = {
-    vagueLinkTexts: new Set(styleJson.vagueLinkTexts.map((t) => t.toLowerCase())),
-    abbreviations: new Set(styleJson.abbreviations.map((t) => t.toLowerCase())),
-  };
+  cached ??= loadStyleData(styleJson, 'built-in style data');
   return cached;
 }

@@ -1,5 +1,5 @@
 import type { Nodes, Root } from 'mdast';
-import { parse as parseYaml } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { LineIndex } from './lineIndex.js';
 import { endOffset, parseMarkdown, plainText, startOffset, visit } from './markdown.js';
 import { scanDirectives, Suppressions, type Directive } from './suppressions.js';
@@ -28,6 +28,8 @@ export interface FrontMatter {
   start: number;
   end: number;
   data: Record<string, unknown>;
+  /** Offsets of each top-level key's value as written (quotes included, a trailing comment not), from the YAML document. */
+  fields: ReadonlyMap<string, { start: number; end: number }>;
   /** Set when the YAML could not be read; data is then empty. */
   error?: string;
 }
@@ -63,7 +65,7 @@ export function parsePlan(text: string, parse: (text: string) => Root = parseMar
 
   for (const node of root.children) {
     if (node.type === 'yaml') {
-      frontMatter = readFrontMatter(node.value, startOffset(node), endOffset(node));
+      frontMatter = readFrontMatter(node.value, startOffset(node), endOffset(node), text.indexOf(node.value, startOffset(node) + 3));
       preamble.start = preamble.headingStart = preamble.headingEnd = endOffset(node);
       continue;
     }
@@ -140,14 +142,23 @@ export function parsePlan(text: string, parse: (text: string) => Root = parseMar
   return { text, lines, root, frontMatter, title, sections, tags, suppressions: new Suppressions(directives, lines), excluded };
 }
 
-function readFrontMatter(yaml: string, start: number, end: number): FrontMatter {
+/** `yaml` is the text between the fences, found at offset `at` of the document. */
+function readFrontMatter(yaml: string, start: number, end: number, at: number): FrontMatter {
+  const none = new Map<string, { start: number; end: number }>();
   try {
-    const data: unknown = parseYaml(yaml, { maxAliasCount: 100 });
-    if (data === null || data === undefined) return { start, end, data: {} };
-    if (typeof data !== 'object' || Array.isArray(data)) return { start, end, data: {}, error: 'front matter is not a set of key: value pairs' };
-    return { start, end, data: data as Record<string, unknown> };
+    const document = parseDocument(yaml);
+    if (document.errors.length > 0) return { start, end, data: {}, fields: none, error: document.errors[0]!.message };
+    const data: unknown = document.toJS({ maxAliasCount: 100 });
+    if (data === null || data === undefined) return { start, end, data: {}, fields: none };
+    if (typeof data !== 'object' || Array.isArray(data) || !isMap(document.contents)) return { start, end, data: {}, fields: none, error: 'front matter is not a set of key: value pairs' };
+    const fields = new Map<string, { start: number; end: number }>();
+    for (const { key, value } of document.contents.items) {
+      if (!isScalar(key) || !isScalar(value) || !value.range || fields.has(String(key.value))) continue;
+      fields.set(String(key.value), { start: at + value.range[0], end: at + value.range[1] });
+    }
+    return { start, end, data: data as Record<string, unknown>, fields };
   } catch (e) {
-    return { start, end, data: {}, error: e instanceof Error ? e.message : String(e) };
+    return { start, end, data: {}, fields: none, error: e instanceof Error ? e.message : String(e) };
   }
 }
 

@@ -1,24 +1,16 @@
 /**
- * Heading anchors as GitHub and VS Code's Markdown preview make them (the github-slugger
- * rules): lower case, punctuation and symbols removed, each space a hyphen, and a repeated
- * slug in the same document gets -1, -2, ... appended.
+ * Heading anchors as GitHub and VS Code's Markdown preview make them, with github-slugger
+ * (the library both follow): lower case, punctuation and symbols removed, each space a
+ * hyphen, and a repeated slug in the same document gets -1, -2, ... appended.
  */
-const REMOVE = /[^\p{L}\p{M}\p{N}\p{Pc} -]/gu;
+import GithubSlugger, { slug as githubSlug } from 'github-slugger';
 
 export function slug(heading: string): string {
-  return heading.toLowerCase().replace(REMOVE, '').replace(/ /g, '-');
+  return githubSlug(heading);
 }
 
 /** Slugs for a document's headings in order, numbering repeats like GitHub does. */
 export function headingSlugs(headings: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return headings.map((heading) => {
-    const base = slug(heading);
-    let result = base;
-    let n = seen.get(base) ?? 0;
-    while (seen.has(result)) result = `${base}-${++n}`;
-    seen.set(base, n);
-    seen.set(result, 0);
-    return result;
-  });
+  const slugger = new GithubSlugger();
+  return headings.map((heading) => slugger.slug(heading));
 }

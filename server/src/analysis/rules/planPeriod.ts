@@ -89,25 +89,9 @@ export function parseYearRange(text: string): YearRange | undefined {
   return findYearRanges(text, [], 1)[0];
 }
 
-/** Offsets of a top-level `key: value` in the front matter, value trimmed. */
+/** Offsets of the value of a top-level `key: value` in the front matter, as written (see FrontMatter.fields). */
 export function frontMatterField(doc: DocumentAnalysis, key: string): { start: number; end: number } | undefined {
-  const fm = doc.plan.frontMatter;
-  if (!fm) return undefined;
-  const { text } = doc.plan;
-  let lineStart = fm.start;
-  while (lineStart < fm.end) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0 || lineEnd > fm.end) lineEnd = fm.end;
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-    const m = /^([\w-]+)[ \t]*:[ \t]*/.exec(line);
-    if (m && m[1] === key) {
-      const value = line.slice(m[0].length).trimEnd();
-      const start = lineStart + m[0].length;
-      return { start, end: start + value.length };
-    }
-    lineStart = lineEnd + 1;
-  }
-  return undefined;
+  return doc.plan.frontMatter?.fields.get(key);
 }
 
 type Source = 'front matter' | 'title' | 'text';
@@ -134,7 +118,7 @@ export function findHorizon(doc: DocumentAnalysis): Search {
       const found = within(doc, field.start, field.end, 'front matter');
       return found ? { found } : { unreadable: { value: plan.text.slice(field.start, field.end) || JSON.stringify(data.period), ...field } };
     }
-    // Written in a way the line scan does not follow (e.g. a block scalar): read the value, place findings on the front matter.
+    // Not a value written in place (e.g. an alias or a list): read the value, place findings on the front matter.
     const range = parseYearRange(String(data.period));
     const start = plan.frontMatter!.start;
     const end = plan.lines.lineEnd(plan.lines.positionAt(start).line);

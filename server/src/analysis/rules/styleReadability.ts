@@ -1,3 +1,4 @@
+import { DEFAULT_CONFIG } from '../data/config.js';
 import { documentReadability, readingShare } from '../text/readability.js';
 import type { Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
@@ -6,7 +7,7 @@ import * as l10n from '@vscode/l10n';
 export const styleReadability: Rule<'jfp.style.readability'> = {
   code: 'jfp.style.readability',
   defaultSeverity: 'hint',
-  description: "A section's prose has a SMOG readability grade above the threshold (14 by default).",
+  description: `A section's prose has a SMOG readability grade above the threshold (${DEFAULT_CONFIG.readability.smogThreshold} by default).`,
   run({ doc, options, reportOnHeading }) {
     const threshold = options.readability.smogThreshold;
     const { sections } = documentReadability(doc);

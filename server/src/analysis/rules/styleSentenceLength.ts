@@ -1,3 +1,4 @@
+import { DEFAULT_CONFIG } from '../data/config.js';
 import { documentReadability } from '../text/readability.js';
 import type { Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
@@ -6,7 +7,7 @@ import * as l10n from '@vscode/l10n';
 export const styleSentenceLength: Rule<'jfp.style.sentence-length'> = {
   code: 'jfp.style.sentence-length',
   defaultSeverity: 'hint',
-  description: 'A sentence in a paragraph or list item is longer than the word limit (35 words by default).',
+  description: `A sentence in a paragraph or list item is longer than the word limit (${DEFAULT_CONFIG.readability.maxSentenceWords} words by default).`,
   run({ doc, options, report }) {
     const limit = options.readability.maxSentenceWords;
     for (const s of documentReadability(doc).sentences) {

@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import type { Diagnostic } from 'vscode-languageserver';
+import { codeActions, fixAllAction, missingSectionsEdit } from '../../../server/src/lsp/features/codeActions.js';
+import { diagnosticData } from '../../../server/src/analysis/rules/findings.js';
+import { toDiagnostic } from '../../../server/src/lsp/features/diagnostics.js';
+import { applyEdits } from '../../lsp/fixtures.js';
+import { analyseFiles, analyseTextAt, DRAFT_PLAN, md, PLACE_CHAPTER } from '../../helpers.js';
+
+/** The two-file draft plan as the server sees it with the draft open (its text edited, if given), and the draft's diagnostics. */
+function draft(text?: string) {
+  const { plan, doc } = analyseFiles([DRAFT_PLAN, PLACE_CHAPTER], { texts: text === undefined ? {} : { [DRAFT_PLAN]: text } });
+  const diagnostics = (plan.findings.get(doc.uri) ?? []).map(toDiagnostic);
+  const find = (code: 'jfp.duty.missing' | 'jfp.duty.partial' | 'jfp.tag.unknown', itemId?: string) =>
+    diagnostics.find((d) => {
+      const data = diagnosticData(d, code);
+      return data !== undefined && (itemId === undefined || ('itemId' in data && data.itemId === itemId));
+    })!;
+  return { plan, doc, diagnostics, find };
+}
+
+describe('code actions (in process)', () => {
+  const { plan, doc, find } = draft();
+  const apply = (edit: { changes?: Record<string, { range: Diagnostic['range']; newText: string }[]> }) => applyEdits(doc.plan.text, edit.changes![doc.uri]!);
+
+  it('inserts a section for a missing duty (preferred), or waives it', () => {
+    const missing = find('jfp.duty.missing', 'duty-research');
+    const actions = codeActions(doc, plan, [missing]);
+    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred, a.diagnostics]), [
+      ['Insert a section for "Duty in respect of research"', 'quickfix', true, [missing]],
+      ['Waive "Duty in respect of research" (give a reason)', 'quickfix', false, [missing]],
+    ]);
+    const inserted = apply(actions[0]!.edit!);
+    assert.ok(inserted.startsWith(doc.plan.text.trimEnd()), 'the existing text is kept as it was');
+    assert.equal(inserted.split('<!-- jfp: duty-research -->').length, 2);
+    const after = draft(inserted);
+    assert.equal(after.plan.byId.get('duty-research')!.status === 'missing', false, 'the duty is no longer missing');
+    assert.match(apply(actions[1]!.edit!), /<!-- jfp-waive duty-research: say why this plan does not cover it -->/);
+  });
+
+  it('replaces an unknown id with the closest known one', () => {
+    const unknown = find('jfp.tag.unknown');
+    const [fix, ...rest] = codeActions(doc, plan, [unknown]);
+    assert.equal(fix!.title, 'Change to "duty-integration"');
+    assert.deepEqual(rest, []);
+    const text = apply(fix!.edit!);
+    assert.match(text, /<!-- jfp: duty-integration -->/);
+    assert.deepEqual(draft(text).diagnostics.filter((d) => d.code === 'jfp.tag.unknown'), []);
+  });
+
+  it('maps a partly covering section to its item', () => {
+    const partial = find('jfp.duty.partial', 'duty-climate-change');
+    const [map] = codeActions(doc, plan, [partial]);
+    assert.equal(map!.title, 'Map this section to "Duty as to climate change"');
+    const after = draft(apply(map!.edit!));
+    assert.equal(after.find('jfp.duty.partial', 'duty-climate-change'), undefined);
+  });
+
+  it('offers nothing for diagnostics from other tools', () => {
+    const foreign: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', source: 'markdownlint', code: 'MD001' };
+    assert.deepEqual(codeActions(doc, plan, [foreign]), []);
+  });
+
+  it('inserts every missing counted item at once, and nothing when none is missing', () => {
+    const missing = plan.coverage.filter((c) => c.counted && c.status === 'missing').map((c) => c.id);
+    const text = apply(missingSectionsEdit(doc, plan)!);
+    const after = draft(text);
+    assert.deepEqual(missing.filter((id) => after.plan.byId.get(id)!.status === 'missing'), []);
+    assert.equal(missingSectionsEdit(after.doc, after.plan), null);
+  });
+
+  it('fixes all with exactly the safe fixes the findings carry', () => {
+    const { plan: p, doc: d } = analyseTextAt(DRAFT_PLAN, md('---', 'plan: joint-forward-plan', '---', '# Plan', '', 'The CCG will talk to the STP.', ''));
+    const fixed = (p.findings.get(d.uri) ?? []).filter((f) => f.data?.fix);
+    assert.deepEqual(fixed.map((f) => f.code), ['jfp.term.outdated', 'jfp.term.outdated'], 'CCG and STP have replacements');
+    const fixes = fixed.map((f) => f.data!.fix!);
+    const action = fixAllAction(d, p)!;
+    assert.equal(action.kind, 'source.fixAll.jfp');
+    assert.deepEqual(action.edit!.changes![d.uri], fixes.flatMap((f) => f.edits));
+    assert.equal(fixAllAction(doc, plan) === undefined, !(plan.findings.get(doc.uri) ?? []).some((f) => f.data?.fix));
+  });
+});
