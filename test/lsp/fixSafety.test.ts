@@ -99,6 +99,7 @@ class Session {
     for (const d of diagnostics) {
       for (const action of await this.actions([d])) {
         const kind = `${String(d.code)}|${action.title.split(' ').slice(0, 2).join(' ')}`;
+        if (!action.edit) continue; // a command only (e.g. "Show plan coverage"): nothing to apply
         if ((kinds.get(kind) ?? 0) >= perKind) continue;
         kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
         if (tried++ >= maxActions) break;

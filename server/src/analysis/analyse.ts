@@ -6,6 +6,7 @@ import { catalogueForEdition } from './data/editions.js';
 import { organisationsOn, type DatedOrganisations } from './data/organisations.js';
 import { identifyPlan, type EditionOverride, type PlanIdentity } from './planIdentity.js';
 import { runRules } from './rules/index.js';
+import { presentFindings } from './present/index.js';
 import { DEFAULT_RULE_OPTIONS, type CoverageSummary, type Finding, type ItemCoverage, type Level, type PlanMode, type RuleOptions } from './types.js';
 
 export interface AnalysisOptions {
@@ -35,8 +36,10 @@ export interface PlanAnalysis {
   byId: ReadonlyMap<string, ItemCoverage>;
   summary: CoverageSummary;
   percent: number;
-  /** Findings per document URI, computed when first asked for (see FindingsByDocument). */
+  /** The rules' findings per document URI, computed when first asked for (see FindingsByDocument). */
   findings: FindingsByDocument;
+  /** The findings as shown to people: plan-level ones summed up on the title, repeats grouped (see present/). */
+  presented: FindingsByDocument;
 }
 
 /**
@@ -105,7 +108,9 @@ export function analysePlan(given: readonly DocumentAnalysis[], catalogue: Index
   const findings = new FindingsByDocument(docs, (doc) =>
     runRules({ doc, documents: docs, index, coverage: byId, isPrimary: doc.uri === primary, mode, options: ruleOptions, identity }, options.levels),
   );
-  return { index, identity, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings };
+  const levels = options.levels ?? {};
+  const presented = new FindingsByDocument(docs, (doc) => presentFindings(findings.get(doc.uri) ?? [], { doc, isPrimary: doc.uri === primary, coverage, levels }));
+  return { index, identity, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings, presented };
 }
 
 /** Analyses one text as a whole plan: the convenience used by tests and simple callers. */

@@ -124,7 +124,7 @@ export class DocumentPipeline {
     if (skipped) {
       diagnostics = [toDiagnostic(skipFinding(uri, skipped.reason, skipped.maxMB))];
     } else if (plan) {
-      diagnostics = (plan.findings.get(doc.uri) ?? plan.findings.get(uriKey(doc.uri)) ?? []).map(toDiagnostic);
+      diagnostics = (plan.presented.get(doc.uri) ?? plan.presented.get(uriKey(doc.uri)) ?? []).map(toDiagnostic);
     }
     if (!plan && !this.published.has(uri)) return; // quiet outside plans
     if (plan) this.published.add(uri);

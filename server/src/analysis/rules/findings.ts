@@ -11,9 +11,33 @@ export interface FindingFix {
   edits: { range: Range; newText: string }[];
 }
 
+/** A finding carried by another on the same line (see ../present/lineCap.ts). */
+export interface CarriedFinding {
+  code: string;
+  severity: Severity;
+  message: string;
+  fix?: FindingFix;
+}
+
 /** What every finding's data may carry, whatever its code. */
 export interface CommonData {
   fix?: FindingFix;
+  /** Set by ../present/grouping.ts: how many findings of this code in this section, and where the others are. */
+  grouped?: number;
+  others?: Range[];
+  /** Set by ../present/lineCap.ts: the findings this one carries (more than two on its line). */
+  also?: CarriedFinding[];
+}
+
+/** Data of a plan-level summary on the title (../present/planSummary.ts). */
+export interface PlanSummaryData {
+  summary: true;
+  /** Missing items summed up. */
+  itemIds: string[];
+  /** Partly covered items summed up. */
+  partialIds: string[];
+  /** The other findings summed up, in full. */
+  parts: { code: string; message: string }[];
 }
 
 /** Data of a finding that carries nothing more than its message. */
@@ -64,6 +88,7 @@ export interface FindingDataByCode extends Record<AbsentPhraseCode, AbsentPhrase
   'jfp.file.simplified': { reasons: ('nesting' | 'inline' | 'front-matter')[] };
   /** A problem in .jfp.json. */
   'jfp.config.invalid': NoData;
+  'jfp.plan.summary': PlanSummaryData;
 }
 
 export type FindingCode = keyof FindingDataByCode;

@@ -1,10 +1,13 @@
-import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { PlanAnalysis } from '../../analysis/analyse.js';
 import type { DocumentAnalysis } from '../../analysis/model/document.js';
 import { diagnosticData, diagnosticFix } from '../../analysis/rules/findings.js';
 import type { Position, Range } from '../../analysis/types.js';
 import { insertSectionsEdit, replaceIdEdit, tagSectionEdit, waiveEdit, waiverReasonEdit, type TextEdit } from '../../analysis/edits.js';
 import { isStatutory } from '../../analysis/data/catalogue.js';
+import { sectionAt } from '../../analysis/model/plan.js';
+import type { AlsoOnLine } from '../../analysis/present/lineCap.js';
+import { Commands } from '../../../../shared/protocol.js';
 import * as l10n from '@vscode/l10n';
 
 function edit(uri: string, e: TextEdit): WorkspaceEdit {
@@ -15,12 +18,36 @@ function quickFix(title: string, diagnostic: Diagnostic, workspaceEdit: Workspac
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit, isPreferred };
 }
 
-/** Quick fixes for our diagnostics, each with its edit inline (some clients cannot resolve edits later). */
-export function codeActions(doc: DocumentAnalysis, plan: PlanAnalysis, diagnostics: readonly Diagnostic[]): CodeAction[] {
+function commandAction(title: string, diagnostic: Diagnostic, command: Command): CodeAction {
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command };
+}
+
+/**
+ * The two actions of a plan-level summary on the title: insert every missing section, and show
+ * the coverage view (which has each item's own actions), whatever the number of items.
+ */
+function summaryActions(doc: DocumentAnalysis, plan: PlanAnalysis, d: Diagnostic): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const data = d.data as { itemIds?: string[] };
+  const insert = (data.itemIds?.length ?? 0) > 0 ? missingSectionsEdit(doc, plan) : null;
+  if (insert) actions.push(quickFix(l10n.t('Insert all missing sections'), d, insert, true));
+  actions.push(commandAction(l10n.t('Show plan coverage'), d, { title: l10n.t('Show plan coverage'), command: Commands.showCoverage }));
+  return actions;
+}
+
+/** Quick fixes for our diagnostics, each with its edit inline (some clients cannot resolve edits later), and the per-item actions of the heading under the cursor. */
+export function codeActions(doc: DocumentAnalysis, plan: PlanAnalysis, diagnostics: readonly Diagnostic[], range?: Range): CodeAction[] {
   const actions: CodeAction[] = [];
   const catalogue = plan.index.catalogue;
   for (const d of diagnostics) {
     if (d.source !== 'jfp') continue;
+    const data = (d.data ?? {}) as { summary?: boolean; also?: AlsoOnLine[] };
+    // Findings carried by this one (more than two on its line) keep their fixes.
+    for (const also of data.also ?? []) if (also.fix) actions.push(quickFix(also.fix.title, d, { changes: { [doc.uri]: also.fix.edits } }));
+    if (data.summary) {
+      actions.push(...summaryActions(doc, plan, d));
+      continue;
+    }
     switch (d.code) {
       case 'jfp.duty.missing': {
         const data = diagnosticData(d, 'jfp.duty.missing');
@@ -63,6 +90,30 @@ export function codeActions(doc: DocumentAnalysis, plan: PlanAnalysis, diagnosti
     // Rules that know a safe fix carry it in the diagnostic.
     const fix = diagnosticFix(d);
     if (fix) actions.push(quickFix(fix.title, d, { changes: { [doc.uri]: fix.edits } }, true));
+  }
+  if (range) actions.push(...evidenceActions(doc, plan, range));
+  // Two summaries on one title offer the same actions once.
+  const seen = new Set<string>();
+  return actions.filter((a) => !seen.has(a.title) && seen.add(a.title));
+}
+
+/**
+ * Per-item actions where the item's evidence is: on the heading of a section that partly
+ * covers an item (its best evidence), "Map this section to ..." with no diagnostic needed.
+ */
+export function evidenceActions(doc: DocumentAnalysis, plan: PlanAnalysis, range: Range): CodeAction[] {
+  const { plan: model } = doc;
+  const section = model.sections[sectionAt(model.sections, model.lines.offsetAt(range.start))]!;
+  if (section.depth === 0) return [];
+  const line = model.lines.positionAt(section.start).line;
+  if (range.start.line !== line) return [];
+  const actions: CodeAction[] = [];
+  for (const c of plan.coverage) {
+    const best = c.evidence[0];
+    if (c.status !== 'partial' || !c.counted || !best || best.uri !== doc.uri || best.line !== line) continue;
+    const item = plan.index.catalogue.get(c.id);
+    const tag = item ? tagSectionEdit(doc, line, item.id) : undefined;
+    if (item && tag) actions.push({ title: l10n.t('Map this section to "{0}"', item.title), kind: CodeActionKind.QuickFix, edit: edit(doc.uri, tag) });
   }
   return actions;
 }
