@@ -47,7 +47,7 @@ function measure(file) {
   const uri = pathToFileURL(path.resolve(file)).href;
   const plan = analyseText(uri, text);
   const doc = plan.documents[0];
-  const findings = plan.findings.get(uri) ?? [];
+  const findings = (plan.presented ?? plan.findings).get(uri) ?? [];
   const byLevel = Object.fromEntries(LEVELS.map((l) => [l, findings.filter((f) => f.severity === l).length]));
   const byCode = {};
   for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;

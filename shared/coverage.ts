@@ -49,7 +49,11 @@ export interface CoverageReportEntry {
   counted: boolean;
   status: CoverageStatus;
   legalBasis: string;
-  evidence: { file: string; line: number; endLine: number; heading: string; how: EvidenceHow; terms: string[] }[];
+  /** `quote`: the sentence or list item that is the best evidence in the section. */
+  evidence: { file: string; line: number; endLine: number; heading: string; how: EvidenceHow; terms: string[]; quote?: string }[];
   elements: { covered: number; total: number; missing: string[] };
-  waiver?: { file: string; line: number; reason: string };
+  /** Missing although a section is mapped to the item: the section has no content yet. */
+  started?: boolean;
+  /** `notMet`: a waiver of a statutory item, which a plan cannot waive; the status stays what the text shows. */
+  waiver?: { file: string; line: number; reason: string; notMet?: boolean };
 }

@@ -19,6 +19,8 @@ export interface CoverageResult {
   summary: CoverageSummary;
   /** Percentage of counted items addressed or waived (partial counts half), 0-100. */
   percent: number;
+  /** Which plan this is: its title and main document (absent when not a plan). */
+  plan?: { title: string; uri: string };
   /** The plan's type and catalogue edition (absent when the document is not a plan). */
   identity?: PlanIdentityReport;
 }
@@ -43,6 +45,8 @@ export const Commands = {
   insertAnnex: 'jfp.insertAnnex',
   exportReport: 'jfp.exportReport',
   comparePrevious: 'jfp.comparePrevious',
+  /** Opens the Plan coverage sidebar (VS Code's command for the view container). */
+  showCoverage: 'workbench.view.extension.jfpCoverage',
 } as const;
 
 /** Server-side command executed through workspace/executeCommand: returns the edit that inserts a section for an item. */
@@ -55,7 +59,7 @@ export const ServerCommands = {
   guidance: 'jfp.server.guidance',
   /** [uri?] -> { config, sources }: the effective configuration and where each value came from. */
   effectiveConfig: 'jfp.server.effectiveConfig',
-  /** [icbName, period] -> text of a new plan with every statutory section. */
+  /** [icbName, period, planType?] -> text of a new plan with every statutory section, of the edition that fits the period. */
   template: 'jfp.server.template',
   /** [uri] -> WorkspaceEdit writing the coverage annex into the document (replacing the previous one). */
   annexEdit: 'jfp.server.annexEdit',

@@ -10,8 +10,10 @@ import { score, type Pair } from './score.js';
 /** The candidate thresholds: the shipped ones and their neighbours. */
 export function grid(): Scoring[] {
   const out: Scoring[] = [];
-  for (const strongMinSpecific of [1, 2, 3]) {
-    for (const weakMinGeneric of [1, 2, 3]) out.push({ ...SCORING, strongMinSpecific, weakMinGeneric });
+  for (const strongMinScore of [4, 5, 6]) {
+    for (const strongMinSentences of [2, 3, 4]) {
+      for (const strongMinShare of [0.25, 0.34, 0.5]) out.push({ ...SCORING, strongMinScore, strongMinSentences, strongMinShare });
+    }
   }
   return out;
 }

@@ -37,7 +37,7 @@ function main(argv: string[]): number {
     const logo = leaveOneGroupOut(analysed);
     if (!values.quiet) {
       lines.push('', `## Leave one group out (${logo.chosen.length} groups)`, '');
-      for (const [g, s] of logo.chosen) lines.push(`- without ${g}: strongMinSpecific ${s.strongMinSpecific}, weakMinGeneric ${s.weakMinGeneric}`);
+      for (const [g, s] of logo.chosen) lines.push(`- without ${g}: strongMinScore ${s.strongMinScore}, strongMinSentences ${s.strongMinSentences}, strongMinShare ${s.strongMinShare}`);
       lines.push('', `As shipped: ${last}`, `Leave one group out:`);
     }
     last = summaryLine(score(logo.pairs));

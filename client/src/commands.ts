@@ -4,11 +4,13 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient, WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient';
+import planning from '../../schemas/planning.json' with { type: 'json' };
 import { defaultPlanPeriod } from '../../shared/period.js';
 import { Commands, ServerCommands, type CoverageEntry } from '../../shared/protocol.js';
 import { itemIdOf, type CoverageTreeProvider } from './coverageTree.js';
 import { GUIDANCE_SCHEME, GuidanceContentProvider, guidanceUri, showGuidanceDocument } from './guidance.js';
 import { registerReportCommands } from './reportCommands.js';
+import { registerWordPdfCommands } from './wordPdfCommands.js';
 import { errorMessage, executeServerCommand, sameUri } from './util.js';
 
 const NOT_A_PLAN = (): string => vscode.l10n.t('Open a Joint Forward Plan to see its coverage.');
@@ -105,6 +107,10 @@ export function registerCommands(client: LanguageClient, tree: CoverageTreeProvi
   });
 
   const newPlan = guarded(vscode.l10n.t('create a new plan'), async () => {
+    // The plan types of schemas/planning.json; every type gets every statutory section.
+    const types = planning.planTypes.map((t) => ({ label: t.name, description: t.id, detail: t.note.split('. ')[0] + '.', id: t.id }));
+    const type = types.length > 1 ? await vscode.window.showQuickPick(types, { title: vscode.l10n.t('New plan: which kind of plan?'), ignoreFocusOut: true }) : types[0];
+    if (type === undefined) return;
     const icb = await vscode.window.showInputBox({
       title: vscode.l10n.t('New Joint Forward Plan (1/2)'),
       prompt: vscode.l10n.t('Name of the integrated care board'),
@@ -128,7 +134,7 @@ export function registerCommands(client: LanguageClient, tree: CoverageTreeProvi
       },
     });
     if (period === undefined) return;
-    const content = await executeServerCommand<unknown>(client, ServerCommands.template, [icb.trim(), period.trim()]);
+    const content = await executeServerCommand<unknown>(client, ServerCommands.template, [icb.trim(), period.trim(), type.id]);
     if (typeof content !== 'string') throw new Error(vscode.l10n.t('the server returned no template'));
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
     await vscode.window.showTextDocument(doc);
@@ -176,5 +182,6 @@ export function registerCommands(client: LanguageClient, tree: CoverageTreeProvi
     vscode.commands.registerCommand(Commands.newPlan, newPlan),
     vscode.commands.registerCommand(Commands.revealEvidence, revealEvidence),
     ...registerReportCommands(client, planUri, guarded, applyServerEdit),
+    ...registerWordPdfCommands(client, guarded),
   ];
 }

@@ -32,7 +32,8 @@ export function treeItemFor(node: CoverageNode, target: vscode.Uri | undefined):
       item.description = evidenceDescription(ev, target && !sameUri(ev.file, target) ? basename(ev.file) : undefined, vscode.l10n.t);
       item.iconPath = new vscode.ThemeIcon('go-to-file');
       item.contextValue = 'evidence';
-      if (ev.terms.length > 0) item.tooltip = vscode.l10n.t('Matched terms: {0}', ev.terms.join(', '));
+      if (ev.quote) item.tooltip = `“${ev.quote}”${ev.terms.length > 0 ? `\n${vscode.l10n.t('Matched terms: {0}', ev.terms.join(', '))}` : ''}`;
+      else if (ev.terms.length > 0) item.tooltip = vscode.l10n.t('Matched terms: {0}', ev.terms.join(', '));
       item.command = { command: Commands.revealEvidence, title: vscode.l10n.t('Reveal section'), arguments: [ev.file, ev.line] };
       return item;
     }

@@ -7,6 +7,7 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 import { CoverageChangedNotification, CoverageRequest, type CoverageResult } from '../../shared/protocol.js';
 import { buildGroups, itemChildren, treeItemFor, type CoverageNode } from './coverageNodes.js';
 import { errorMessage, sameUri } from './util.js';
+import { headline } from './headline.js';
 
 export { itemIdOf, type CoverageNode } from './coverageNodes.js';
 
@@ -139,12 +140,13 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   private apply(result: CoverageResult, error?: string): void {
     this.current = result;
     this.roots = result.isPlan ? buildGroups(result.items) : [];
-    const { summary } = result;
-    const covered = summary.addressed + summary.waived;
-    this.view.description = result.isPlan ? `${covered}/${summary.total}${summary.partial ? ` · ${summary.partial} partial` : ''}` : undefined;
-    // Without a message the view's welcome content ("Open a Joint Forward Plan...") shows; a plan's message names its type and edition.
+    // Which plan is shown and its figure: in the description and, always visible, as the view's message
+    // (with the plan's type and the catalogue edition it is checked against).
+    const head = headline(result, vscode.l10n.t);
+    this.view.description = head ? `${head.name} · ${head.figure}` : undefined;
     const identity = result.isPlan && result.identity ? vscode.l10n.t('{0} · checked against the {1} edition ({2})', result.identity.planType.name, result.identity.edition.id, result.identity.edition.title) : undefined;
-    this.view.message = error ?? identity;
+    // Without a message the view's welcome content ("Open a Joint Forward Plan...") shows.
+    this.view.message = error ?? (head ? [`${head.header}. ${head.counting}`, identity].filter(Boolean).join(' ') : undefined);
     void vscode.commands.executeCommand('setContext', 'jfp.isPlan', result.isPlan);
     this.changeTreeData.fire(undefined);
     this.didRefresh.fire(result);

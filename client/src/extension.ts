@@ -3,6 +3,7 @@
  * wires the coverage tree, the language status item and the commands to it.
  */
 import * as vscode from 'vscode';
+import { Commands } from '../../shared/protocol.js';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { CoverageTreeProvider } from './coverageTree.js';
 import { RecoveryHandler } from './recovery.js';
@@ -38,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<JfpExt
     outputChannel,
     errorHandler: recovery,
     initializationOptions: initializationOptions(context),
+    // The plan title's hover links to the coverage view; only that command may run from a hover.
+    markdown: { isTrusted: { enabledCommands: [Commands.showCoverage] } },
   };
   const languageClient = new LanguageClient('jfp', vscode.l10n.t('Joint Forward Plan'), serverOptions, clientOptions);
   client = languageClient;

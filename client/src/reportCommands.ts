@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient, WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient';
 import { Commands, ServerCommands } from '../../shared/protocol.js';
 import { executeServerCommand } from './util.js';
+import { wordReportBytes } from './wordPdfCommands.js';
 
 const NOT_A_PLAN = (): string => vscode.l10n.t('Open a Joint Forward Plan first.');
 
@@ -35,11 +36,13 @@ export function registerReportCommands(
     const target = given instanceof vscode.Uri ? given : await vscode.window.showSaveDialog({
       title: vscode.l10n.t('Export coverage report'),
       defaultUri: vscode.Uri.joinPath(uri, '..', `${name}-coverage-report.html`),
-      filters: { [vscode.l10n.t('HTML page')]: ['html'] },
+      filters: { [vscode.l10n.t('HTML page')]: ['html'], [vscode.l10n.t('Word document')]: ['docx'] },
       saveLabel: vscode.l10n.t('Export'),
     });
     if (!target) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+    // A .docx target gets the Word report (built by the server; its file is written only once complete).
+    const bytes = /\.docx$/i.test(target.path) ? await wordReportBytes(client, uri, /annex[^/]*$/i.test(target.path) ? 'annex' : 'report') : new TextEncoder().encode(html);
+    await vscode.workspace.fs.writeFile(target, bytes);
     if (given) return;
     const open = await vscode.window.showInformationMessage(vscode.l10n.t('Coverage report saved to {0}.', vscode.workspace.asRelativePath(target)), vscode.l10n.t('Open in browser'));
     if (open) await vscode.env.openExternal(target);

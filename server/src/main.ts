@@ -6,6 +6,8 @@ import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server.js';
 import { nodeFiles } from './host/nodeFiles.js';
 import { loadPlanFromPaths } from './host/planFromPaths.js';
+import { nodeWordPdf } from './convert/run.js';
+import { setWordPdfSupport } from './lsp/features/wordCommands.js';
 
 /** The rule pages shipped next to the server: dist/server.cjs -> <package>/docs/rules/. */
 function defaultDocsBase(): string {
@@ -18,6 +20,7 @@ function defaultDocsBase(): string {
   }
 }
 
+setWordPdfSupport(nodeWordPdf);
 startServer(createConnection(ProposedFeatures.all), {
   files: nodeFiles,
   docsBase: defaultDocsBase(),

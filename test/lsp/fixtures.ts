@@ -15,7 +15,19 @@ export function applyEdits(text: string, edits: { range: { start: { line: number
 }
 
 /** The diagnostics with a given code. */
-export const codes = (ds: Diagnostic[], code: string): Diagnostic[] => ds.filter((d) => d.code === code);
+/** The codes a diagnostic reports: its own, and for a plan-level summary those it sums up (see analysis/present/planSummary.ts). */
+export function codesOf(d: Diagnostic): string[] {
+  const data = (d.data ?? {}) as { summary?: boolean; itemIds?: string[]; partialIds?: string[]; parts?: { code: string }[] };
+  if (!data.summary) return [String(d.code)];
+  return [String(d.code), ...(data.itemIds?.length ? ['jfp.duty.missing'] : []), ...(data.partialIds?.length ? ['jfp.duty.partial'] : []), ...(data.parts ?? []).map((p) => p.code)];
+}
+export const hasCode = (d: Diagnostic, code: string): boolean => codesOf(d).includes(code);
+export const codes = (ds: Diagnostic[], code: string): Diagnostic[] => ds.filter((d) => hasCode(d, code));
 
 /** The catalogue item ids of the diagnostics with a given code. */
-export const itemIds = (ds: Diagnostic[], code: 'jfp.duty.missing' | 'jfp.duty.partial'): string[] => ds.flatMap((d) => diagnosticData(d, code)?.itemId ?? []);
+export const itemIds = (ds: Diagnostic[], code: 'jfp.duty.missing' | 'jfp.duty.partial'): string[] =>
+  codes(ds, code).flatMap((d) => {
+    const summary = diagnosticData(d, 'jfp.plan.summary');
+    if (summary) return code === 'jfp.duty.missing' ? summary.itemIds : summary.partialIds;
+    return diagnosticData(d, code)?.itemId ?? [];
+  });

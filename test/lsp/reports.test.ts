@@ -29,7 +29,7 @@ describe('LSP report commands', () => {
 
     // Edit the plan above the annex, then insert again: one annex, updated.
     const at = text.indexOf(START);
-    text = `${text.slice(0, at)}## Research\n\nWe will support clinical research and trials with the National Institute for Health and Care Research and local universities.\n\n${text.slice(at)}`;
+    text = `${text.slice(0, at)}## Research\n\nWe will support clinical research and trials with the National Institute for Health and Care Research and local universities. Every trust will offer patients the chance to take part in a study, and we will report how many did each year. Research findings will shape the services we commission, and our staff will have time set aside for research.\n\n${text.slice(at)}`;
     await client.change(uri, [{ text }]);
     const second = await run<WorkspaceEdit>('jfp.server.annexEdit', [uri]);
     const edit = second.changes![uri]!;

@@ -26,7 +26,7 @@ describe('security: no network, no child processes, no file writes, no eval', fu
     const diagnostics = await client.diagnosticsAt(uri, 1);
     // The same diagnostics and fixes as the analysis in process: the guard changed nothing.
     const { plan, doc } = analyseFiles([DRAFT, PLACE_CHAPTER]);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), plan.findings.get(doc.uri)!.map((f) => [f.code, f.range]));
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), plan.presented.get(doc.uri)!.map((f) => [f.code, f.range]));
     const position = { line: 5, character: 3 };
     await client.request('textDocument/hover', { textDocument: { uri }, position });
     await client.request('textDocument/completion', { textDocument: { uri }, position });

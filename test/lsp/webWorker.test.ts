@@ -202,7 +202,7 @@ describe('web extension: the language server in a web worker', function () {
     // The Node server read the second file, the configuration and the catalogue.
     assert.ok(expected.coverage.items.some((i) => i.evidence.some((e) => e.file.endsWith(PART_2))));
     assert.ok(expected.coverage.items.some((i) => i.id === 'local-duty-integration'));
-    assert.ok(expected.diagnostics.some((d) => d.code === 'jfp.duty.partial' && d.severity === 2));
+    assert.ok(expected.diagnostics.some((d) => (d.code === 'jfp.duty.partial' || d.code === 'jfp.plan.summary') && d.severity === 2));
 
     const page = await browser!.newPage();
     const consoleErrors: string[] = [];

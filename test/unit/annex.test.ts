@@ -28,11 +28,12 @@ describe('coverage annex', () => {
     assert.match(annex, /\| Duty in respect of research \|[^|]*\| Not yet met \| — \|/);
   });
 
-  it('shows the waiver reason of a waived item', () => {
+  it('shows a waived statutory item as not met, with the reason', () => {
     const text = `${draft}\n<!-- jfp-waive duty-research: the ICB | has no "research" budget -->\n`;
     const row = annexRows(analyseText(URI, text), URI).find((r) => r.id === 'duty-research');
-    assert.equal(row?.status, 'waived');
-    assert.match(annexOf(text), /\| Waived \| Waived: the ICB \\\| has no "research" budget \|/);
+    assert.equal(row?.status, 'missing');
+    assert.equal(row?.notMet, true);
+    assert.match(annexOf(text), /\| Not yet met \| Waived \(not met\): the ICB \\\| has no "research" budget \|/);
   });
 
   it('links to sections of other files by relative path', () => {
@@ -46,7 +47,7 @@ describe('coverage annex', () => {
     assert.equal(apply(once, annexOf), once, 'inserting again with no change changes nothing');
     // Edit the plan: add a research section before the annex, then insert again.
     const at = findAnnex(once)!.start;
-    const edited = once.slice(0, at) + '## Research\n\nWe will support clinical research and trials with the local universities and the National Institute for Health and Care Research.\n\n' + once.slice(at);
+    const edited = once.slice(0, at) + '## Research\n\nWe will support clinical research and trials with the local universities and the National Institute for Health and Care Research. Every trust will offer patients the chance to take part in a study, and we will report how many did each year. Research findings will shape the services we commission, and our staff will have time set aside for research.\n\n' + once.slice(at);
     const twice = apply(edited, annexOf);
     assert.equal(count(twice, ANNEX_START), 1);
     assert.equal(count(twice, ANNEX_END), 1);

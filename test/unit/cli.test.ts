@@ -13,7 +13,7 @@ describe('jfp-check', () => {
   it('prints file:line:col severity code message lines, a coverage table and a summary', () => {
     const { code, out } = cli([DRAFT]);
     assert.equal(code, 1, 'a statutory item is missing');
-    assert.match(out, /draft-forward-plan\.md:8:1 warning jfp\.duty\.missing Not covered: Duty in respect of research/);
+    assert.match(out, /draft-forward-plan\.md:8:1 warning jfp\.plan\.summary 14 statutory items not covered: /);
     assert.match(out, /draft-forward-plan\.md:20:11 error jfp\.tag\.unknown/);
     assert.match(out, /^Coverage \(/m);
     assert.match(out, /✓ Duty to promote integration +addressed · 1 section/);
@@ -38,7 +38,7 @@ describe('jfp-check', () => {
     const integration = report.coverage.find((c) => c.id === 'duty-integration')!;
     assert.equal(integration.evidence[0]!.line, 18);
     assert.equal(integration.evidence[0]!.how, 'terms');
-    assert.ok(integration.evidence[0]!.terms.includes('better care fund'));
+    assert.ok(integration.evidence[0]!.terms.includes('Better Care Fund'));
     for (const key of ['id', 'title', 'kind', 'status', 'evidence', 'elements']) assert.ok(key in integration, key);
     const unknown = report.diagnostics.find((d) => d.code === 'jfp.tag.unknown')!;
     assert.deepEqual([unknown.line, unknown.column, unknown.endLine, unknown.endColumn], [20, 11, 20, 26]);

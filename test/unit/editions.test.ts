@@ -2,10 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getDefaultCatalogue, isCounted, isStatutory, IndexedCatalogue } from '../../server/src/analysis/data/catalogue.js';
-import { catalogueForEdition, EditionsDataError, getEditionAdditions, getEditions, itemEditions, loadEditions, validateEditions } from '../../server/src/analysis/data/editions.js';
+import { catalogueForEdition, getEditionAdditions, getEditions, itemEditions, loadEditions, validateEditions } from '../../server/src/analysis/data/editions.js';
+import { explainItem } from '../../server/src/analysis/explain.js';
 import { getPlanning } from '../../server/src/analysis/data/planning.js';
 import { validateCatalogue } from '../../server/src/analysis/data/catalogue.js';
 import { miniCatalogue, ROOT } from '../helpers.js';
+import { InvalidDataError } from '../../server/src/analysis/data/loadData.js';
 
 const NEW_2026 = ['area-three-shifts', 'area-neighbourhood-health', 'area-strategic-commissioning', 'area-triangulation', 'area-success-measures', 'area-delegated-commissioning'];
 const readJson = (...parts: string[]) => JSON.parse(fs.readFileSync(path.join(ROOT, ...parts), 'utf8')) as { items: Record<string, { editions: string[] }> };
@@ -36,7 +38,7 @@ describe('catalogue editions (schemas/editions.json, schemas/catalogues/jfp-2026
     data.items['duty-integration']!.editions = ['2023'];
     data.items['area-procurement']!.editions = ['2023'];
     assert.ok(validateEditions(data).some((p) => p.pointer === '/items/area-procurement/changes/2026'));
-    assert.throws(() => loadEditions(data), EditionsDataError);
+    assert.throws(() => loadEditions(data), InvalidDataError);
   });
 
   it('the 2023 and 2024 editions are the built-in catalogue itself', () => {
@@ -89,5 +91,11 @@ describe('catalogue editions (schemas/editions.json, schemas/catalogues/jfp-2026
     }
     for (const id of ['area-strategic-commissioning', 'area-success-measures']) assert.equal(getEditionAdditions().get(id)!.legalBasis.confidence, 'unconfirmed', id);
     assert.equal(getPlanning().editions.find((e) => e.id === '2026')!.confidence, 'unconfirmed');
+  });
+
+  it('the guidance for an item says in which editions it applies and where it comes from', () => {
+    const text = explainItem(catalogueForEdition(getDefaultCatalogue(), '2026').get('area-three-shifts')!, undefined, 'plaintext');
+    assert.match(text, /Catalogue editions: 2026 \(source N13, 2025-07-03\)\./);
+    assert.match(explainItem(getDefaultCatalogue().get('duty-integration')!, undefined, 'plaintext'), /Catalogue editions: 2023, 2024, 2026 \(source S1, 2023-01-27\)\./);
   });
 });

@@ -15,7 +15,7 @@ function apply(text: string, edit: TextEdit): string {
 }
 
 describe('edits', () => {
-  it('inserts a section before the appendices, and the item is then addressed', () => {
+  it('inserts a section before the appendices, shown as started until it has content', () => {
     const text = md('# Plan', '', '## Intro', '', 'Text.', '', '## Appendix A: glossary', '', 'Terms.', '');
     const item = miniCatalogue().get('duty-integration')!;
     const result = apply(text, insertSectionsEdit(doc(text), [item])!);
@@ -23,7 +23,9 @@ describe('edits', () => {
     assert.ok(result.includes('<!-- jfp: duty-integration -->'));
     assert.ok(result.startsWith(text.slice(0, text.indexOf('## Appendix'))), 'text before the insertion is untouched');
     assert.ok(result.endsWith(text.slice(text.indexOf('## Appendix'))), 'text after the insertion is untouched');
-    assert.equal(analyseMini(result).byId.get('duty-integration')!.status, 'addressed');
+    const c = analyseMini(result).byId.get('duty-integration')!;
+    assert.equal(c.status, 'missing');
+    assert.equal(c.started, true);
   });
 
   it('appends at the end when there is no back matter, and keeps CRLF line breaks', () => {

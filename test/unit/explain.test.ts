@@ -10,7 +10,7 @@ describe('explainItem', () => {
     const text = explainItem(item, plan.byId.get(item.id), 'markdown');
     assert.match(text, /\*\*Duty as to climate change\*\*/);
     assert.match(text, /Legal basis: NHS Act 2006 s\.14Z44 \(confirmed against the text\)/);
-    assert.match(text, /In this plan: addressed · 1 section/);
+    assert.match(text, /In this plan: partly covered · 1 section/);
     assert.match(text, /✓ Green Plan/);
     assert.match(text, /✗ Adaptation/);
     assert.match(text, /Delivering a Net Zero NHS/);

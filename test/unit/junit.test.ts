@@ -28,8 +28,8 @@ function parse(xml: string): { testsuites: { '@_tests': string; '@_failures': st
 describe('JUnit report', () => {
   const draft = readFixture('workspace', 'draft-forward-plan.md');
 
-  it('has one test case per counted item: missing fails, waived is skipped', () => {
-    const text = `${draft}\n<!-- jfp-waive duty-research: no <research> budget & "no" staff -->\n`;
+  it('has one test case per counted item: missing fails, waived is skipped, a waived statutory duty fails', () => {
+    const text = `${draft}\n<!-- jfp-waive area-procurement: no <procurement> budget & "no" staff -->\n<!-- jfp-waive duty-research: not ours -->\n`;
     const plan = analyseText('file:///w/draft-forward-plan.md', text);
     const doc = parse(formatJunit(plan, () => 'draft-forward-plan.md'));
     const cases = doc.testsuites.testsuite.flatMap((s) => s.testcase);
@@ -39,8 +39,10 @@ describe('JUnit report', () => {
     const missing = counted.filter((c) => c.status === 'missing');
     assert.equal(cases.filter((c) => c.failure).length, missing.length);
     assert.equal(Number(doc.testsuites['@_failures']), missing.length);
+    const procurement = cases.find((c) => c['@_classname'].endsWith('.area-procurement'))!;
+    assert.equal(procurement.skipped?.['@_message'], 'Waived: no <procurement> budget & "no" staff');
     const research = cases.find((c) => c['@_classname'].endsWith('.duty-research'))!;
-    assert.equal(research.skipped?.['@_message'], 'Waived: no <research> budget & "no" staff');
+    assert.match(research.failure!['#text'], /waived \(not met\) · not ours/);
     const integration = cases.find((c) => c['@_classname'].endsWith('.duty-integration'))!;
     assert.equal(integration.failure, undefined);
     assert.match(integration['system-out']!, /draft-forward-plan\.md:\d+ Joining up care/);

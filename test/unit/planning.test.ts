@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { editionById, editionForYear, getPlanning, loadPlanning, newestEdition, planTypeNamedIn, PlanningDataError, roundFor, validatePlanning } from '../../server/src/analysis/data/planning.js';
+import { editionById, editionForYear, getPlanning, loadPlanning, newestEdition, planTypeNamedIn, roundFor, validatePlanning } from '../../server/src/analysis/data/planning.js';
 import { ROOT } from '../helpers.js';
+import { InvalidDataError } from '../../server/src/analysis/data/loadData.js';
 
 const raw = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'planning.json'), 'utf8')) as { planTypes: Record<string, unknown>[]; editions: Record<string, unknown>[] };
 
@@ -22,8 +23,8 @@ describe('plan types, editions and planning rounds (schemas/planning.json)', () 
     assert.ok(problems.includes('/planTypes/0/defaultEdition: unknown edition "1999"'), problems.join('\n'));
     assert.ok(problems.some((p) => p.startsWith('/editions/1/firstYear: editions must be listed oldest first')));
     assert.ok(problems.some((p) => p.startsWith('/planTypes/2/id: duplicate plan type')));
-    assert.throws(() => loadPlanning(data, 'test data'), (e: unknown) => e instanceof PlanningDataError && /The test data is not valid \(3 problems\)/.test(e.message));
-    assert.throws(() => loadPlanning({ planTypes: [] }), PlanningDataError);
+    assert.throws(() => loadPlanning(data, 'test data'), (e: unknown) => e instanceof InvalidDataError && /The test data is not valid \(3 problems\)/.test(e.message));
+    assert.throws(() => loadPlanning({ planTypes: [] }));
   });
 
   it('finds the edition that fits a plan by its first year', () => {

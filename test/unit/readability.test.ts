@@ -3,18 +3,10 @@ import type { Paragraph } from 'mdast';
 import { analyseDocument } from '../../server/src/analysis/model/document.js';
 import { indexCatalogue } from '../../server/src/analysis/data/catalogueIndex.js';
 import { parseMarkdown } from '../../server/src/analysis/model/markdown.js';
-import {
-  countSyllables,
-  documentReadability,
-  isPolysyllable,
-  MIN_SMOG_SENTENCES,
-  proseOf,
-  readingShare,
-  smogGrade,
-  splitSentences,
-  textReadability,
-  wordsOf,
-} from '../../server/src/analysis/text/readability.js';
+import { proseOf } from '../../server/src/analysis/text/prose.js';
+import { documentReadability, MIN_SMOG_SENTENCES, readingShare, smogGrade, textReadability } from '../../server/src/analysis/text/readability.js';
+import { splitSentences, wordsOf } from '../../server/src/analysis/text/sentences.js';
+import { countSyllables, isPolysyllable } from '../../server/src/analysis/text/syllables.js';
 import { md, miniCatalogue } from '../helpers.js';
 
 const doc = (text: string) => analyseDocument('file:///plan.md', text, indexCatalogue(miniCatalogue()));

@@ -48,8 +48,8 @@ describe('SARIF report', () => {
       assert.ok(r.help.text.length > 10);
       assert.ok(r.help.markdown.startsWith(`# ${r.id}`), `the help of ${r.id} is its docs page`);
     }
-    const missing = log.runs[0]!.results.find((r) => r.ruleId === 'jfp.duty.missing')!;
-    assert.equal(rules[missing.ruleIndex]!.id, 'jfp.duty.missing');
+    const missing = log.runs[0]!.results.find((r) => r.ruleId === 'jfp.plan.summary')!;
+    assert.equal(rules[missing.ruleIndex]!.id, 'jfp.plan.summary');
     assert.equal(missing.level, 'warning');
     const loc = missing.locations[0]!.physicalLocation;
     assert.deepEqual(loc.artifactLocation, { uri: 'test/fixtures/workspace/draft-forward-plan.md', uriBaseId: '%SRCROOT%' });

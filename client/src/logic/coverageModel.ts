@@ -74,7 +74,9 @@ export function itemDescription(entry: CoverageEntry, t: Translate): string {
     case 'waived':
       return entry.waiver?.reason ? t('waived · {0}', entry.waiver.reason) : t('waived');
     case 'missing':
-      return t('missing');
+      // A statutory item cannot be waived; a mapped section with no content yet is not coverage.
+      if (entry.waiver?.notMet) return t('waived (not met) · {0}', entry.waiver.reason || t('no reason given'));
+      return entry.started ? t('section started, no content yet') : t('missing');
   }
 }
 

@@ -5,6 +5,7 @@
  * files, .jfp.json and extra catalogues, which are read with `vscode.workspace.fs` (files.ts).
  */
 import * as vscode from 'vscode';
+import { Commands } from '../../../shared/protocol.js';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import { RecoveryHandler } from '../recovery.js';
 import { startSession, stopSession } from '../session.js';
@@ -25,6 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     errorHandler: new RecoveryHandler(outputChannel),
     initializationOptions: initializationOptions(context),
+    // The plan title's hover links to the coverage view; only that command may run from a hover.
+    markdown: { isTrusted: { enabledCommands: [Commands.showCoverage] } },
   };
   const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true));
   const languageClient = new LanguageClient('jfp', vscode.l10n.t('Joint Forward Plan'), clientOptions, worker);

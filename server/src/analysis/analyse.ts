@@ -3,8 +3,10 @@ import { indexCatalogue, type CatalogueIndex } from './data/catalogueIndex.js';
 import { computeCoverage, coveragePercent, summarise } from './coverage.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis } from './model/document.js';
 import { catalogueForEdition } from './data/editions.js';
+import { organisationsOn, type DatedOrganisations } from './data/organisations.js';
 import { identifyPlan, type EditionOverride, type PlanIdentity } from './planIdentity.js';
 import { runRules } from './rules/index.js';
+import { presentFindings } from './present/index.js';
 import { DEFAULT_RULE_OPTIONS, type CoverageSummary, type Finding, type ItemCoverage, type Level, type PlanMode, type RuleOptions } from './types.js';
 
 export interface AnalysisOptions {
@@ -18,6 +20,8 @@ export interface AnalysisOptions {
   ruleOptions?: Partial<RuleOptions>;
   /** The edition chosen by the configuration (setting or .jfp.json); 'auto' or absent: chosen from the plan. */
   edition?: EditionOverride;
+  /** Dated partner trusts and Health and Wellbeing Boards (.jfp.json "organisations"): the entry in force when the plan starts applies. */
+  organisations?: readonly DatedOrganisations[];
 }
 
 export interface PlanAnalysis {
@@ -32,8 +36,10 @@ export interface PlanAnalysis {
   byId: ReadonlyMap<string, ItemCoverage>;
   summary: CoverageSummary;
   percent: number;
-  /** Findings per document URI, computed when first asked for (see FindingsByDocument). */
+  /** The rules' findings per document URI, computed when first asked for (see FindingsByDocument). */
   findings: FindingsByDocument;
+  /** The findings as shown to people: plan-level ones summed up on the title, repeats grouped (see present/). */
+  presented: FindingsByDocument;
 }
 
 /**
@@ -96,15 +102,26 @@ export function analysePlan(given: readonly DocumentAnalysis[], catalogue: Index
   const byId = new Map(coverage.map((c) => [c.id, c]));
   const summary = summarise(coverage);
   const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, now: new Date(), ...options.ruleOptions };
+  const dated = options.organisations && organisationsOn(options.organisations, planStartDate(identity.firstYear, ruleOptions.now));
+  if (dated?.healthAndWellbeingBoards) ruleOptions.healthAndWellbeingBoards = dated.healthAndWellbeingBoards;
+  if (dated?.partnerTrusts) ruleOptions.partnerTrusts = dated.partnerTrusts;
   const findings = new FindingsByDocument(docs, (doc) =>
     runRules({ doc, documents: docs, index, coverage: byId, isPrimary: doc.uri === primary, mode, options: ruleOptions, identity }, options.levels),
   );
-  return { index, identity, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings };
+  const levels = options.levels ?? {};
+  const presented = new FindingsByDocument(docs, (doc) => presentFindings(findings.get(doc.uri) ?? [], { doc, isPrimary: doc.uri === primary, coverage, levels }));
+  return { index, identity, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings, presented };
 }
 
 /** Analyses one text as a whole plan: the convenience used by tests and simple callers. */
 export function analyseText(uri: string, text: string, catalogue: IndexedCatalogue = getDefaultCatalogue(), options: AnalysisOptions = {}): PlanAnalysis {
   return analysePlan([analyseDocument(uri, text, indexCatalogue(catalogue))], catalogue, options);
+}
+
+/** The day a plan starts: 1 April of its first year, or today (YYYY-MM-DD) when its period is not known. */
+function planStartDate(firstYear: number | undefined, now: Date): string {
+  if (firstYear !== undefined) return `${firstYear}-04-01`;
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 const reindexed = new WeakMap<DocumentAnalysis, { index: CatalogueIndex; analysis: DocumentAnalysis }>();

@@ -1,58 +1,45 @@
-import { isCounted } from './data/catalogue.js';
+import { isCounted, isStatutory } from './data/catalogue.js';
 import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
+import { quoteAround, sectionFacts } from './evidence.js';
+import { keysOf, merge, partEvidence, sectionHits, type PartEvidence } from './itemEvidence.js';
 import type { DocumentAnalysis } from './model/document.js';
-import { subtree } from './model/plan.js';
+import { subtree, type Section } from './model/plan.js';
 import type { CoverageSummary, Evidence, ItemCoverage, PlanMode } from './types.js';
 
 /**
- * Scoring of signal-term evidence in one section (see docs/coverage.md): a section is
- * strong evidence when it holds at least `strongMinSpecific` distinct specific terms;
- * weak evidence when it holds one specific term or `weakMinGeneric` distinct generic
- * terms. The score (2 per distinct specific term, 1 per distinct generic term) ranks
- * the evidence sections of an item.
+ * The thresholds of the coverage rules (see docs/coverage.md). A part of the plan (a section,
+ * or a chapter with its subsections) *mentions* an item when it holds one of its specific or
+ * topic terms, `weakMinGeneric` distinct generic terms, or a sentence that names all the groups
+ * of one of its `together` sets. It *addresses* the item when it also has substance: a score
+ * of at least `strongMinScore` (each distinct specific term `specificWeight`, each distinct
+ * topic or generic term and each key element found 1), terms of the item in at least
+ * `strongMinSentences` sentences and in at least `strongMinShare` of its sentences (a
+ * discussion of the item, not one list of words or scattered mentions), and at least
+ * `strongMinWords` words of prose. A section mapped to the item (by a jfp comment or its heading) addresses it when its
+ * prose holds evidence of the item and `mappedMinElements` key elements or `mappedMinWords` words.
  */
 export interface Scoring {
   specificWeight: number;
-  genericWeight: number;
-  strongMinSpecific: number;
   weakMinGeneric: number;
+  strongMinScore: number;
+  strongMinSentences: number;
+  /** Share of the part's sentences that must hold a term of the item (its focus). */
+  strongMinShare: number;
+  strongMinWords: number;
+  mappedMinElements: number;
+  mappedMinWords: number;
 }
 
 export const SCORING: Readonly<Scoring> = {
   specificWeight: 2,
-  genericWeight: 1,
-  strongMinSpecific: 2,
   weakMinGeneric: 2,
+  strongMinScore: 6,
+  strongMinSentences: 4,
+  strongMinShare: 0.25,
+  strongMinWords: 40,
+  mappedMinElements: 2,
+  mappedMinWords: 60,
 };
-
-export interface SectionScore {
-  specific: string[];
-  generic: string[];
-  score: number;
-  strength: 'strong' | 'weak' | undefined;
-}
-
-export function scoreSection(terms: ReadonlyMap<string, number>, item: ItemTerms, scoring: Readonly<Scoring> = SCORING): SectionScore {
-  // Most sections share no term with a given item: find that out over the smaller of the two.
-  if (!sharesKey(terms, item.signals)) return { specific: [], generic: [], score: 0, strength: undefined };
-  const specific: string[] = [];
-  const generic: string[] = [];
-  for (const [key, strength] of item.signals) {
-    if (!terms.has(key)) continue;
-    (strength === 'specific' ? specific : generic).push(key);
-  }
-  const score = scoring.specificWeight * specific.length + scoring.genericWeight * generic.length;
-  let strength: SectionScore['strength'];
-  if (specific.length >= scoring.strongMinSpecific) strength = 'strong';
-  else if (specific.length >= 1 || generic.length >= scoring.weakMinGeneric) strength = 'weak';
-  return { specific, generic, score, strength };
-}
-
-function sharesKey(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const key of small.keys()) if (large.has(key)) return true;
-  return false;
-}
 
 export interface CoverageOptions {
   mode: PlanMode;
@@ -60,17 +47,32 @@ export interface CoverageOptions {
   scoring?: Readonly<Scoring>;
 }
 
+export function mentions(e: PartEvidence, scoring: Readonly<Scoring> = SCORING): boolean {
+  return e.specific.size > 0 || e.topic.size > 0 || e.generic.size >= scoring.weakMinGeneric || e.together;
+}
+
+export function evidenceScore(e: PartEvidence, scoring: Readonly<Scoring> = SCORING): number {
+  return scoring.specificWeight * e.specific.size + e.topic.size + e.generic.size + e.elements.size;
+}
+
 /** Coverage of every catalogue item across all the documents of one plan. */
 export function computeCoverage(docs: readonly DocumentAnalysis[], index: CatalogueIndex, options: CoverageOptions): ItemCoverage[] {
   return index.catalogue.items.map((item) => itemCoverage(docs, index.items.get(item.id)!, options));
 }
 
+interface Part {
+  doc: DocumentAnalysis;
+  root: Section;
+  end: number;
+  how: Evidence['how'];
+  evidence: PartEvidence;
+  verdict: 'addressed' | 'partial' | 'started' | undefined;
+}
+
 function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, options: CoverageOptions): ItemCoverage {
+  const scoring = options.scoring ?? SCORING;
   const { item } = terms;
-  const explicit: Evidence[] = [];
-  const strong: Evidence[] = [];
-  const weak: { evidence: Evidence; score: number }[] = [];
-  const found = new Set<string>();
+  const parts: Part[] = [];
   let waiver: ItemCoverage['waiver'];
 
   for (const doc of docs) {
@@ -80,51 +82,58 @@ function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, optio
         waiver ??= { uri: doc.uri, line: plan.lines.positionAt(tag.start).line, reason: tag.reason };
       }
     }
-    const mapped = new Map(doc.mappings.filter((m) => m.itemId === item.id).map((m) => [m.section, m.how] as const));
-    const covered = new Set<number>();
-    for (const [i, how] of mapped) {
-      const sections = subtree(plan.sections, i);
-      const inSection = new Set<string>();
-      for (const s of sections) {
-        covered.add(s.index);
-        for (const key of doc.sectionTerms[s.index]!.keys()) inSection.add(key);
-      }
-      for (const key of inSection) found.add(key);
-      const root = plan.sections[i]!;
-      explicit.push(evidence(doc, root.start, root.depth === 0 ? root.end : root.treeEnd, root.heading, how, [...inSection].filter((k) => terms.signals.has(k)), 'strong'));
+    // Sections mapped to the item: they say where it is discussed; their prose says how well.
+    const mapped = new Set<number>();
+    for (const m of doc.mappings) {
+      if (m.itemId !== item.id) continue;
+      const sections = subtree(plan.sections, m.section);
+      for (const s of sections) mapped.add(s.index);
+      const root = plan.sections[m.section]!;
+      const evidence = partEvidence(doc, sections, terms, root.index);
+      parts.push({ doc, root, end: root.depth === 0 ? root.end : root.treeEnd, how: m.how, evidence, verdict: mappedVerdict(evidence, scoring) });
     }
-    plan.sections.forEach((section, i) => {
-      if (covered.has(i)) return;
-      const sectionTerms = doc.sectionTerms[i]!;
-      const score = scoreSection(sectionTerms, terms, options.scoring);
-      if (!score.strength) return;
-      const e = evidence(doc, section.start, section.end, section.heading, 'terms', [...score.specific, ...score.generic], score.strength);
-      if (score.strength === 'strong') {
-        strong.push(e);
-        for (const key of sectionTerms.keys()) found.add(key);
-      } else {
-        weak.push({ evidence: e, score: score.score });
-      }
-    });
+    // Every other section with a term of the item on its own, and every chapter around one as a whole.
+    const keys = keysOf(terms);
+    const hitsBySection = sectionHits(doc);
+    const own = new Map<number, PartEvidence>();
+    for (const section of plan.sections) {
+      if (mapped.has(section.index) || !hitsBySection[section.index]!.some((h) => keys.has(h.key))) continue;
+      const evidence = partEvidence(doc, [section], terms);
+      own.set(section.index, evidence);
+      parts.push({ doc, root: section, end: section.end, how: 'terms', evidence, verdict: termsVerdict(evidence, scoring) });
+    }
+    const title = plan.sections.find((s) => s.depth === 1);
+    const chapters = new Set<number>();
+    for (const i of own.keys()) {
+      for (let p = plan.sections[i]!.parent; p !== undefined; p = plan.sections[p]!.parent) if (plan.sections[p] !== title) chapters.add(p);
+    }
+    const facts = sectionFacts(plan);
+    for (const c of chapters) {
+      // A chapter mapped as a whole was judged above; one that only holds a mapped section is judged here too.
+      if (mapped.has(c)) continue;
+      const tree = subtree(plan.sections, c);
+      const whole = merge(
+        tree.flatMap((s) => own.get(s.index) ?? []),
+        tree.reduce((n, s) => n + facts[s.index]!.words, 0),
+        tree.reduce((n, s) => n + facts[s.index]!.sentences, 0),
+      );
+      const root = plan.sections[c]!;
+      if (termsVerdict(whole, scoring) === 'addressed') parts.push({ doc, root, end: root.treeEnd, how: 'terms', evidence: whole, verdict: 'addressed' });
+    }
   }
 
-  let status: ItemCoverage['status'];
-  let evidenceList: Evidence[];
-  if (explicit.length > 0 || strong.length > 0) {
-    status = 'addressed';
-    evidenceList = [...explicit, ...strong];
-  } else if (weak.length > 0) {
-    status = 'partial';
-    weak.sort((a, b) => b.score - a.score);
-    evidenceList = weak.map((w) => w.evidence);
-    for (const w of weak) for (const t of w.evidence.terms) found.add(t);
-  } else {
-    status = 'missing';
-    evidenceList = [];
-  }
-  if (waiver) status = 'waived';
+  const strong = withoutNested(parts.filter((p) => p.verdict === 'addressed'));
+  const weak = parts.filter((p) => p.verdict === 'partial' && !strong.some((s) => contains(s, p))).sort((a, b) => evidenceScore(b.evidence, scoring) - evidenceScore(a.evidence, scoring));
+  const started = parts.filter((p) => p.verdict === 'started');
+  let status: ItemCoverage['status'] = strong.length > 0 ? 'addressed' : weak.length > 0 ? 'partial' : 'missing';
+  const shown = status === 'addressed' ? [...strong, ...weak.filter((p) => p.how !== 'terms')] : status === 'partial' ? weak : started;
+  const found = new Set<number>();
+  for (const p of [...strong, ...weak]) for (const i of p.evidence.elements) found.add(i);
+  // A statutory duty or requirement cannot be waived: the waiver is shown, the status stays.
+  const statutory = isStatutory(item);
+  if (waiver && !statutory) status = 'waived';
 
-  const missing = item.keyElements.filter((_, i) => !terms.elements[i]!.some((t) => found.has(t))).map((e) => e.label);
+  const missing = item.keyElements.filter((_, i) => !found.has(i)).map((e) => e.label);
   const counted = isCounted(item) && (item.modes === undefined || item.modes.includes(options.mode));
   return {
     id: item.id,
@@ -132,17 +141,62 @@ function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, optio
     kind: item.kind,
     counted,
     status,
-    evidence: evidenceList,
+    evidence: shown.map((p) => toEvidence(p, terms)),
     elements: { covered: item.keyElements.length - missing.length, total: item.keyElements.length, missing },
-    ...(waiver ? { waiver } : {}),
+    ...(status === 'missing' && started.length > 0 ? { started: true } : {}),
+    ...(waiver ? { waiver: statutory ? { ...waiver, notMet: true } : waiver } : {}),
   };
 }
 
-function evidence(doc: DocumentAnalysis, start: number, end: number, heading: string, how: Evidence['how'], terms: string[], strength: Evidence['strength']): Evidence {
-  const { lines } = doc.plan;
+/**
+ * True when mapping a section (and its subsections) to the item would address it: the quick
+ * fix "Map this section" is offered only then, so that a fix never turns an item green
+ * without text that covers it.
+ */
+export function mappingWouldAddress(doc: DocumentAnalysis, section: number, terms: ItemTerms, scoring: Readonly<Scoring> = SCORING): boolean {
+  const evidence = partEvidence(doc, subtree(doc.plan.sections, section), terms, section);
+  return mappedVerdict(evidence, scoring) === 'addressed';
+}
+
+/** A mapped section: started (no content yet), partial, or addressed with substance. */
+function mappedVerdict(e: PartEvidence, scoring: Readonly<Scoring>): Part['verdict'] {
+  const evidence = mentions(e, scoring) || e.elements.size > 0;
+  if (e.words === 0 || (!evidence && e.sentences <= 1)) return 'started';
+  if (evidence && (e.elements.size >= scoring.mappedMinElements || e.words >= scoring.mappedMinWords)) return 'addressed';
+  return 'partial';
+}
+
+function termsVerdict(e: PartEvidence, scoring: Readonly<Scoring>): Part['verdict'] {
+  if (!mentions(e, scoring)) return undefined;
+  const substance = evidenceScore(e, scoring) >= scoring.strongMinScore && e.sentencesWith >= scoring.strongMinSentences && e.sentencesWith >= scoring.strongMinShare * e.sentences && e.words >= scoring.strongMinWords;
+  return substance ? 'addressed' : 'partial';
+}
+
+function contains(outer: Part, inner: Part): boolean {
+  return outer !== inner && outer.doc === inner.doc && outer.root.start <= inner.root.start && inner.end <= outer.end;
+}
+
+function withoutNested(parts: Part[]): Part[] {
+  return parts.filter((p) => !parts.some((q) => contains(q, p) && !(q.root.start === p.root.start && q.end === p.end && parts.indexOf(q) > parts.indexOf(p))));
+}
+
+function toEvidence(p: Part, terms: ItemTerms): Evidence {
+  const { lines } = p.doc.plan;
+  const e = p.evidence;
+  const show = (keys: Iterable<string>) => [...keys].map((k) => terms.display.get(k) ?? k);
   // The range ends on the last line that has content, not on the next heading's line.
-  const endLine = Math.max(lines.positionAt(start).line, lines.positionAt(Math.max(start, end - 1)).line);
-  return { uri: doc.uri, heading, line: lines.positionAt(start).line, endLine, how, terms, strength };
+  const endLine = Math.max(lines.positionAt(p.root.start).line, lines.positionAt(Math.max(p.root.start, p.end - 1)).line);
+  const best = e.best;
+  return {
+    uri: p.doc.uri,
+    heading: p.root.heading,
+    line: lines.positionAt(p.root.start).line,
+    endLine,
+    how: p.how,
+    terms: [...new Set(show([...e.specific, ...e.topic, ...e.generic]))],
+    strength: p.verdict === 'addressed' ? 'strong' : 'weak',
+    ...(best ? { quote: quoteAround(p.doc.plan, best, [p.root.start, p.end]) } : {}),
+  };
 }
 
 export function summarise(coverage: readonly ItemCoverage[]): CoverageSummary {

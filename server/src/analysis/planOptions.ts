@@ -13,6 +13,7 @@ import { editionOverride, type ConfigSource, type JfpConfig } from './data/confi
 export function analysisOptions(config: JfpConfig, primary?: string, sources?: Partial<Record<keyof JfpConfig, ConfigSource>>): AnalysisOptions {
   return {
     edition: editionOverride(config, sources),
+    ...(config.organisations.length > 0 ? { organisations: config.organisations } : {}),
     mode: config.mode,
     levels: config.rules,
     ...(primary !== undefined ? { primary } : {}),

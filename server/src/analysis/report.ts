@@ -14,9 +14,10 @@ export function coverageEntries(plan: PlanAnalysis, file: (uri: string) => strin
       counted: c.counted,
       status: c.status,
       legalBasis: item.legalBasis.citation,
-      evidence: c.evidence.map((e) => ({ file: file(e.uri), line: e.line + 1, endLine: e.endLine + 1, heading: e.heading, how: e.how, terms: e.terms })),
+      evidence: c.evidence.map((e) => ({ file: file(e.uri), line: e.line + 1, endLine: e.endLine + 1, heading: e.heading, how: e.how, terms: e.terms, ...(e.quote ? { quote: e.quote } : {}) })),
       elements: { covered: c.elements.covered, total: c.elements.total, missing: [...c.elements.missing] },
-      ...(c.waiver ? { waiver: { file: file(c.waiver.uri), line: c.waiver.line + 1, reason: c.waiver.reason } } : {}),
+      ...(c.started ? { started: true } : {}),
+      ...(c.waiver ? { waiver: { file: file(c.waiver.uri), line: c.waiver.line + 1, reason: c.waiver.reason, ...(c.waiver.notMet ? { notMet: true } : {}) } } : {}),
     };
   });
 }

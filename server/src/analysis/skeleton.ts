@@ -1,4 +1,7 @@
 import { isCounted, isStatutory, type IndexedCatalogue } from './data/catalogue.js';
+import { catalogueForEdition } from './data/editions.js';
+import { editionById, editionForYear, getPlanning, planTypeById } from './data/planning.js';
+import { parseYearRange } from './rules/planPeriod.js';
 import type { DocumentAnalysis } from './model/document.js';
 import type { CatalogueItem } from './types.js';
 import { citation } from './text/text.js';
@@ -64,20 +67,30 @@ export function blockInsertion(text: string, offset: number, block: string, eol:
   return lead + block + trail;
 }
 
-/** A new plan with every statutory section, for the "new plan" command. */
-export function planTemplate(catalogue: IndexedCatalogue, icb: string, period: string): string {
+/**
+ * A new plan with every statutory section, for the "new plan" command: of the given type
+ * (default: a Joint Forward Plan), with the sections of the catalogue edition that fits the
+ * period (or the type's default edition when the period cannot be read).
+ */
+export function planTemplate(base: IndexedCatalogue, icb: string, period: string, planType = 'joint-forward-plan'): string {
+  const type = planTypeById(planType) ?? getPlanning().planTypes[0]!;
+  const range = parseYearRange(period);
+  const edition = range ? editionForYear(range.firstYear) : editionById(type.defaultEdition)!;
+  const catalogue = catalogueForEdition(base, edition.id);
   const statutory = catalogue.items.filter(isStatutory);
   const areas = catalogue.items.filter((i) => isCounted(i) && !isStatutory(i));
   return [
     '---',
-    'plan: joint-forward-plan',
+    `plan: ${type.id}`,
     // Quoted, so that a name with a colon or a hash stays valid YAML.
-    `title: ${JSON.stringify(`${icb} Joint Forward Plan`)}`,
+    `title: ${JSON.stringify(`${icb} ${type.name}`)}`,
     `icb: ${JSON.stringify(icb)}`,
     `period: ${JSON.stringify(period)}`,
     '---',
     '',
-    `# ${icb} Joint Forward Plan ${period}`,
+    `# ${icb} ${type.name} ${period}`,
+    '',
+    `<!-- Checked against the ${edition.id} edition of the jfp-assist catalogue (${edition.title}), the one that fits this period. -->`,
     '',
     '<!-- To do: introduce the plan, who prepared it (the ICB and its partner NHS trusts and foundation trusts) and how it links to the integrated care strategy and the joint local health and wellbeing strategies. -->',
     '',

@@ -38,6 +38,12 @@ export interface CatalogueItem {
   prompt?: string;
   keyElements: KeyElement[];
   signalTerms: SignalTerm[];
+  /** The item's own topic words: one use is a passing mention (see docs/coverage.md). */
+  topicTerms?: string[];
+  /** Phrases that use a word of the item in another sense: a term inside one is not evidence. */
+  notTerms?: string[];
+  /** Word groups that, all named in one sentence, are a passing mention. */
+  together?: string[][][];
   resources: { title: string; note?: string; confidence?: Confidence }[];
   guidanceSource: { document: string; section: string };
   severity: Level;
@@ -94,7 +100,13 @@ export interface ItemCoverage {
   status: CoverageStatus;
   evidence: Evidence[];
   elements: ElementCoverage;
-  waiver?: { uri: string; line: number; reason: string };
+  /** Set when the item is missing although a section is mapped to it: the section has no content yet. */
+  started?: boolean;
+  /**
+   * A jfp-waive comment for the item. `notMet`: the item is a statutory duty or requirement, which a
+   * plan cannot waive; its status stays what the text shows, and the waiver is shown as "waived (not met)".
+   */
+  waiver?: { uri: string; line: number; reason: string; notMet?: boolean };
 }
 
 /** Settings that rules read (beyond their level). */
@@ -109,6 +121,8 @@ export interface RuleOptions {
   };
   /** "Today", for checks that depend on the date (injectable for tests). */
   now: Date;
+  /** Partner trusts the plan must name (from .jfp.json "organisations"); empty: any trust named will do. */
+  partnerTrusts: string[];
 }
 
 /** The rule options when nothing is configured: the configuration defaults (DEFAULT_CONFIG), the one place they are written. */
@@ -116,4 +130,5 @@ export const DEFAULT_RULE_OPTIONS: RuleOptions = {
   healthAndWellbeingBoards: DEFAULT_CONFIG.healthAndWellbeingBoards,
   readability: DEFAULT_CONFIG.readability,
   now: new Date(),
+  partnerTrusts: [],
 };

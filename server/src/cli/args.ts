@@ -6,7 +6,7 @@
 import { parseArgs as parseArgv } from 'node:util';
 import { UsageError } from '../host/planInput.js';
 
-export const FORMATS = ['text', 'json', 'annex', 'sarif', 'junit', 'html'] as const;
+export const FORMATS = ['text', 'json', 'annex', 'sarif', 'junit', 'html', 'docx', 'docx-annex'] as const;
 export const FAIL_ON = ['missing-statutory', 'missing-any', 'never'] as const;
 export type Format = (typeof FORMATS)[number];
 export type FailOn = (typeof FAIL_ON)[number];
@@ -22,7 +22,9 @@ file) against the statutory duties and content areas in the jfp-assist catalogue
                      or a quoted glob such as "plans/**/*.md". All files found form
                      one plan.
   --format FORMAT    text (default), json, annex (Markdown coverage annex),
-                     sarif (SARIF 2.1.0), junit (JUnit XML) or html (board report)
+                     sarif (SARIF 2.1.0), junit (JUnit XML), html (board report),
+                     docx (board report as a Word document; needs --output) or
+                     docx-annex (the statutory requirements table as a Word document)
   --output FILE      write the report to FILE instead of standard output
   --baseline PATH    the previous plan (file, folder or glob; repeat for more
                      files): report each item whose status changed, lost first

@@ -20,14 +20,14 @@ import { collectFiles, readPlanFile, UsageError } from '../host/planInput.js';
 import { loadPlanFromPaths } from '../host/planFromPaths.js';
 import { buildCatalogue, CONFIG_FILE, type FileProblems } from '../host/projectConfig.js';
 import { readCataloguesSync } from '../host/nodeFiles.js';
+import { VERSION } from '../host/version.js';
 import { mergeConfig, parseConfig, type JfpConfig } from '../analysis/data/config.js';
 import { RULE_CODES } from '../analysis/rules/index.js';
 import { parseArgs, USAGE, type FailOn } from './args.js';
-import { readPlanInput, wordPositions } from '../convert/input.js';
+import { readPlanInput, wordPositions, wordReport } from '../convert/input.js';
 
 export { collectFiles, UsageError };
 
-const VERSION = '0.1.0';
 
 /**
  * The configuration: defaults, then the project file (--config FILE, or .jfp.json in the
@@ -133,6 +133,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     const failures = gateFailures(plan, args.failOn, changes);
     const summary = summaryLine(plan, args.failOn, failures, changes);
     let report: string;
+    let bytes: Uint8Array | undefined;
     switch (args.format) {
       case 'json': {
         const json = JSON.parse(formatJson(plan, displayPath)) as Record<string, unknown>;
@@ -151,13 +152,18 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       case 'html':
         report = formatHtml(plan, displayPath, { now: new Date() });
         break;
+      case 'docx':
+      case 'docx-annex':
+        report = '';
+        bytes = wordReport(plan, displayPath, args.format, args.output, (m) => new UsageError(m));
+        break;
       default:
         report = args.quiet ? '' : formatText(plan, displayPath) + (changes && previous ? '\n' + formatComparison(changes, previous, plan, 'text') : '');
     }
     report = wordPositions(report, args.format, plan.documents.map((d) => d.uri), displayPath);
     if (args.output) {
       try {
-        fs.writeFileSync(args.output, report);
+        fs.writeFileSync(args.output, bytes ?? report);
       } catch (e) {
         throw new UsageError(`cannot write ${args.output}: ${e instanceof Error ? e.message : String(e)}`);
       }

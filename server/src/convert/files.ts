@@ -29,6 +29,7 @@ export function findConvertibleFiles(folder: string, isMatch: (relativePath: str
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(full);
       } else if (entry.isFile() && isConvertiblePath(entry.name) && !entry.name.startsWith('~$')) {
+        // Word's lock files (~$name.docx) are skipped.
         const relative = path.relative(folder, full).split(path.sep).join('/');
         if (isMatch(relative) || (asMarkdown && isMatch(relative.replace(/\.(docx|pdf)$/i, '.md')))) found.push(full);
       }

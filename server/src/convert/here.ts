@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { checkSignature, ConvertError, DEFAULT_LIMITS, sourceKind, type Converted, type ConvertLimits } from './convert.js';
 import { convertDocx } from './docx.js';
 import { convertPdf } from './pdf.js';
-import type { WorkerAnswer } from './run.js';
+import { buildDocx } from '../formats/docx.js';
+import type { WorkerAnswer, WorkerJob } from './run.js';
 
 /** Converts a file in this thread (what the worker runs). */
 export async function convertFileHere(file: string, limits: ConvertLimits = DEFAULT_LIMITS): Promise<Converted> {
@@ -46,5 +47,15 @@ export async function answerFor(file: string, limits: ConvertLimits): Promise<Wo
   } catch (e) {
     if (e instanceof ConvertError) return { ok: false, message: e.message, reason: e.reason };
     return { ok: false, message: `${path.basename(file)} could not be converted: ${e instanceof Error ? e.message : String(e)}`, reason: 'corrupt' };
+  }
+}
+
+/** Runs a worker job and turns any failure into an answer. */
+export async function answerJob(job: WorkerJob): Promise<WorkerAnswer> {
+  if (job.task === 'convert') return answerFor(job.file, job.limits);
+  try {
+    return { ok: true, bytes: await buildDocx(job.model) };
+  } catch (e) {
+    return { ok: false, message: `the Word report could not be written: ${e instanceof Error ? e.message : String(e)}`, reason: 'corrupt' };
   }
 }

@@ -1,13 +1,15 @@
 /**
- * jfp-check's side of Word and PDF plans: reading them
- * as Markdown (converted in a worker, see run.ts), and rewriting report positions so they
- * point into the Word or PDF document (heading and paragraph) instead of Markdown lines.
+ * jfp-check's side of Word and PDF: reading plans as Markdown (converted in a worker, see run.ts), and rewriting report positions so they
+ * point into the Word or PDF document (heading and paragraph) instead of Markdown lines,
+ * and writing the Word report.
  */
 import * as path from 'node:path';
 import { uriToPath } from '../host/uri.js';
 import { ConvertError, DEFAULT_LIMITS, isConvertiblePath, type Converted } from './convert.js';
 import { describeLine, type BlockLocation } from './locate.js';
-import { convertFileSync } from './run.js';
+import type { PlanAnalysis } from '../analysis/analyse.js';
+import { docxReportModel } from '../formats/docxModel.js';
+import { buildDocxReportSync, convertFileSync } from './run.js';
 
 /** Converted files of this run, by absolute path: where each block came from. */
 const converted = new Map<string, BlockLocation[]>();
@@ -74,4 +76,17 @@ export function wordPositions(report: string, format: string, uris: readonly str
   }
   for (const d of json.diagnostics ?? []) add(d);
   return JSON.stringify(json, null, 2) + '\n';
+}
+
+/**
+ * `--format docx` and `--format docx-annex`: the Word report's bytes (built in the worker).
+ * A Word file cannot go to standard output, so `output` is required.
+ */
+export function wordReport(plan: PlanAnalysis, display: (uri: string) => string, format: 'docx' | 'docx-annex', output: string | undefined, toError: (message: string) => Error): Uint8Array {
+  if (!output) throw toError(`--format ${format} writes a Word document: give --output FILE.docx`);
+  try {
+    return buildDocxReportSync(docxReportModel(plan, display, format === 'docx' ? 'report' : 'annex', new Date()));
+  } catch (e) {
+    throw toError(e instanceof ConvertError ? e.message : String(e));
+  }
 }

@@ -1,16 +1,18 @@
 /**
  * Running a conversion: reading the file (never writing it), checking its size and first
  * bytes, and converting it in a worker thread, so neither the language server nor the
- * editor waits on a large or hostile file. `convertFileSync` (for jfp-check, which is
- * synchronous) blocks until the worker answers or the time limit passes.
+ * editor waits on a large or hostile file; the Word report is built there too. The `Sync`
+ * functions (for jfp-check, which is synchronous) block until the worker answers or the
+ * time limit passes.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { DocxReportModel } from '../formats/docxModel.js';
 import { ConvertError, DEFAULT_LIMITS, type Converted, type ConvertLimits } from './convert.js';
 
 /** What the worker sends back (see here.ts). */
-export type WorkerAnswer = { ok: true; converted: Converted } | { ok: false; message: string; reason: ConvertError['reason'] };
+export type WorkerAnswer = { ok: true; converted: Converted } | { ok: true; bytes: Uint8Array } | { ok: false; message: string; reason: ConvertError['reason'] };
 
 let workerScript: string | undefined;
 
@@ -20,6 +22,7 @@ export function setConvertWorkerScript(script: string | undefined): void {
 }
 
 function findWorkerScript(): string {
+  if (typeof process === 'undefined' || !process.versions?.node) throw new ConvertError('Word and PDF files can be read only by the desktop extension and jfp-check, not in a browser.', 'unsupported');
   if (workerScript) return workerScript;
   const candidates: string[] = [];
   try {
@@ -35,68 +38,98 @@ function findWorkerScript(): string {
 
 const RESOURCES = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 };
 
-function fromAnswer(answer: WorkerAnswer): Converted {
-  if (answer.ok) return answer.converted;
-  throw new ConvertError(answer.message, answer.reason);
-}
+/** A job for the worker: convert a file, or write the Word coverage report. */
+export type WorkerJob = { task: 'convert'; file: string; limits: ConvertLimits } | { task: 'docx'; model: DocxReportModel };
 
-function timeoutError(file: string, limits: ConvertLimits): ConvertError {
-  return new ConvertError(`${path.basename(file)} took longer than ${Math.round(limits.timeoutMs / 1000)} seconds to convert and was abandoned.`, 'timeout');
-}
-
-function crashError(file: string, e: unknown): ConvertError {
+function crashMessage(name: string, e: unknown): WorkerAnswer {
   const oom = e instanceof Error && 'code' in e && e.code === 'ERR_WORKER_OUT_OF_MEMORY';
-  return new ConvertError(oom ? `${path.basename(file)} is too large or too complex to convert.` : `${path.basename(file)} could not be converted: ${e instanceof Error ? e.message : String(e)}`, oom ? 'too-large' : 'corrupt');
+  return { ok: false, message: oom ? `${name} is too large or too complex to convert.` : `${name} could not be converted: ${e instanceof Error ? e.message : String(e)}`, reason: oom ? 'too-large' : 'corrupt' };
 }
 
-/** Converts a Word or PDF file in a worker thread; rejects with a ConvertError. */
-export function convertFile(file: string, limits: ConvertLimits = DEFAULT_LIMITS): Promise<Converted> {
-  return new Promise((resolve, reject) => {
+function timeoutMessage(name: string, timeoutMs: number): WorkerAnswer {
+  return { ok: false, message: `${name} took longer than ${Math.round(timeoutMs / 1000)} seconds to convert and was abandoned.`, reason: 'timeout' };
+}
+
+/** Runs a job in a new worker thread; never rejects (failures are answers). */
+export function runJob(job: WorkerJob, name: string, timeoutMs: number): Promise<WorkerAnswer> {
+  return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(findWorkerScript(), { workerData: { file: path.resolve(file), limits }, resourceLimits: RESOURCES, stdout: true, stderr: true });
+      worker = new Worker(findWorkerScript(), { workerData: job, resourceLimits: RESOURCES, stdout: true, stderr: true });
     } catch (e) {
-      reject(e instanceof ConvertError ? e : crashError(file, e));
+      resolve(e instanceof ConvertError ? { ok: false, message: e.message, reason: e.reason } : crashMessage(name, e));
       return;
     }
     let settled = false;
-    const settle = (fn: () => void) => {
+    const settle = (answer: WorkerAnswer) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       void worker.terminate();
-      fn();
+      resolve(answer);
     };
-    const timer = setTimeout(() => settle(() => reject(timeoutError(file, limits))), limits.timeoutMs);
-    worker.once('message', (answer: WorkerAnswer) => settle(() => (answer.ok ? resolve(answer.converted) : reject(new ConvertError(answer.message, answer.reason)))));
-    worker.once('error', (e) => settle(() => reject(crashError(file, e))));
-    worker.once('exit', () => settle(() => reject(crashError(file, new Error('the converter stopped')))));
+    const timer = setTimeout(() => settle(timeoutMessage(name, timeoutMs)), timeoutMs);
+    worker.once('message', (answer: WorkerAnswer) => settle(answer));
+    worker.once('error', (e) => settle(crashMessage(name, e)));
+    worker.once('exit', () => settle(crashMessage(name, new Error('the converter stopped'))));
   });
 }
 
-/** convertFile, blocking this thread until the worker answers (jfp-check only). */
-export function convertFileSync(file: string, limits: ConvertLimits = DEFAULT_LIMITS): Converted {
-  const shared = new Int32Array(new SharedArrayBuffer(4));
+/** runJob, blocking this thread until the worker answers or the time is up (jfp-check only). */
+export function runJobSync(job: WorkerJob, name: string, timeoutMs: number): WorkerAnswer {
+  const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
-    worker = new Worker(findWorkerScript(), {
-      workerData: { file: path.resolve(file), limits, signal: shared, port: port2 },
-      transferList: [port2],
-      resourceLimits: RESOURCES,
-      stdout: true,
-      stderr: true,
-    });
+    worker = new Worker(findWorkerScript(), { workerData: { ...job, signal, port: port2 }, transferList: [port2], resourceLimits: RESOURCES, stdout: true, stderr: true });
   } catch (e) {
-    throw e instanceof ConvertError ? e : crashError(file, e);
+    port1.close();
+    return e instanceof ConvertError ? { ok: false, message: e.message, reason: e.reason } : crashMessage(name, e);
   }
   try {
-    const waited = Atomics.wait(shared, 0, 0, limits.timeoutMs);
+    const waited = Atomics.wait(signal, 0, 0, timeoutMs);
     const message = receiveMessageOnPort(port1)?.message as WorkerAnswer | undefined;
-    if (message) return fromAnswer(message);
-    throw waited === 'timed-out' ? timeoutError(file, limits) : crashError(file, new Error('the converter stopped'));
+    return message ?? (waited === 'timed-out' ? timeoutMessage(name, timeoutMs) : crashMessage(name, new Error('the converter stopped')));
   } finally {
     port1.close();
     void worker.terminate();
   }
 }
+
+function converted(answer: WorkerAnswer): Converted {
+  if (!answer.ok) throw new ConvertError(answer.message, answer.reason);
+  if (!('converted' in answer)) throw new ConvertError('the converter gave no text', 'corrupt');
+  return answer.converted;
+}
+
+function bytes(answer: WorkerAnswer): Uint8Array {
+  if (!answer.ok) throw new ConvertError(answer.message, answer.reason);
+  if (!('bytes' in answer)) throw new ConvertError('the converter gave no document', 'corrupt');
+  return answer.bytes;
+}
+
+/** Converts a Word or PDF file in a worker thread; rejects with a ConvertError. */
+export async function convertFile(file: string, limits: ConvertLimits = DEFAULT_LIMITS): Promise<Converted> {
+  return converted(await runJob({ task: 'convert', file: path.resolve(file), limits }, path.basename(file), limits.timeoutMs));
+}
+
+/** convertFile, blocking until done (jfp-check only). */
+export function convertFileSync(file: string, limits: ConvertLimits = DEFAULT_LIMITS): Converted {
+  return converted(runJobSync({ task: 'convert', file: path.resolve(file), limits }, path.basename(file), limits.timeoutMs));
+}
+
+/** The Word coverage report's bytes, built in a worker thread; rejects with a ConvertError. */
+export async function buildDocxReport(model: DocxReportModel): Promise<Uint8Array> {
+  return bytes(await runJob({ task: 'docx', model }, 'the Word report', DEFAULT_LIMITS.timeoutMs));
+}
+
+/** buildDocxReport, blocking until done (jfp-check only). */
+export function buildDocxReportSync(model: DocxReportModel): Uint8Array {
+  return bytes(runJobSync({ task: 'docx', model }, 'the Word report', DEFAULT_LIMITS.timeoutMs));
+}
+
+/** What the language server needs for Word and PDF (given to it by main.ts). */
+export const nodeWordPdf = {
+  convert: convertFile,
+  docxBase64: async (model: DocxReportModel): Promise<string> => Buffer.from(await buildDocxReport(model)).toString('base64'),
+};

@@ -1,23 +1,19 @@
 /**
- * The worker thread that converts one Word or PDF file (bundled as dist/convert.cjs; see
+ * The worker thread that converts one Word or PDF file, or writes the Word report
+ * (bundled as dist/convert.cjs; see
  * run.ts). It answers once, on its port (synchronous callers, who then wake on `signal`)
  * or to its parent, and never throws.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { ConvertLimits } from './convert.js';
-import { answerFor } from './here.js';
+import { answerJob } from './here.js';
+import type { WorkerJob } from './run.js';
 
-interface Job {
-  file: string;
-  limits: ConvertLimits;
-  signal?: Int32Array;
-  port?: MessagePort;
-}
+type Job = WorkerJob & { signal?: Int32Array; port?: MessagePort };
 
 async function main(): Promise<void> {
   const job = workerData as Job | undefined;
-  if (!job || typeof job.file !== 'string') return;
-  const answer = await answerFor(job.file, job.limits);
+  if (!job || (job.task !== 'convert' && job.task !== 'docx')) return;
+  const answer = await answerJob(job);
   if (job.port && job.signal) {
     job.port.postMessage(answer);
     Atomics.store(job.signal, 0, 1);

@@ -62,6 +62,8 @@ export interface AnnexRow {
   links: { text: string; href: string }[];
   /** The waiver reason, when waived with one. */
   waiver?: string;
+  /** A waiver of a statutory item, which a plan cannot waive: shown, but the item is not met. */
+  notMet?: boolean;
 }
 
 /** The rows of the annex (shared by the Markdown annex and the HTML report). */
@@ -82,6 +84,7 @@ export function annexRows(plan: PlanAnalysis, fromUri: string | undefined = plan
       status: c.status,
       links,
       ...(c.waiver?.reason ? { waiver: c.waiver.reason } : {}),
+      ...(c.waiver?.notMet ? { notMet: true } : {}),
     };
   });
 }
@@ -101,7 +104,7 @@ export function buildAnnex(plan: PlanAnalysis, fromUri: string | undefined = pla
     '|---|---|---|---|',
   ];
   for (const row of annexRows(plan, fromUri)) {
-    const where = row.status === 'waived' ? `Waived: ${cell(row.waiver ?? 'no reason given')}` : row.links.map((l) => `[${cell(l.text)}](${l.href})`).join(', ') || '—';
+    const where = row.status === 'waived' ? `Waived: ${cell(row.waiver ?? 'no reason given')}` : row.notMet && row.status !== 'addressed' ? `Waived (not met): ${cell(row.waiver ?? 'no reason given')}` : row.links.map((l) => `[${cell(l.text)}](${l.href})`).join(', ') || '—';
     lines.push(`| ${cell(row.title)} | ${cell(row.legalBasis)} | ${STATUS_LABELS[row.status]} | ${where} |`);
   }
   lines.push('', ANNEX_END);

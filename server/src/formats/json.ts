@@ -6,7 +6,7 @@ import { coverageEntries } from '../analysis/report.js';
 export function reportDiagnostics(plan: PlanAnalysis, file: (uri: string) => string) {
   const out = [];
   for (const doc of plan.documents) {
-    for (const f of plan.findings.get(doc.uri) ?? []) {
+    for (const f of plan.presented.get(doc.uri) ?? []) {
       out.push({
         file: file(f.uri),
         line: f.range.start.line + 1,

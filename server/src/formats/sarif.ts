@@ -1,6 +1,7 @@
 import type * as Sarif from 'sarif';
 import type { PlanAnalysis } from '../analysis/analyse.js';
 import { RULES } from '../analysis/rules/index.js';
+import { PLAN_SUMMARY } from '../analysis/present/planSummary.js';
 import type { Severity } from '../analysis/types.js';
 import { reportDiagnostics } from './json.js';
 import { identityReport } from '../analysis/planIdentity.js';
@@ -23,7 +24,7 @@ export interface SarifOptions {
  * (forward slashes), which SARIF viewers resolve against %SRCROOT%.
  */
 export function formatSarif(plan: PlanAnalysis, file: (uri: string) => string, options: SarifOptions): string {
-  const rules = RULES.map((r): Sarif.ReportingDescriptor => ({
+  const rules = [...RULES, PLAN_SUMMARY].map((r): Sarif.ReportingDescriptor => ({
     id: r.code,
     name: r.code.replace(/^jfp\./, '').replace(/[.-](\w)/g, (_, c: string) => c.toUpperCase()),
     shortDescription: { text: r.description },

@@ -19,6 +19,7 @@ export function formatText(plan: PlanAnalysis, file: (uri: string) => string): s
   for (const c of counted) {
     const where = c.evidence[0] ? `  ${file(c.evidence[0].uri)}:${c.evidence[0].line + 1} ${c.evidence[0].heading}`.trimEnd() : '';
     lines.push(`  ${STATUS_MARK[c.status]} ${c.title.padEnd(width)}  ${statusLine(c)}${where}`);
+    if (c.evidence[0]?.quote) lines.push(`    “${c.evidence[0].quote}”`);
   }
   const s = plan.summary;
   lines.push('');

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import type { DirectoryEntry, FileStat, FileType, PlanFiles } from './files.js';
 import { FileReadError } from './files.js';
 import { catalogueUris, readErrorCode, type CatalogueTexts, type ProjectConfig } from './projectConfig.js';
+import { RefusedRead, safeReadText, safeReadTextSync } from './safeRead.js';
 import { uriToPath } from './uri.js';
 
 function pathOf(uri: string): string {
@@ -14,23 +15,14 @@ function pathOf(uri: string): string {
   return file;
 }
 
-const errorCode = (uri: string, e: unknown) => new FileReadError(uri, (e as NodeJS.ErrnoException).code ?? String(e));
+const errorCode = (uri: string, e: unknown) => new FileReadError(uri, e instanceof RefusedRead ? e.code : ((e as NodeJS.ErrnoException).code ?? String(e)));
 
 const typeOf = (s: { isFile(): boolean; isDirectory(): boolean }): FileType => (s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other');
 
 export const nodeFiles: PlanFiles = {
   async readText(uri, maxBytes) {
     try {
-      const file = pathOf(uri);
-      if (maxBytes === undefined) return await fs.promises.readFile(file, 'utf8');
-      const handle = await fs.promises.open(file, 'r');
-      try {
-        const buffer = Buffer.alloc(maxBytes);
-        const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
-        return buffer.subarray(0, bytesRead).toString('utf8');
-      } finally {
-        await handle.close();
-      }
+      return await safeReadText(pathOf(uri), maxBytes);
     } catch (e) {
       throw e instanceof FileReadError ? e : errorCode(uri, e);
     }
@@ -60,15 +52,7 @@ export const nodeFiles: PlanFiles = {
 export const nodeFilesSync = {
   readText(uri: string, maxBytes?: number): string {
     try {
-      const file = pathOf(uri);
-      if (maxBytes === undefined) return fs.readFileSync(file, 'utf8');
-      const fd = fs.openSync(file, 'r');
-      try {
-        const buffer = Buffer.alloc(maxBytes);
-        return buffer.subarray(0, fs.readSync(fd, buffer, 0, maxBytes, 0)).toString('utf8');
-      } finally {
-        fs.closeSync(fd);
-      }
+      return safeReadTextSync(pathOf(uri), maxBytes);
     } catch (e) {
       throw e instanceof FileReadError ? e : errorCode(uri, e);
     }

@@ -68,8 +68,24 @@ export function catalogueUris(configs: readonly ProjectConfig[]): string[] {
 /** Reads the extra catalogues the configurations name. */
 export async function readCatalogues(files: PlanFiles, configs: readonly ProjectConfig[]): Promise<CatalogueTexts> {
   const texts: CatalogueTexts = new Map();
-  for (const uri of catalogueUris(configs)) texts.set(uri, await files.readText(uri).catch((e: unknown) => ({ error: readErrorCode(e) })));
+  for (const { folder, layer } of configs) {
+    for (const entry of layer?.catalogues ?? []) {
+      const uri = resolveUri(folder, entry.path);
+      // Reads stay inside the workspace folder whose .jfp.json names the catalogue.
+      if (!insideFolder(folder, uri)) texts.set(uri, { error: OUTSIDE });
+      else texts.set(uri, await files.readText(uri).catch((e: unknown) => ({ error: readErrorCode(e) })));
+    }
+  }
   return texts;
+}
+
+export const OUTSIDE = 'outside the workspace folder, so it is not read';
+
+/** True when a URI names the folder itself or something under it ("a/../b" already resolved by resolveUri). */
+export function insideFolder(folderUri: string, uri: string): boolean {
+  const folder = resolveUri(folderUri, '.');
+  const base = folder.endsWith('/') ? folder : folder + '/';
+  return uri.startsWith(base) && !/(^|\/)\.\.(\/|$)/.test(uri.slice(base.length));
 }
 
 /** Why a file could not be read, in a word (ENOENT, FileNotFound...). */

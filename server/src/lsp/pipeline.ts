@@ -88,12 +88,8 @@ export class DocumentPipeline {
   }
 
   /** Re-analyses a document and republishes every open document of its plan; a failure is shown on the document. */
-  async analyseAndPublish(uri: string, typing = false): Promise<void> {
-    try {
-      await this.analyseAndPublishUnguarded(uri, typing);
-    } catch (e) {
-      this.failed(uri, e);
-    }
+  analyseAndPublish(uri: string, typing = false): Promise<void> {
+    return this.guarded(uri, () => this.analyseAndPublishUnguarded(uri, typing));
   }
 
   private async analyseAndPublishUnguarded(uri: string, typing: boolean): Promise<void> {
@@ -112,12 +108,8 @@ export class DocumentPipeline {
   }
 
   /** Publishes a document's diagnostics from its plan's current analysis (or clears them when it left the plan). */
-  async publishFor(uri: string, typing = false): Promise<void> {
-    try {
-      await this.publishUnguarded(uri, typing);
-    } catch (e) {
-      this.failed(uri, e);
-    }
+  publishFor(uri: string, typing = false): Promise<void> {
+    return this.guarded(uri, () => this.publishUnguarded(uri, typing));
   }
 
   private async publishUnguarded(uri: string, typing: boolean): Promise<void> {
@@ -132,7 +124,7 @@ export class DocumentPipeline {
     if (skipped) {
       diagnostics = [toDiagnostic(skipFinding(uri, skipped.reason, skipped.maxMB))];
     } else if (plan) {
-      diagnostics = (plan.findings.get(doc.uri) ?? plan.findings.get(uriKey(doc.uri)) ?? []).map(toDiagnostic);
+      diagnostics = (plan.presented.get(doc.uri) ?? plan.presented.get(uriKey(doc.uri)) ?? []).map(toDiagnostic);
     }
     if (!plan && !this.published.has(uri)) return; // quiet outside plans
     if (plan) this.published.add(uri);
@@ -165,6 +157,15 @@ export class DocumentPipeline {
   /** Stops every pending analysis (shutdown). */
   dispose(): void {
     for (const uri of [...this.timers.keys()]) this.cancel(uri);
+  }
+
+  /** Runs a step of the pipeline for a document; what it throws is shown on the document (failed()). */
+  private async guarded(uri: string, step: () => Promise<void>): Promise<void> {
+    try {
+      await step();
+    } catch (e) {
+      this.failed(uri, e);
+    }
   }
 
   /** The analysis of a document failed: one jfp.internal diagnostic on it, and the stack in the log. */

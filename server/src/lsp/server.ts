@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getDefaultCatalogue } from '../analysis/data/catalogue.js';
 import { CoverageChangedNotification } from '../../../shared/protocol.js';
 import { CoverageNotifier } from './coverageNotifier.js';
+import { guardConnection } from './validate.js';
 import { registerFeatures } from './handlers/features.js';
 import { registerLifecycle } from './handlers/lifecycle.js';
 import type { ServerContext } from './handlers/context.js';
@@ -17,6 +18,7 @@ import { DocumentPipeline } from './pipeline.js';
 import { PlanWorkspace } from './workspace.js';
 import type { PlanFiles } from '../host/files.js';
 import type { LoadPlan } from '../host/previousPlan.js';
+import { VERSION } from '../host/version.js';
 
 export interface ServerOptions {
   /** How the server reads plan files, .jfp.json and extra catalogues (the file system, or the client). */
@@ -29,10 +31,10 @@ export interface ServerOptions {
   failOnText?: string;
 }
 
-const VERSION = '0.1.0';
-
-export function startServer(connection: Connection, options: ServerOptions): void {
+export function startServer(raw: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
+  // Every handler below is registered through a connection that checks its parameters (validate.ts).
+  const connection = guardConnection(raw, documents);
   const workspace = new PlanWorkspace(getDefaultCatalogue(), options.files, options.loadPlan);
   const coverage = new CoverageNotifier((uri) => void connection.sendNotification(CoverageChangedNotification, { uri }));
   const pipeline = new DocumentPipeline({

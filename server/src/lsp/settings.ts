@@ -1,4 +1,4 @@
-import { checkConfigObject, type JfpConfig } from '../analysis/data/config.js';
+import { checkConfigObject, CONFIG_KEYS, type JfpConfig } from '../analysis/data/config.js';
 
 /**
  * Editor settings (the `jfp` section) as a configuration layer. Invalid values are
@@ -7,7 +7,6 @@ import { checkConfigObject, type JfpConfig } from '../analysis/data/config.js';
 export function settingsLayer(raw: unknown): Partial<JfpConfig> {
   if (!raw || typeof raw !== 'object') return {};
   // Keys that are not configuration (e.g. trace) are not part of the layer.
-  const known: (keyof JfpConfig)[] = ['files', 'mode', 'rules', 'healthAndWellbeingBoards', 'readability', 'catalogues', 'analysis', 'edition'];
-  const picked = Object.fromEntries(known.filter((k) => k in raw).map((k) => [k, (raw as Record<string, unknown>)[k]]));
+  const picked = Object.fromEntries(CONFIG_KEYS.filter((k) => k in raw).map((k) => [k, (raw as Record<string, unknown>)[k]]));
   return checkConfigObject(picked).config;
 }

@@ -14,6 +14,7 @@ import {
 } from './helpers.js';
 
 const isAdviceMissing = (d: vscode.Diagnostic) => codeOf(d) === 'jfp.duty.missing' && (itemIdOf(d) === 'duty-advice' || /Duty to obtain appropriate advice/.test(d.message));
+const isProcurementMissing = (d: vscode.Diagnostic) => codeOf(d) === 'jfp.duty.missing' && (itemIdOf(d) === 'area-procurement' || /Procurement/.test(d.message));
 const isUnknownTag = (d: vscode.Diagnostic) => codeOf(d) === 'jfp.tag.unknown';
 /** The draft as it is on disk: what each test starts from. */
 const pristine = (ds: vscode.Diagnostic[]) => ds.some(isResearchMissing) && ds.some(isAdviceMissing) && ds.some(isUnknownTag);
@@ -69,12 +70,15 @@ describe('Quick fixes', () => {
     assert.ok(after.some(isAdviceMissing), `other missing duties are still reported: ${summarise(after)}`);
   });
 
-  it('waives a missing duty, with a reason to complete', async () => {
+  it('offers no waiver for a statutory duty, and waives a missing content area with a reason to complete', async () => {
     const advice = (await waitForDiagnostics(draftUri(), (ds) => ds.some(isAdviceMissing), 'duty-advice missing')).find(isAdviceMissing)!;
-    const waive = (await actionsFor(draftUri(), advice)).find((a) => a.title.startsWith('Waive "Duty to obtain appropriate advice"'));
+    const adviceActions = await actionsFor(draftUri(), advice);
+    assert.ok(!adviceActions.some((a) => a.title.startsWith('Waive')), `no waiver among: ${adviceActions.map((a) => a.title).join(' | ')}`);
+    const procurement = (await waitForDiagnostics(draftUri(), (ds) => ds.some(isProcurementMissing), 'area-procurement missing')).find(isProcurementMissing)!;
+    const waive = (await actionsFor(draftUri(), procurement)).find((a) => a.title.startsWith('Waive "Procurement'));
     assert.ok(waive, 'a waive action');
-    await apply(waive, (ds) => ds.length > 0 && !ds.some(isAdviceMissing), 'duty-advice to be no longer missing');
-    assert.ok(doc.getText().includes('<!-- jfp-waive duty-advice: say why this plan does not cover it -->'));
+    await apply(waive, (ds) => ds.length > 0 && !ds.some(isProcurementMissing), 'area-procurement to be no longer missing');
+    assert.ok(doc.getText().includes('<!-- jfp-waive area-procurement: say why this plan does not cover it -->'));
   });
 
   it('replaces the misspelt id with the closest known one', async () => {

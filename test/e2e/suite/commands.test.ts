@@ -93,10 +93,16 @@ describe('Commands', () => {
     assert.ok(tabs.length > 0);
   });
 
-  it('jfp.newPlan asks for the ICB and the period, and opens a plan that addresses every statutory item', async () => {
-    // The two input boxes are answered by a stand-in for showInputBox, restored afterwards.
-    const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox };
+  it('jfp.newPlan asks for the plan type, the ICB and the period, and opens a plan that addresses every statutory item', async () => {
+    // The type pick and the two input boxes are answered by stand-ins, restored afterwards.
+    const window = vscode.window as unknown as { showInputBox: typeof vscode.window.showInputBox; showQuickPick: (items: readonly { id: string }[]) => Promise<unknown> };
     const original = window.showInputBox;
+    const originalPick = window.showQuickPick;
+    const offered: string[] = [];
+    window.showQuickPick = (items: readonly { id: string }[]) => {
+      offered.push(...items.map((i) => i.id));
+      return Promise.resolve(items.find((i) => i.id === 'joint-forward-plan'));
+    };
     const asked: vscode.InputBoxOptions[] = [];
     const answers = ['NHS Test Valley Integrated Care Board', '2027/28 to 2031/32'];
     window.showInputBox = (options?: vscode.InputBoxOptions) => {
@@ -116,7 +122,9 @@ describe('Commands', () => {
       doc = await opened;
     } finally {
       window.showInputBox = original;
+      window.showQuickPick = originalPick;
     }
+    assert.deepEqual(offered, ['joint-forward-plan', 'strategic-commissioning-plan']);
     assert.equal(asked.length, 2);
     // The inputs are checked: an empty name is refused, a period in another form only warned about.
     assert.equal(typeof (await asked[0]!.validateInput?.('')), 'string');

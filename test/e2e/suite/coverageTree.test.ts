@@ -76,7 +76,8 @@ describe('Coverage tree', () => {
     const example = await coverageOf(api, exampleUri());
     assert.equal(example.isPlan, true);
     assert.equal(example.items.find((i) => i.id === 'duty-climate-change')?.status, 'addressed');
-    assert.equal(example.items.find((i) => i.id === 'need-victims-of-abuse')?.status, 'waived');
+    assert.equal(example.items.find((i) => i.id === 'need-victims-of-abuse')?.status, 'addressed');
+    assert.equal(example.items.find((i) => i.id === 'area-procurement')?.status, 'waived');
 
     const notes = await coverageOf(api, notesUri());
     assert.equal(notes.isPlan, false);

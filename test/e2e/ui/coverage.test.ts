@@ -108,8 +108,8 @@ describe('UI: jfp-assist in VS Code (code-server + Chromium)', function () {
     await resizeSideBar(page, 440); // wide enough for the descriptions ("addressed · 1 section") in the screenshot
     const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Plan coverage' }) });
     const rows = pane.locator('.monaco-list-row');
-    // The view description "4/33 · 4 partial", 2026 edition (in the pane header, hidden when the container has one view).
-    const description = await waitForText(pane.locator('.pane-header .description'), /^\d+\/33\b/);
+    // The view description "Draft plan · 4/33 covered · 18%", 2026 edition (in the pane header, hidden when the container has one view).
+    const description = await waitForText(pane.locator('.pane-header .description'), /\d+\/33 covered · \d+%/);
     console.log(`      (view description: ${await description.textContent()})`);
 
     for (const group of ['Statutory duties', 'Statutory requirements', 'Content areas']) {

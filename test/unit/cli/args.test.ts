@@ -52,8 +52,8 @@ describe('jfp-check arguments', () => {
     for (const [argv, message] of [
       [[], 'no PATH given'],
       [['--quiet'], 'no PATH given'],
-      [['--format', 'xml', 'a.md'], 'unknown format "xml" (use text, json, annex, sarif, junit, html)'],
-      [['--format='], 'unknown format "" (use text, json, annex, sarif, junit, html)'],
+      [['--format', 'xml', 'a.md'], 'unknown format "xml" (use text, json, annex, sarif, junit, html, docx, docx-annex)'],
+      [['--format='], 'unknown format "" (use text, json, annex, sarif, junit, html, docx, docx-annex)'],
       [['--fail-on', 'sometimes', 'a.md'], 'unknown --fail-on "sometimes" (use missing-statutory, missing-any, never)'],
       [['--bogus', 'a.md'], 'unknown option "--bogus"'],
       [['-x', 'a.md'], 'unknown option "-x"'],

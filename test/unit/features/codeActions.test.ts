@@ -22,19 +22,26 @@ describe('code actions (in process)', () => {
   const { plan, doc, find } = draft();
   const apply = (edit: { changes?: Record<string, { range: Diagnostic['range']; newText: string }[]> }) => applyEdits(doc.plan.text, edit.changes![doc.uri]!);
 
-  it('inserts a section for a missing duty (preferred), or waives it', () => {
+  it('inserts a section for a missing duty (preferred), never a waiver for a statutory item', () => {
     const missing = find('jfp.duty.missing', 'duty-research');
     const actions = codeActions(doc, plan, [missing]);
-    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred, a.diagnostics]), [
-      ['Insert a section for "Duty in respect of research"', 'quickfix', true, [missing]],
-      ['Waive "Duty in respect of research" (give a reason)', 'quickfix', false, [missing]],
-    ]);
+    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred, a.diagnostics]), [['Insert a section for "Duty in respect of research"', 'quickfix', true, [missing]]]);
     const inserted = apply(actions[0]!.edit!);
     assert.ok(inserted.startsWith(doc.plan.text.trimEnd()), 'the existing text is kept as it was');
     assert.equal(inserted.split('<!-- jfp: duty-research -->').length, 2);
+    // The new section says where research will be discussed; until it says something, the duty is not covered.
     const after = draft(inserted);
-    assert.equal(after.plan.byId.get('duty-research')!.status === 'missing', false, 'the duty is no longer missing');
-    assert.match(apply(actions[1]!.edit!), /<!-- jfp-waive duty-research: say why this plan does not cover it -->/);
+    assert.equal(after.plan.byId.get('duty-research')!.started, true);
+    const started = after.find('jfp.duty.missing', 'duty-research');
+    assert.match(String(started!.message), /is started but has no content yet/);
+    assert.deepEqual(codeActions(after.doc, after.plan, [started!]), [], 'no second section is offered');
+  });
+
+  it('waives a missing content area, with a reason to complete', () => {
+    const missing = find('jfp.duty.missing', 'area-procurement');
+    const actions = codeActions(doc, plan, [missing]);
+    assert.deepEqual(actions.map((a) => a.title), ['Insert a section for "Procurement / supply chain"', 'Waive "Procurement / supply chain" (give a reason)']);
+    assert.match(apply(actions[1]!.edit!), /<!-- jfp-waive area-procurement: say why this plan does not cover it -->/);
   });
 
   it('replaces an unknown id with the closest known one', () => {
@@ -47,12 +54,9 @@ describe('code actions (in process)', () => {
     assert.deepEqual(draft(text).diagnostics.filter((d) => d.code === 'jfp.tag.unknown'), []);
   });
 
-  it('maps a partly covering section to its item', () => {
+  it('does not offer to map a section that only mentions an item in passing', () => {
     const partial = find('jfp.duty.partial', 'duty-climate-change');
-    const [map] = codeActions(doc, plan, [partial]);
-    assert.equal(map!.title, 'Map this section to "Duty as to climate change"');
-    const after = draft(apply(map!.edit!));
-    assert.equal(after.find('jfp.duty.partial', 'duty-climate-change'), undefined);
+    assert.deepEqual(codeActions(doc, plan, [partial]), []);
   });
 
   it('offers nothing for diagnostics from other tools', () => {
@@ -64,7 +68,8 @@ describe('code actions (in process)', () => {
     const missing = plan.coverage.filter((c) => c.counted && c.status === 'missing').map((c) => c.id);
     const text = apply(missingSectionsEdit(doc, plan)!);
     const after = draft(text);
-    assert.deepEqual(missing.filter((id) => after.plan.byId.get(id)!.status === 'missing'), []);
+    // Each inserted section is started: not covered until it says something, and never inserted twice.
+    assert.deepEqual(missing.filter((id) => !after.plan.byId.get(id)!.started), []);
     assert.equal(missingSectionsEdit(after.doc, after.plan), null);
   });
 

@@ -28,7 +28,7 @@ describe('coverage annex edit (in process)', () => {
   it('replaces the annex in place after the plan changes', () => {
     const first = withAnnex().text;
     const at = first.indexOf(ANNEX_START);
-    const edited = `${first.slice(0, at)}## Research\n\nWe will support clinical research and trials with the National Institute for Health and Care Research and local universities.\n\n${first.slice(at)}`;
+    const edited = `${first.slice(0, at)}## Research\n\nWe will support clinical research and trials with the National Institute for Health and Care Research and local universities. Every trust will offer patients the chance to take part in a study, and we will report how many did each year. Research findings will shape the services we commission, and our staff will have time set aside for research.\n\n${first.slice(at)}`;
     const { before, text } = withAnnex(edited);
     const [replace] = annexEdit(before.doc, before.plan).changes![before.doc.uri]!;
     assert.notDeepEqual(replace!.range.start, replace!.range.end, 'the existing annex is replaced, not added to');

@@ -65,7 +65,7 @@ describe('lsp/pipeline', () => {
     assert.equal(t.published.length, 1);
     assert.equal(t.published[0]!.uri, URI);
     assert.equal(t.published[0]!.version, 1);
-    assert.ok(t.published[0]!.diagnostics.some((d) => d.code === 'jfp.duty.missing'));
+    assert.ok(t.published[0]!.diagnostics.some((d) => d.code === 'jfp.plan.summary'));
     assert.deepEqual(t.coverage, [URI]);
   });
 

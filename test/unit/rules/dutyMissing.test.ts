@@ -19,11 +19,23 @@ describe('rule jfp.duty.missing', () => {
   });
 
   it('is silent for covered, partial and waived items', () => {
-    const plan = analyseMini(md('# P', '## Integration', '## A', 'net zero', '<!-- jfp-waive area-estates: elsewhere -->'));
+    const plan = analyseMini(md('# P', '## Integration', 'We join up care.', '## A', 'net zero', '<!-- jfp-waive area-estates: elsewhere -->'));
     assert.deepEqual(
       findingsOf(plan, 'jfp.duty.missing'),
       [],
     );
+  });
+
+  it('says when a section is started but has no content yet', () => {
+    const plan = analyseMini(md('# P', '## Integration', '', '<!-- jfp: duty-integration -->', '', 'TBC'));
+    const f = plan.findings.get('file:///plan.md')!.find((x) => x.code === 'jfp.duty.missing' && x.data?.itemId === 'duty-integration');
+    assert.match(f!.message, /"Integration" is started but has no content yet/);
+  });
+
+  it('reports a waived statutory duty as not met, with the reason', () => {
+    const plan = analyseMini(md('# P', '<!-- jfp-waive duty-integration: done elsewhere -->'));
+    const f = plan.findings.get('file:///plan.md')!.find((x) => x.code === 'jfp.duty.missing' && x.data?.itemId === 'duty-integration');
+    assert.match(f!.message, /statutory duty or requirement cannot be waived \(waiver: done elsewhere\)/);
   });
 
   it('follows the configured level, and "off" silences it', () => {

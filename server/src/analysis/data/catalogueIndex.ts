@@ -1,20 +1,30 @@
 import type { IndexedCatalogue } from './catalogue.js';
-import { canonicalTerms, normaliseTerm, TermMatcher } from '../text/terms.js';
+import { stemKey, StemMatcher } from '../text/stems.js';
+import { normaliseTerm, TermMatcher } from '../text/terms.js';
 import type { CatalogueItem } from '../types.js';
 
+/** An item's terms, each under its stem key (see text/stems.ts). */
 export interface ItemTerms {
   item: CatalogueItem;
-  /** Normalised signal term -> its strength. */
+  /** Signal term -> its strength. */
   signals: Map<string, 'specific' | 'generic'>;
-  /** For each key element, its normalised terms. */
+  /** The item's own topic words: one is a passing mention. */
+  topics: Set<string>;
+  /** Phrases that use the item's words in another sense. */
+  notTerms: Set<string>;
+  /** Sets of word groups that, all in one sentence, are a passing mention. */
+  together: string[][][];
+  /** For each key element, its terms. */
   elements: string[][];
+  /** Stem key -> the term as the catalogue writes it (its first listing), for messages. */
+  display: Map<string, string>;
 }
 
 /** Matchers and lookups derived once from a catalogue. */
 export interface CatalogueIndex {
   catalogue: IndexedCatalogue;
-  /** Every signal and key-element term of every item, in one matcher. */
-  bodyMatcher: TermMatcher;
+  /** Every term of every item (signals, topics, key elements, other senses), matched by stems. */
+  bodyMatcher: StemMatcher;
   /** Titles and aliases, matched against heading text. */
   headingMatcher: TermMatcher;
   /** Normalised heading phrase -> ids of the items it names. */
@@ -30,29 +40,35 @@ export function indexCatalogue(catalogue: IndexedCatalogue): CatalogueIndex {
   const items = new Map<string, ItemTerms>();
   const bodyTerms = new Set<string>();
   const headingPhrases = new Map<string, string[]>();
-  const canon = canonicalTerms(catalogue.items.flatMap((item) => [...item.signalTerms.map((s) => s.term), ...item.keyElements.flatMap((e) => e.terms)]).map(normaliseTerm));
-  const key = (term: string) => canon.get(normaliseTerm(term))!;
   for (const item of catalogue.items) {
+    const display = new Map<string, string>();
+    const key = (term: string) => {
+      const k = stemKey(term);
+      if (!display.has(k)) display.set(k, term);
+      bodyTerms.add(term);
+      return k;
+    };
     const signals = new Map<string, 'specific' | 'generic'>();
     for (const s of item.signalTerms) {
       const k = key(s.term);
       // If a term is listed twice, the stronger listing wins.
       if (signals.get(k) !== 'specific') signals.set(k, s.strength);
-      bodyTerms.add(k);
     }
+    const topics = new Set((item.topicTerms ?? []).map(key));
+    const notTerms = new Set((item.notTerms ?? []).map(key));
+    const together = (item.together ?? []).map((set) => set.map((group) => group.map(key)));
     const elements = item.keyElements.map((e) => e.terms.map(key));
-    for (const terms of elements) for (const t of terms) bodyTerms.add(t);
-    items.set(item.id, { item, signals, elements });
+    items.set(item.id, { item, signals, topics, notTerms, together, elements, display });
     for (const phrase of [item.title, item.heading, ...item.aliases]) {
-      const key = normaliseTerm(phrase);
-      const ids = headingPhrases.get(key) ?? [];
+      const k = normaliseTerm(phrase);
+      const ids = headingPhrases.get(k) ?? [];
       if (!ids.includes(item.id)) ids.push(item.id);
-      headingPhrases.set(key, ids);
+      headingPhrases.set(k, ids);
     }
   }
   const index: CatalogueIndex = {
     catalogue,
-    bodyMatcher: new TermMatcher(bodyTerms),
+    bodyMatcher: new StemMatcher(bodyTerms),
     headingMatcher: new TermMatcher(headingPhrases.keys()),
     headingPhrases,
     items,

@@ -9,6 +9,7 @@ import { LineIndex } from '../model/lineIndex.js';
 import { schemaChecker } from './schemaCheck.js';
 import { DEFAULT_PLAN_GLOBS } from './planFiles.js';
 import type { Level, PlanMode, Range } from '../types.js';
+import type { DatedOrganisations } from './organisations.js';
 
 export interface JfpConfig {
   files: string[];
@@ -20,6 +21,8 @@ export interface JfpConfig {
   analysis: { debounceMs: number; maxFileSizeMB: number };
   /** The catalogue edition plans are checked against; 'auto': chosen from each plan (front matter `edition:`, else its period and type). */
   edition: string;
+  /** Partner trusts and Health and Wellbeing Boards from a date (for a merged ICB): the entry in force when the plan's period starts applies. */
+  organisations: DatedOrganisations[];
 }
 
 export const DEFAULT_CONFIG: JfpConfig = {
@@ -31,6 +34,7 @@ export const DEFAULT_CONFIG: JfpConfig = {
   catalogues: [],
   analysis: { debounceMs: 150, maxFileSizeMB: 5 },
   edition: 'auto',
+  organisations: [],
 };
 
 /** The edition override the analysis takes from a configuration (undefined when it is 'auto'). */

@@ -8,9 +8,10 @@ import editionsSchema from '../../../../schemas/editions.schema.json' with { typ
 import catalogue2026Json from '../../../../schemas/catalogues/jfp-2026.json' with { type: 'json' };
 import type { Catalogue, CatalogueItem, Confidence, KeyElement, SignalTerm } from '../types.js';
 import { getDefaultCatalogue, IndexedCatalogue, loadCatalogue } from './catalogue.js';
+import { bodyNotes } from './organisations.js';
 import { getPlanning } from './planning.js';
-import { InvalidDataError } from './loadData.js';
-import { schemaChecker, type SchemaProblem } from './schemaCheck.js';
+import { loadData, type SchemaProblem } from './loadData.js';
+import { schemaChecker } from './schemaCheck.js';
 
 export interface EditionChange {
   note: string;
@@ -29,13 +30,6 @@ export interface ItemEditions {
 
 export interface EditionsData {
   items: Record<string, ItemEditions>;
-}
-
-export class EditionsDataError extends InvalidDataError {
-  constructor(what: string, problems: SchemaProblem[]) {
-    super(what, problems);
-    this.name = 'EditionsDataError';
-  }
 }
 
 const checkSchema = schemaChecker(editionsSchema as object);
@@ -57,10 +51,9 @@ export function validateEditions(data: unknown, knownEditions: readonly string[]
   return problems;
 }
 
+/** Checks the per-item edition data. Throws InvalidDataError with every problem found. */
 export function loadEditions(data: unknown, what = 'catalogue editions data'): EditionsData {
-  const problems = validateEditions(data);
-  if (problems.length > 0) throw new EditionsDataError(what, problems);
-  return data as EditionsData;
+  return loadData<EditionsData>((d) => validateEditions(d), data, what);
 }
 
 let editions: EditionsData | undefined;
@@ -86,9 +79,11 @@ export function itemEditions(id: string): ItemEditions | undefined {
 const derived = new WeakMap<IndexedCatalogue, Map<string, IndexedCatalogue>>();
 
 function applyChange(item: CatalogueItem, change: EditionChange | undefined, edition: string): CatalogueItem {
-  if (!change) return item;
+  const bodies = bodyNotes(item.id, edition);
+  if (!change && bodies.length === 0) return item;
   const known = new Set(item.signalTerms.map((s) => s.term.toLowerCase()));
-  const note = [item.legalBasis.note, change.note].filter((n) => n !== undefined && n !== '').join(' ');
+  const note = [item.legalBasis.note, change?.note, ...bodies].filter((n) => n !== undefined && n !== '').join(' ');
+  if (!change) return { ...item, legalBasis: { ...item.legalBasis, note } };
   return {
     ...item,
     legalBasis: { ...item.legalBasis, note },
@@ -115,7 +110,7 @@ export function catalogueForEdition(base: IndexedCatalogue, edition: string): In
   const builtIn = base.id === getDefaultCatalogue().id;
   const extra = builtIn ? getEditionAdditions().items.filter((i) => !base.has(i.id) && applies(i.id)) : [];
   const kept = base.items.filter((i) => applies(i.id));
-  const changed = kept.some((i) => data[i.id]?.changes?.[edition] !== undefined);
+  const changed = kept.some((i) => data[i.id]?.changes?.[edition] !== undefined || bodyNotes(i.id, edition).length > 0);
   let result = base;
   if (extra.length > 0 || kept.length !== base.items.length || changed) {
     const items = [...kept.map((i) => applyChange(i, data[i.id]?.changes?.[edition], edition)), ...extra];

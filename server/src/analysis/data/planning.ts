@@ -7,8 +7,8 @@ import planningJson from '../../../../schemas/planning.json' with { type: 'json'
 import planningSchema from '../../../../schemas/planning.schema.json' with { type: 'json' };
 import { normaliseTerm } from '../text/terms.js';
 import type { Confidence } from '../types.js';
-import { InvalidDataError } from './loadData.js';
-import { schemaChecker, type SchemaProblem } from './schemaCheck.js';
+import { loadData, type SchemaProblem } from './loadData.js';
+import { schemaChecker } from './schemaCheck.js';
 
 export interface PlanType {
   id: string;
@@ -49,13 +49,6 @@ export interface PlanningData {
   rounds: PlanningRound[];
 }
 
-export class PlanningDataError extends InvalidDataError {
-  constructor(what: string, problems: SchemaProblem[]) {
-    super(what, problems);
-    this.name = 'PlanningDataError';
-  }
-}
-
 const checkSchema = schemaChecker(planningSchema as object);
 
 /** Checks plan types, editions and rounds: the schema, then unique ids, known default editions and editions in date order. */
@@ -80,10 +73,9 @@ export function validatePlanning(data: unknown): SchemaProblem[] {
   return problems;
 }
 
+/** Checks plan types, editions and rounds. Throws InvalidDataError with every problem found. */
 export function loadPlanning(data: unknown, what = 'plan types and editions data'): PlanningData {
-  const problems = validatePlanning(data);
-  if (problems.length > 0) throw new PlanningDataError(what, problems);
-  return data as PlanningData;
+  return loadData<PlanningData>(validatePlanning, data, what);
 }
 
 let planning: PlanningData | undefined;

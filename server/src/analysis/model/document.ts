@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { CatalogueIndex } from '../data/catalogueIndex.js';
 import { planTypeById } from '../data/planning.js';
+import type { TermHit } from '../text/terms.js';
 import { parsePlan, sectionAt, type PlanModel } from './plan.js';
 
 /** Everything the analysis needs from one document, computed once per version. */
@@ -9,6 +10,8 @@ export interface DocumentAnalysis {
   plan: PlanModel;
   /** For each section, normalised term -> number of occurrences in its own blocks. */
   sectionTerms: Map<string, number>[];
+  /** Every catalogue term found in the prose, in order (keys: see text/stems.ts). */
+  hits: TermHit[];
   /** For each section, ids of items its heading names (empty for the title and preamble). */
   headingItems: string[][];
   /**
@@ -29,7 +32,8 @@ export interface Mapping {
 export function analyseDocument(uri: string, text: string, index: CatalogueIndex, parse?: (text: string) => Root): DocumentAnalysis {
   const plan = parsePlan(text, parse);
   const sectionTerms = plan.sections.map(() => new Map<string, number>());
-  for (const hit of index.bodyMatcher.match(text, plan.excluded)) {
+  const hits = index.bodyMatcher.match(text, plan.excluded);
+  for (const hit of hits) {
     const counts = sectionTerms[sectionAt(plan.sections, hit.start)]!;
     counts.set(hit.key, (counts.get(hit.key) ?? 0) + 1);
   }
@@ -42,7 +46,7 @@ export function analyseDocument(uri: string, text: string, index: CatalogueIndex
     }
     return [...ids];
   });
-  return { uri, plan, sectionTerms, headingItems, mappings: findMappings(plan, headingItems, index) };
+  return { uri, plan, sectionTerms, hits, headingItems, mappings: findMappings(plan, headingItems, index) };
 }
 
 function findMappings(plan: PlanModel, headingItems: string[][], index: CatalogueIndex): Mapping[] {

@@ -10,7 +10,8 @@
  * edit sequences). Pure: no editor or LSP types.
  */
 import type { Nodes, Root } from 'mdast';
-import { parseMarkdown } from './markdown.js';
+import type { Simplified } from './bound.js';
+import { parseMarkdown, simplifiedIn } from './markdown.js';
 import { type ChunkLabels, type LabelLookup, type Labels, parseChunk } from './definitions.js';
 import { detach } from '../text/terms.js';
 
@@ -144,6 +145,7 @@ export class IncrementalParser {
     const children: Root['children'] = [];
     let line = 0;
     let end: Root['position'];
+    const simplified: Simplified[] = [];
     for (let i = 0; i < entries.length; i++) {
       const offset = starts[i]!;
       const chunk = chunks[i]!;
@@ -163,11 +165,14 @@ export class IncrementalParser {
         cached.line = line;
       }
       for (const node of cached.root.children) children.push(node);
+      // Offsets in a chunk's root data are relative to the chunk (it was parsed alone).
+      for (const s of simplifiedIn(cached.root)) if (!simplified.some((t) => t.kind === s.kind)) simplified.push({ kind: s.kind, offset: s.offset + offset });
       end = cached.root.position;
       line += countLines(chunk);
     }
     const root: Root = { type: 'root', children };
     if (end) root.position = { start: end.start, end: end.end };
+    if (simplified.length > 0) root.data = { simplified } as Root['data'];
     this.cache = next;
     return root;
   }

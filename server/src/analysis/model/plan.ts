@@ -1,5 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import { isMap, isScalar, parseDocument } from 'yaml';
+import { frontMatterTooLarge, YAML_OPTIONS } from './frontMatter.js';
 import { LineIndex } from './lineIndex.js';
 import { endOffset, parseMarkdown, plainText, startOffset, visit } from './markdown.js';
 import { scanDirectives, Suppressions, type Directive } from './suppressions.js';
@@ -32,6 +33,8 @@ export interface FrontMatter {
   fields: ReadonlyMap<string, { start: number; end: number }>;
   /** Set when the YAML could not be read; data is then empty. */
   error?: string;
+  /** Set when it was over the size budget and not read (see frontMatter.ts). */
+  tooLarge?: boolean;
 }
 
 export interface PlanModel {
@@ -163,8 +166,10 @@ function frontMatterOf(yaml: string, start: number, end: number, at: number): Fr
 /** `yaml` is the text between the fences, found at offset `at` of the document. */
 function readFrontMatter(yaml: string, start: number, end: number, at: number): FrontMatter {
   const none = new Map<string, { start: number; end: number }>();
+  const tooLarge = frontMatterTooLarge(yaml);
+  if (tooLarge) return { start, end, data: {}, fields: none, error: tooLarge, tooLarge: true };
   try {
-    const document = parseDocument(yaml);
+    const document = parseDocument(yaml, YAML_OPTIONS);
     if (document.errors.length > 0) return { start, end, data: {}, fields: none, error: document.errors[0]!.message };
     const data: unknown = document.toJS({ maxAliasCount: 100 });
     if (data === null || data === undefined) return { start, end, data: {}, fields: none };

@@ -1,3 +1,4 @@
+import { mappingWouldAddress } from '../coverage.js';
 import { citation } from '../text/text.js';
 import type { Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
@@ -14,8 +15,11 @@ export const dutyPartial: Rule<'jfp.duty.partial'> = {
       const best = c.evidence[0];
       if (!best || best.uri !== doc.uri) continue;
       const section = doc.plan.sections.find((s) => doc.plan.lines.positionAt(s.start).line === best.line);
-      const message = l10n.t('Partly covered: {0} ({1}). Only passing mentions were found ({2}). Say more about it, or map the section that covers it with <!-- jfp: {3} -->.', item.title, citation(item), best.terms.join(', '), item.id);
-      const data = { itemId: item.id, line: best.line };
+      const message = best.quote
+        ? l10n.t('Partly covered: {0} ({1}). Only passing mentions were found, such as: “{2}”. Say more about how the plan meets it.', item.title, citation(item), best.quote)
+        : l10n.t('Partly covered: {0} ({1}). Only passing mentions were found. Say more about how the plan meets it.', item.title, citation(item));
+      // "Map this section" is offered only where the mapped section would address the item.
+      const data = { itemId: item.id, ...(section && mappingWouldAddress(doc, section.index, index.items.get(item.id)!) ? { line: best.line } : {}) };
       if (section) reportOnHeading(section, message, data);
       else report(doc.plan.lines.lineStart(best.line), doc.plan.lines.lineEnd(best.line), message, data);
     }

@@ -11,9 +11,33 @@ export interface FindingFix {
   edits: { range: Range; newText: string }[];
 }
 
+/** A finding carried by another on the same line (see ../present/lineCap.ts). */
+export interface CarriedFinding {
+  code: string;
+  severity: Severity;
+  message: string;
+  fix?: FindingFix;
+}
+
 /** What every finding's data may carry, whatever its code. */
 export interface CommonData {
   fix?: FindingFix;
+  /** Set by ../present/grouping.ts: how many findings of this code in this section, and where the others are. */
+  grouped?: number;
+  others?: Range[];
+  /** Set by ../present/lineCap.ts: the findings this one carries (more than two on its line). */
+  also?: CarriedFinding[];
+}
+
+/** Data of a plan-level summary on the title (../present/planSummary.ts). */
+export interface PlanSummaryData {
+  summary: true;
+  /** Missing items summed up. */
+  itemIds: string[];
+  /** Partly covered items summed up. */
+  partialIds: string[];
+  /** The other findings summed up, in full. */
+  parts: { code: string; message: string }[];
 }
 
 /** Data of a finding that carries nothing more than its message. */
@@ -31,16 +55,23 @@ export type PeriodProblem = 'missing' | 'unreadable' | 'length' | 'stale';
 
 /** The data of each code's findings. Adding a rule means adding its code here. */
 export interface FindingDataByCode extends Record<AbsentPhraseCode, AbsentPhraseData> {
-  'jfp.duty.missing': { itemId: string };
-  /** `line`: the heading line of the best evidence, where the quick fix adds a mapping. */
-  'jfp.duty.partial': { itemId: string; line: number };
+  /** `started`: a section is mapped to the item but has no content yet. */
+  'jfp.duty.missing': { itemId: string; started?: boolean };
+  /**
+   * `line`: the heading line of the best evidence, where the quick fix adds a mapping; only
+   * when mapping that section would address the item (a fix never turns an item green without text).
+   */
+  'jfp.duty.partial': { itemId: string; line?: number };
   'jfp.element.missing': { itemId: string; missing: string[] };
   /** No `unknownId` when the comment names no id at all. */
   'jfp.tag.unknown': { unknownId?: string; suggestion?: string };
   'jfp.waiver.no-reason': { itemId: string };
+  'jfp.waiver.statutory': { itemId: string };
   'jfp.acronym.undefined': { abbreviation: string; expansion: string };
   'jfp.term.outdated': { term: string; replacement?: string };
   'jfp.plan.period': { problems: PeriodProblem[]; suggestedPeriod: string; source?: 'front matter' | 'title' | 'text'; firstYear?: number; years?: number };
+  /** `switchTo`: a quick fix (never in "fix all") writing the edition that fits into the front matter. */
+  'jfp.plan.edition': { problem: 'older' | 'unknown'; edition?: string; fitting?: string; switchTo?: FindingFix };
   'jfp.process.consultation-summary': { missing: ('views' | 'response')[] };
   'jfp.process.hwb-opinion': { boardsConfigured: boolean; board?: string };
   'jfp.process.change-log': { missing: 'change-log' | 'significance' };
@@ -53,8 +84,11 @@ export interface FindingDataByCode extends Record<AbsentPhraseCode, AbsentPhrase
   'jfp.internal': NoData;
   'jfp.file.too-large': NoData;
   'jfp.file.binary': NoData;
+  /** Part of the document read as plain text (see model/bound.ts). */
+  'jfp.file.simplified': { reasons: ('nesting' | 'inline' | 'front-matter')[] };
   /** A problem in .jfp.json. */
   'jfp.config.invalid': NoData;
+  'jfp.plan.summary': PlanSummaryData;
 }
 
 export type FindingCode = keyof FindingDataByCode;

@@ -3,20 +3,25 @@ import type { Finding } from './findings.js';
 import { dutyMissing } from './dutyMissing.js';
 import { dutyPartial } from './dutyPartial.js';
 import { elementMissing } from './elementMissing.js';
+import { fileSimplified } from './fileSimplified.js';
 import { ruleContext, type AnalysisContext, type Rule } from './rule.js';
 import { AUTHORING_RULES } from './authoring.js';
+import { planEdition } from './planEdition.js';
 import { PROCESS_RULES } from './process.js';
 import { STYLE_RULES } from './style.js';
 import { tagUnknown } from './tagUnknown.js';
 import { waiverNoReason } from './waiverNoReason.js';
+import { waiverStatutory } from './waiverStatutory.js';
+import { PLAN_SUMMARY } from '../present/planSummary.js';
 import * as l10n from '@vscode/l10n';
 
 export type { AnalysisContext, Rule, RuleContext } from './rule.js';
 
 /** Every rule, in the order its findings are listed. */
-export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason, ...AUTHORING_RULES, ...PROCESS_RULES, ...STYLE_RULES];
+export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason, waiverStatutory, ...AUTHORING_RULES, ...PROCESS_RULES, planEdition, ...STYLE_RULES, fileSimplified];
 
-export const RULE_CODES: readonly string[] = RULES.map((r) => r.code);
+/** Every code a level can be set for: the rules' and the plan summary's (see ../present/). */
+export const RULE_CODES: readonly string[] = [...RULES.map((r) => r.code), PLAN_SUMMARY.code];
 
 /** Runs every rule, applying configured levels ('off' drops a rule's findings). */
 export function runRules(ctx: AnalysisContext, levels: Readonly<Record<string, Level>> = {}): Finding[] {

@@ -5,9 +5,10 @@ import { processChangeLog } from './processChangeLog.js';
 import { processConsultationSummary } from './processConsultationSummary.js';
 import { processHwbOpinion } from './processHwbOpinion.js';
 import type { Rule } from './rule.js';
+import { partnerTrustsRule } from './processPartnerTrustsNamed.js';
 
 /** The process rules that need code; the others are declared in full in the data (see processAbsent.ts). */
-const CODED: ReadonlyMap<string, Rule> = new Map<string, Rule>([planPeriod, processConsultationSummary, processHwbOpinion, processChangeLog].map((r) => [r.code, r]));
+const CODED: ReadonlyMap<string, Rule> = new Map<string, Rule>([planPeriod, processConsultationSummary, processHwbOpinion, processChangeLog, partnerTrustsRule()].map((r) => [r.code, r]));
 
 /**
  * Statutory process rules: the plan period and what the published plan must contain

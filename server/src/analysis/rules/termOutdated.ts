@@ -28,13 +28,15 @@ export const termOutdated: Rule<'jfp.term.outdated'> = {
   code: 'jfp.term.outdated',
   defaultSeverity: 'warning',
   description: 'The plan names a body or term that has been abolished or renamed.',
-  run({ doc, report }) {
+  run({ doc, report, identity }) {
     const glossary = getGlossary();
+    // A term outdated only after the plan's period starts is still current for that plan ("42 ICBs" in a 2025/26 plan).
+    const current = (o: OutdatedTerm) => identity.firstYear !== undefined && o.since > `${identity.firstYear}-04-01`;
     const { text, excluded } = doc.plan;
     const found: { start: number; end: number; outdated: OutdatedTerm; newText: string | undefined }[] = [];
     for (const hit of glossary.abbreviations.match(text, excluded)) {
       const outdated = glossary.abbreviation(hit.abbreviation)?.outdated;
-      if (!outdated) continue;
+      if (!outdated || current(outdated)) continue;
       let newText: string | undefined;
       if (outdated.replacementAbbreviation) newText = outdated.replacementAbbreviation + (hit.plural ? 's' : '');
       else if (outdated.replacement) newText = hit.plural && isKind(outdated) ? pluralise(outdated.replacement) : outdated.replacement;
@@ -42,7 +44,7 @@ export const termOutdated: Rule<'jfp.term.outdated'> = {
     }
     for (const hit of glossary.terms.match(text, excluded)) {
       const outdated = glossary.phrase(hit.key)?.outdated;
-      if (!outdated) continue;
+      if (!outdated || current(outdated)) continue;
       const written = text.slice(hit.start, hit.end);
       if (!capitalsAgree(written, outdated, hit.key)) continue;
       let newText: string | undefined;

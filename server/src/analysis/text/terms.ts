@@ -85,6 +85,39 @@ export function detach(s: string): string {
   return (s + ' ').slice(0, -1);
 }
 
+/**
+ * The hits of a long text, found segment by segment: the text is cut just before each "#"
+ * that starts a line, and each segment's hits are remembered by its text, so that after an
+ * edit only the segments it touched are scanned again. Exact only for matchers whose hits
+ * never cross such a cut (no phrase contains "#").
+ */
+export class SegmentCache {
+  private segments = new Map<string, TermHit[]>();
+
+  hits(text: string, hitsOf: (segment: string) => TermHit[]): TermHit[] {
+    const hits: TermHit[] = [];
+    const next = new Map<string, TermHit[]>();
+    let from = 0;
+    while (from < text.length) {
+      let to = text.indexOf('\n#', from);
+      to = to < 0 ? text.length : to + 1;
+      const segment = text.slice(from, to);
+      let local = next.get(segment);
+      if (!local) {
+        const known = this.segments.get(segment);
+        local = known ?? hitsOf(segment);
+        next.set(known ? segment : detach(segment), local);
+      }
+      for (const h of local) hits.push({ key: h.key, start: h.start + from, end: h.end + from });
+      from = to;
+    }
+    // Keep the segments of the texts matched lately (one document being edited, or several).
+    if (this.segments.size + next.size > SEGMENT_CACHE) this.segments = next;
+    else for (const [k, v] of next) this.segments.set(k, v);
+    return hits;
+  }
+}
+
 export class TermMatcher {
   private readonly pattern: RegExp | undefined;
   /** Candidate starts: a character that can begin a phrase, not preceded by a word character. */
@@ -94,7 +127,7 @@ export class TermMatcher {
   private readonly sticky: RegExp | undefined;
   readonly keys: ReadonlySet<string>;
   /** Matches by segment text (see allHits), only for matchers whose phrases have no "#". */
-  private segments = new Map<string, TermHit[]>();
+  private readonly segments = new SegmentCache();
   private readonly segmentable: boolean;
   /** Texts shorter than this are matched in one pass, without the segment cache (tests change it). */
   static segmentMin = 20_000;
@@ -176,26 +209,7 @@ export class TermMatcher {
    */
   private allHits(text: string): TermHit[] {
     if (text.length < TermMatcher.segmentMin || !this.segmentable) return this.hitsOf(text, 0);
-    const hits: TermHit[] = [];
-    const next = new Map<string, TermHit[]>();
-    let from = 0;
-    while (from < text.length) {
-      let to = text.indexOf('\n#', from);
-      to = to < 0 ? text.length : to + 1;
-      const segment = text.slice(from, to);
-      let local = next.get(segment);
-      if (!local) {
-        const known = this.segments.get(segment);
-        local = known ?? this.hitsOf(segment, 0);
-        next.set(known ? segment : detach(segment), local);
-      }
-      for (const h of local) hits.push({ key: h.key, start: h.start + from, end: h.end + from });
-      from = to;
-    }
-    // Keep the segments of the texts matched lately (one document being edited, or several).
-    if (this.segments.size + next.size > SEGMENT_CACHE) this.segments = next;
-    else for (const [k, v] of next) this.segments.set(k, v);
-    return hits;
+    return this.segments.hits(text, (segment) => this.hitsOf(segment, 0));
   }
 
   private hitsOf(text: string, offset: number): TermHit[] {

@@ -7,6 +7,8 @@ import { defaultPlanPeriod } from '../../../../shared/period.js';
 import { ServerCommands } from '../../../../shared/protocol.js';
 import { missingSectionsEdit, sectionEdit } from './codeActions.js';
 import { annexEdit, comparison, htmlReport } from './reports.js';
+import { WordPdfServerCommands } from '../../../../shared/wordPdf.js';
+import { checkWithoutImport, convertForImport, wordReport } from './wordCommands.js';
 
 /**
  * workspace/executeCommand: the server-side commands the client (or any editor) can run.
@@ -41,7 +43,8 @@ export async function executeCommand(
     case ServerCommands.template: {
       const icb = typeof args[0] === 'string' && args[0].trim() ? args[0].trim() : 'NHS Example Integrated Care Board';
       const period = typeof args[1] === 'string' && args[1].trim() ? args[1].trim() : defaultPlanPeriod(new Date());
-      return planTemplate(workspace.catalogue, icb, period);
+      const planType = typeof args[2] === 'string' ? args[2] : undefined;
+      return planTemplate(workspace.catalogue, icb, period, planType);
     }
     case ServerCommands.annexEdit: {
       const ctx = await withPlan(args[0]);
@@ -55,6 +58,14 @@ export async function executeCommand(
       const ctx = await withPlan(args[0]);
       const paths = Array.isArray(args[1]) ? args[1].filter((p): p is string => typeof p === 'string') : [];
       return ctx && paths.length > 0 ? comparison(ctx.plan, ctx.doc.uri, paths, workspace) : null;
+    }
+    case WordPdfServerCommands.convert:
+      return convertForImport(args[0], workspace);
+    case WordPdfServerCommands.check:
+      return checkWithoutImport(args[0], workspace);
+    case WordPdfServerCommands.wordReport: {
+      const ctx = await withPlan(args[0]);
+      return ctx ? wordReport(ctx.plan, args[1], workspace) : null;
     }
     default:
       return null;

@@ -4,6 +4,9 @@ import type { DocumentAnalysis } from '../../analysis/model/document.js';
 import { explainItem, type TextFormat } from '../../analysis/explain.js';
 import { getGlossary, isUnconfirmed, type GlossaryEntry, type GlossaryLookup, type OutdatedTerm } from '../../analysis/data/glossary.js';
 import { sectionAt } from '../../analysis/model/plan.js';
+import { countingNote, coverageFigure, statutoryGaps } from '../../analysis/present/headline.js';
+import { planTitle } from '../../formats/html.js';
+import { Commands } from '../../../../shared/protocol.js';
 import * as l10n from '@vscode/l10n';
 
 /** Ids of the items the text under the cursor refers to, with the range it covers. */
@@ -68,7 +71,30 @@ export function explainGlossary(found: Pick<GlossaryLookup, 'entries' | 'outdate
   return blocks.join(md ? '\n\n---\n\n' : '\n\n');
 }
 
+/**
+ * The hover on the plan's title: short, because the title also carries the plan-level
+ * diagnostics. The plan's name and figure, its statutory gaps in one line, and a link to the
+ * coverage view, which lists each item with its actions.
+ */
+export function titleHover(doc: DocumentAnalysis, plan: PlanAnalysis, position: Position, format: TextFormat): Hover | null {
+  const title = doc.plan.title;
+  if (!title || doc.uri !== plan.primary) return null;
+  const range = doc.plan.lines.rangeOf(title.start, title.end);
+  if (position.line !== range.start.line) return null;
+  const md = format === 'markdown';
+  const esc = (s: string) => (md ? s.replace(/([\\`*_[\]<>])/g, '\\$1') : s);
+  const gaps = statutoryGaps(plan.coverage).length;
+  const lines = [
+    `${md ? `**${esc(planTitle(plan).title)}**` : planTitle(plan).title} · ${coverageFigure(plan.summary, plan.percent)}`,
+    `${gaps === 0 ? l10n.t('Every statutory item is covered or waived.') : gaps === 1 ? l10n.t('1 statutory item is not covered.') : l10n.t('{0} statutory items are not covered.', gaps)} ${countingNote()}`,
+    md ? `[${l10n.t('Show plan coverage')}](command:${Commands.showCoverage})` : l10n.t('The Plan coverage view lists each item.'),
+  ];
+  return { contents: { kind: md ? MarkupKind.Markdown : MarkupKind.PlainText, value: lines.join('\n\n') }, range };
+}
+
 export function hover(doc: DocumentAnalysis, plan: PlanAnalysis, position: Position, format: TextFormat): Hover | null {
+  const onTitle = titleHover(doc, plan, position, format);
+  if (onTitle) return onTitle;
   const found = itemsAt(doc, plan, position);
   // Catalogue items (duty headings, jfp comments) take precedence over the glossary.
   if (!found || found.ids.length === 0) {

@@ -16,7 +16,7 @@ export function annexEdit(doc: DocumentAnalysis, plan: PlanAnalysis): WorkspaceE
 }
 
 /** How a document is named in reports made in the editor: its path relative to the workspace folder. */
-function displayName(workspace: PlanWorkspace, uri: string): string {
+export function displayName(workspace: PlanWorkspace, uri: string): string {
   for (const folder of workspace.folderUris()) {
     const relative = relativePath(folder, uri);
     if (relative !== undefined) return relative;

@@ -27,7 +27,7 @@ export function registerFeatures(ctx: ServerContext): void {
     const only = params.context.only;
     const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.Source));
     return withCurrentPlan(ctx, params.textDocument.uri, token, [], ({ doc, plan }) => {
-      if (!wantsFixAll) return codeActions(doc, plan, params.context.diagnostics);
+      if (!wantsFixAll) return codeActions(doc, plan, params.context.diagnostics, params.range);
       const all = fixAllAction(doc, plan);
       return all ? [all] : [];
     });

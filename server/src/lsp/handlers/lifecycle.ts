@@ -12,6 +12,7 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver';
 import { ServerCommands } from '../../../../shared/protocol.js';
+import { WordPdfServerCommands } from '../../../../shared/wordPdf.js';
 import { FIX_ALL_KIND } from '../features/codeActions.js';
 import { COMPLETION_TRIGGERS } from '../features/completion.js';
 import { setDocsBase } from '../features/diagnostics.js';
@@ -52,7 +53,7 @@ export function registerLifecycle(ctx: ServerContext, setCapabilities: (c: Clien
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: Object.values(ServerCommands) },
+        executeCommandProvider: { commands: [...Object.values(ServerCommands), ...Object.values(WordPdfServerCommands)] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'jfp-language-server', version: options.version },

@@ -1,0 +1,159 @@
+/**
+ * What a section says, as the coverage rules need it (issue 13): how much prose it holds,
+ * which of its lines are placeholders (a to-do, "TBC", a bare label), and the sentence or
+ * list item around a term, quoted as the evidence for a verdict. One pass over the text.
+ */
+import type { PlanModel, Section } from './model/plan.js';
+import type { TermHit } from './text/terms.js';
+
+export interface SectionFacts {
+  /** Words of prose in the section's own blocks below its heading (not comments, code or placeholders). */
+  words: number;
+  /** Sentences and list items of that prose. */
+  sentences: number;
+  /** Placeholder lines (sorted): terms on them are not evidence. */
+  placeholders: [number, number][];
+}
+
+/** A line that only holds a list marker, an open task, a label ending in ":", or a to-do word. */
+const MARKER = /^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[xX]\]\s*)?/;
+const OPEN_TASK = /^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+\[ \]/;
+const PLACEHOLDER = /^(?:to ?do|tbc|tbd|tba|fixme|placeholder|x{3,}|\?+|\.{3}|…)\b|^(?:to ?do|tbc|tbd|tba|\?+|\.{3}|…)$/i;
+const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
+const SENTENCE_END = /[.!?](?=[\s"'*_\u2019\u201d)]|$)/g;
+
+const factsCache = new WeakMap<PlanModel, SectionFacts[]>();
+
+/** Facts of every section of a plan, computed once per parsed version. */
+export function sectionFacts(plan: PlanModel): SectionFacts[] {
+  let facts = factsCache.get(plan);
+  if (!facts) {
+    facts = plan.sections.map((s) => factsOf(plan, s));
+    factsCache.set(plan, facts);
+  }
+  return facts;
+}
+
+function factsOf(plan: PlanModel, section: Section): SectionFacts {
+  const { text, excluded } = plan;
+  const from = section.depth === 0 ? section.start : section.headingEnd;
+  const facts: SectionFacts = { words: 0, sentences: 0, placeholders: [] };
+  let x = firstEndingAfter(excluded, from);
+  let lineStart = from;
+  while (lineStart < section.end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > section.end) lineEnd = section.end;
+    // The visible part of the line: outside comments, code and link targets.
+    let visible = '';
+    let at = lineStart;
+    while (x < excluded.length && excluded[x]![0] < lineEnd) {
+      const [s, e] = excluded[x]!;
+      if (s > at) visible += text.slice(at, s);
+      if (e > lineEnd) {
+        at = lineEnd;
+        break;
+      }
+      at = Math.max(at, e);
+      x++;
+    }
+    if (at < lineEnd) visible += text.slice(at, lineEnd);
+    const listItem = /^\s*(?:[-*+]|\d+[.)])\s/.test(visible);
+    const body = visible.replace(MARKER, '').replace(/[|*_`#>]/g, ' ').trim();
+    const afterLabel = /^[^:]{1,80}:\s*(.*)$/.exec(body)?.[1];
+    if (body !== '') {
+      if (OPEN_TASK.test(visible) || PLACEHOLDER.test(body) || (afterLabel !== undefined && (afterLabel === '' || PLACEHOLDER.test(afterLabel)))) {
+        facts.placeholders.push([lineStart, lineEnd]);
+      } else {
+        facts.words += body.match(WORD)?.length ?? 0;
+        const ends = body.match(SENTENCE_END)?.length ?? 0;
+        facts.sentences += ends > 0 ? ends : listItem || /\p{L}/u.test(body) ? 1 : 0;
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return facts;
+}
+
+function firstEndingAfter(ranges: readonly (readonly [number, number])[], offset: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]![1] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True when an offset falls in one of the sorted ranges. */
+export function inRanges(ranges: readonly (readonly [number, number])[], offset: number): boolean {
+  const i = firstEndingAfter(ranges, offset);
+  return i < ranges.length && ranges[i]![0] <= offset;
+}
+
+/** True when a full stop, question or exclamation mark at i ends a sentence (closing marks may follow it). */
+function endsSentence(text: string, i: number): boolean {
+  const c = text[i];
+  if (c !== '.' && c !== '!' && c !== '?') return false;
+  let j = i + 1;
+  while (j < text.length && j < i + 4 && /["'*_)\u2019\u201d]/.test(text[j]!)) j++;
+  return j >= text.length || /\s/.test(text[j]!);
+}
+
+/** How far a quote may reach on either side of its term. */
+const REACH = 240;
+
+/**
+ * The bounds of the sentence or list item around an offset: from the end of the previous
+ * sentence, blank line or line that starts a list item or heading, to the end of this one.
+ */
+export function sentenceAround(text: string, offset: number, limit: readonly [number, number] = [0, text.length]): [number, number] {
+  const lo = Math.max(limit[0], offset - REACH);
+  const hi = Math.min(limit[1], offset + REACH);
+  let start = lo;
+  for (let i = offset - 1; i >= lo; i--) {
+    const c = text[i]!;
+    if (endsSentence(text, i)) {
+      start = i + 1;
+      break;
+    }
+    if (c === '\n') {
+      const next = text.slice(i + 1, i + 8);
+      if (/^\s*(?:[-*+]\s|\d+[.)]\s|#|\n|$)/.test(next) || text[i - 1] === '\n' || i === lo) {
+        start = i + 1;
+        break;
+      }
+    }
+  }
+  let end = hi;
+  for (let i = offset; i < hi; i++) {
+    const c = text[i]!;
+    if (endsSentence(text, i)) {
+      end = i + 1;
+      break;
+    }
+    if (c === '\n' && /^\s*(?:[-*+]\s|\d+[.)]\s|#|\n|$)/.test(text.slice(i + 1, i + 8))) {
+      end = i;
+      break;
+    }
+  }
+  return [start, end];
+}
+
+/** The sentence around a term as plain text for a quote, shortened to about 160 characters. */
+export function quoteAround(plan: PlanModel, hit: TermHit, limit: readonly [number, number]): string {
+  const [s, e] = sentenceAround(plan.text, hit.start, limit);
+  let quote = plan.text
+    .slice(s, e)
+    .replace(/<!--[^]*?-->/g, ' ')
+    .replace(/^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+|#+\s+)?(?:\[[ xX]\]\s*)?/, '')
+    .replace(/[*_`]+/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (quote.length > 160) {
+    const at = Math.max(0, Math.min(hit.start - s - 60, quote.length - 160));
+    quote = `${at > 0 ? '…' : ''}${quote.slice(at, at + 158).trim()}…`;
+  }
+  return quote;
+}

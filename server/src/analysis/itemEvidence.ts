@@ -1,0 +1,154 @@
+/**
+ * The evidence of one catalogue item in a part of a plan (a section, a chapter, a mapped
+ * section): which of its terms appear, in how many sentences, and the best one to quote.
+ * See coverage.ts for how the evidence becomes a status.
+ */
+import type { ItemTerms } from './data/catalogueIndex.js';
+import { inRanges, sectionFacts, sentenceAround } from './evidence.js';
+import type { DocumentAnalysis } from './model/document.js';
+import { sectionAt, type Section } from './model/plan.js';
+import type { TermHit } from './text/terms.js';
+
+/** The evidence of one item in one part of the plan. */
+export interface PartEvidence {
+  specific: Set<string>;
+  generic: Set<string>;
+  topic: Set<string>;
+  /** Indices of the key elements found. */
+  elements: Set<number>;
+  /** A sentence names every group of one of the item's `together` sets. */
+  together: boolean;
+  /** The best hit to quote: specific, then topic, then generic, then a key element. */
+  best: TermHit | undefined;
+  bestRank: number;
+  /** Sentences (or list items) that hold a specific, topic or generic term of the item. */
+  sentencesWith: number;
+  words: number;
+  sentences: number;
+}
+
+/** A doc's hits per section, with placeholders removed, and heading hits only where the section has prose. */
+const usable = new WeakMap<DocumentAnalysis, TermHit[][]>();
+
+export function sectionHits(doc: DocumentAnalysis): TermHit[][] {
+  let bySection = usable.get(doc);
+  if (bySection) return bySection;
+  const { sections } = doc.plan;
+  const facts = sectionFacts(doc.plan);
+  bySection = sections.map(() => []);
+  const prose = withProse(sections, facts);
+  // The plan's title names the ICB and the plan, not what the plan covers.
+  const title = sections.find((t) => t.depth === 1);
+  for (const hit of doc.hits) {
+    const i = sectionAt(sections, hit.start);
+    const s = sections[i]!;
+    if (inRanges(facts[i]!.placeholders, hit.start)) continue;
+    if (s.depth > 0 && hit.start < s.headingEnd && (!prose[i] || s === title)) continue;
+    bySection[i]!.push(hit);
+  }
+  usable.set(doc, bySection);
+  return bySection;
+}
+
+/** For each section, whether it or one of its subsections holds prose (one pass, children after parents). */
+function withProse(sections: readonly Section[], facts: ReturnType<typeof sectionFacts>): boolean[] {
+  const prose = facts.map((f) => f.words > 0);
+  for (let i = sections.length - 1; i > 0; i--) {
+    const p = sections[i]!.parent;
+    if (p !== undefined && prose[i]) prose[p] = true;
+  }
+  return prose;
+}
+
+const RANK = { specific: 0, topic: 1, generic: 2, element: 3 } as const;
+
+function emptyEvidence(): PartEvidence {
+  return { specific: new Set(), generic: new Set(), topic: new Set(), elements: new Set(), together: false, best: undefined, bestRank: 4, sentencesWith: 0, words: 0, sentences: 0 };
+}
+
+/**
+ * The evidence of an item in some sections of a document. `bodyOnly`: the index of a section
+ * whose heading is not evidence (a mapped section: its heading says where, not what).
+ */
+export function partEvidence(doc: DocumentAnalysis, sections: readonly Section[], terms: ItemTerms, bodyOnly?: number): PartEvidence {
+  const facts = sectionFacts(doc.plan);
+  const hitsBySection = sectionHits(doc);
+  const e = emptyEvidence();
+  for (const s of sections) {
+    e.words += facts[s.index]!.words;
+    e.sentences += facts[s.index]!.sentences;
+    const all = hitsBySection[s.index]!;
+    const hits = s.index === bodyOnly ? all.filter((h) => h.start >= s.headingEnd) : all;
+    const other = terms.notTerms.size === 0 ? [] : hits.filter((h) => terms.notTerms.has(h.key));
+    let sentenceEnd = -1;
+    for (const hit of hits) {
+      if (other.some((o) => o.start <= hit.start && hit.end <= o.end && o !== hit)) continue;
+      let rank = 4;
+      const strength = terms.signals.get(hit.key);
+      if (strength === 'specific') {
+        e.specific.add(hit.key);
+        rank = RANK.specific;
+      }
+      if (terms.topics.has(hit.key)) {
+        e.topic.add(hit.key);
+        rank = Math.min(rank, RANK.topic);
+      }
+      if (strength === 'generic') {
+        e.generic.add(hit.key);
+        rank = Math.min(rank, RANK.generic);
+      }
+      terms.elements.forEach((keys, i) => {
+        if (!keys.includes(hit.key)) return;
+        e.elements.add(i);
+        rank = Math.min(rank, RANK.element);
+      });
+      if (rank < e.bestRank) [e.best, e.bestRank] = [hit, rank];
+      if (rank < RANK.element && hit.start >= sentenceEnd) {
+        e.sentencesWith++;
+        sentenceEnd = sentenceAround(doc.plan.text, hit.start, [s.start, s.end])[1];
+      }
+    }
+    if (!e.together && terms.together.length > 0) e.together = namesTogether(doc, s, hits, terms);
+  }
+  return e;
+}
+
+/** True when one sentence of the section names a word of every group of one `together` set. */
+function namesTogether(doc: DocumentAnalysis, section: Section, hits: readonly TermHit[], terms: ItemTerms): boolean {
+  for (const set of terms.together) {
+    for (const hit of hits) {
+      if (!set[0]!.includes(hit.key)) continue;
+      const [s, e] = sentenceAround(doc.plan.text, hit.start, [section.start, section.end]);
+      const inSentence = hits.filter((h) => h.start >= s && h.end <= e).map((h) => h.key);
+      if (set.every((group) => group.some((k) => inSentence.includes(k)))) return true;
+    }
+  }
+  return false;
+}
+
+/** The evidence of several parts taken together. */
+export function merge(parts: readonly PartEvidence[], words: number, sentences: number): PartEvidence {
+  const e = emptyEvidence();
+  for (const p of parts) {
+    for (const k of p.specific) e.specific.add(k);
+    for (const k of p.generic) e.generic.add(k);
+    for (const k of p.topic) e.topic.add(k);
+    for (const i of p.elements) e.elements.add(i);
+    e.together ||= p.together;
+    e.sentencesWith += p.sentencesWith;
+    if (p.bestRank < e.bestRank) [e.best, e.bestRank] = [p.best, p.bestRank];
+  }
+  return { ...e, words, sentences };
+}
+
+/** Every key under which a hit can be evidence of the item. */
+const relevantKeys = new WeakMap<ItemTerms, Set<string>>();
+export function keysOf(terms: ItemTerms): Set<string> {
+  let keys = relevantKeys.get(terms);
+  if (!keys) {
+    keys = new Set([...terms.signals.keys(), ...terms.topics, ...terms.elements.flat(), ...terms.together.flat(2)]);
+    relevantKeys.set(terms, keys);
+  }
+  return keys;
+}
+
