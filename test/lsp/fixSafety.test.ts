@@ -108,7 +108,10 @@ class Session {
         const result = TextDocument.applyEdits(TextDocument.create(this.uri, 'markdown', 1, original), edits);
         assertStillValid(original, result, assertOnlyTargetsChange(original, result, edits));
         const after = await this.set(result);
-        assert.ok(count(after, key(d)) < count(diagnostics, key(d)), `"${action.title}" removes ${key(d)}`);
+        // Inserted sections are 'started, no content yet' (issue 13), so the plan summary rightly
+        // stays after "Insert all missing sections"; that it is not offered again is checked below.
+        if (action.title !== 'Insert all missing sections') assert.ok(count(after, key(d)) < count(diagnostics, key(d)), `"${action.title}" removes ${key(d)}`);
+        else assert.ok(edits.length > 0 && edits.every((e) => /<!-- jfp: [a-z0-9-]+ -->/.test(e.newText)), `"${action.title}" inserts tagged sections`);
         const again = (await this.actions(after)).filter((a) => a.title === action.title && JSON.stringify(this.editsOf(a)) === JSON.stringify(edits));
         assert.deepEqual(again, [], `"${action.title}" is not offered again with the same edit`);
         figures.actions++;
