@@ -81,6 +81,9 @@ export async function openWorkspace(): Promise<Session> {
         'editor.minimap.enabled': false,
         'window.commandCenter': false,
         'workbench.layoutControl.enabled': false,
+        // Each missing item as its own diagnostic with its own quick fixes (a user setting; by
+        // default they are summed up on the title as jfp.plan.summary).
+        'jfp.rules': { 'jfp.plan.summary': 'off' },
       },
     });
     const workspace = path.join(server.tmp, 'workspace');
