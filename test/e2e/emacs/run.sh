@@ -28,6 +28,8 @@ if ! emacs --batch --eval "(kill-emacs (if (require 'eglot nil t) 0 3))" </dev/n
 fi
 cp "$ROOT/examples/wessex-vale-joint-forward-plan.md" "$T/example/"
 cp "$ROOT/test/fixtures/workspace/draft-forward-plan.md" "$T/ws/"
+# Each missing item as its own diagnostic (by default they are summed up on the title as jfp.plan.summary).
+printf '{ "rules": { "jfp.plan.summary": "off" } }\n' > "$T/ws/.jfp.json"
 
 count() { grep -c "$1" "$T/out.txt" || true; }  # grep -c exits 1 when it counts 0
 set +e
