@@ -46,9 +46,15 @@ function signalTerms() {
   return terms.filter((t) => typeof t === 'string' && t.length > 0);
 }
 
-/** A plan of about `bytes` characters. */
-export function generatePlan(bytes, seed = 42) {
+/**
+ * A plan of about `bytes` characters. With `notes`, as plans converted from Word are: about
+ * 40 footnotes per 200 KB (each section's calls defined at its end) and reference-style links
+ * whose definitions sit at the end of the document.
+ */
+export function generatePlan(bytes, seed = 42, notes = false) {
   const rnd = prng(seed);
+  let footnote = 0;
+  let calls = [];
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const terms = signalTerms();
   const word = () => (rnd() < 0.06 ? pick(terms) : rnd() < 0.06 ? pick(NHS) : pick(VOCAB));
@@ -58,6 +64,11 @@ export function generatePlan(bytes, seed = 42) {
     for (let i = 0; i < n; i++) words.push(word());
     if (rnd() < 0.1) words.splice(3, 0, `[${pick(VOCAB)} ${pick(VOCAB)}](https://example.nhs.uk/${pick(VOCAB)})`);
     if (rnd() < 0.05) words.splice(2, 0, `**${pick(NHS)}**`);
+    if (notes && rnd() < 0.025) words.splice(4, 0, `[${pick(VOCAB)}][ref-${Math.floor(rnd() * 20)}]`);
+    if (notes && rnd() < 0.04) {
+      calls.push(++footnote);
+      words.push(`[^${footnote}]`);
+    }
     const s = words.join(' ');
     return s[0].toUpperCase() + s.slice(1) + '.';
   };
@@ -84,15 +95,18 @@ export function generatePlan(bytes, seed = 42) {
       block.push(rows.join('\n'));
     } else if (r < 0.53) block.push('```text\n# not a heading\n' + sentence() + '\n```');
     else if (r < 0.56) block.push(`> ${sentence()}`);
+    for (const n of calls) block.push(`[^${n}]: ${sentence()}`);
+    calls = [];
     const text = block.join('\n\n') + '\n';
     parts.push(text);
     size += text.length + 1;
     n++;
   }
+  if (notes) parts.push(Array.from({ length: 20 }, (_, i) => `[ref-${i}]: https://example.nhs.uk/reference/${i}`).join('\n') + '\n');
   return parts.join('\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const bytes = Number(process.argv[2] ?? 200_000);
-  process.stdout.write(generatePlan(bytes, Number(process.argv[3] ?? 42)));
+  process.stdout.write(generatePlan(bytes, Number(process.argv[3] ?? 42), process.argv[4] === 'notes'));
 }

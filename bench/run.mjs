@@ -2,7 +2,8 @@
  * `npm run bench`: times remark, markdownlint and jfp-assist on generated plans of 20 KB,
  * 200 KB and 2 MB, in one run so each figure sits beside its peers. Writes bench/results.json
  * and prints a Markdown table (paste it into README.md and docs/performance.md).
- * Needs a build first (the npm script does it). Set BENCH_SIZES=20000,200000 to run fewer sizes.
+ * Needs a build first (the npm script does it). Set BENCH_SIZES=20000,200000 to run fewer sizes,
+ * BENCH_KINDS=plain or BENCH_KINDS=notes for plans without or with footnotes and reference links.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -24,6 +25,7 @@ const { indexCatalogue } = await import(A('data/catalogueIndex.js'));
 const { IncrementalParser } = await import(A('model/incremental.js'));
 
 const SIZES = (process.env.BENCH_SIZES ?? '20000,200000,2000000').split(',').map(Number);
+const KINDS = (process.env.BENCH_KINDS ?? 'plain,notes').split(',');
 const RUNS = 5;
 const EDITS = 50;
 const catalogue = getDefaultCatalogue();
@@ -156,20 +158,23 @@ async function overStdio(text) {
 const label = (n) => (n >= 1e6 ? `${n / 1e6} MB` : `${n / 1e3} KB`);
 const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}`, date: new Date().toISOString() };
 const results = [];
-for (const size of SIZES) {
-  const text = generatePlan(size);
-  const r = { size, chars: text.length, ...inProcess(text), ...(await overStdio(text)) };
-  results.push(r);
-  process.stderr.write(`${label(size)} done\n`);
+for (const kind of KINDS) {
+  for (const size of SIZES) {
+    const text = generatePlan(size, 42, kind === 'notes');
+    const r = { kind, size, chars: text.length, ...inProcess(text), ...(await overStdio(text)) };
+    results.push(r);
+    process.stderr.write(`${label(size)} ${kind} done\n`);
+  }
 }
+const name = (r) => `${label(r.size)}${r.kind === 'notes' ? ' with footnotes' : ''}`;
 
 const table = [
   '| Plan size | (a) remark bare | (b) remark + GFM + front matter | (c) markdownlint | (d) jfp cold | (e) jfp after 1-char edit | (f) edit→diagnostics p50 / p95 | (g) server peak RSS |',
   '| --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...results.map((r) => `| ${label(r.size)} | ${r.a} ms | ${r.b} ms | ${r.c} ms | ${r.d} ms (${round(r.d / r.b)}× b) | ${r.e} ms | ${r.f50} / ${r.f95} ms | ${r.g} MB |`),
+  ...results.map((r) => `| ${name(r)} | ${r.a} ms | ${r.b} ms | ${r.c} ms | ${r.d} ms (${round(r.d / r.b)}× b) | ${r.e} ms (${round(r.e / r.a)}× a) | ${r.f50} / ${r.f95} ms (p95 ${round(r.f95 / r.a)}× a) | ${r.g} MB |`),
 ].join('\n');
-const big = results.find((r) => r.size === 2_000_000);
-const mid = results.find((r) => r.size === 200_000);
+const big = results.find((r) => r.size === 2_000_000 && r.kind === KINDS[0]);
+const mid = results.find((r) => r.size === 200_000 && r.kind === KINDS[0]);
 const scaling = big && mid ? round(big.d / mid.d) : undefined;
 fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify({ machine, runs: RUNS, edits: EDITS, results, scaling }, null, 2) + '\n');
 process.stdout.write(`Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node} (${machine.platform}), ${machine.date}\n\n${table}\n`);

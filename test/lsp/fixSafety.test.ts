@@ -108,7 +108,12 @@ class Session {
         const result = TextDocument.applyEdits(TextDocument.create(this.uri, 'markdown', 1, original), edits);
         assertStillValid(original, result, assertOnlyTargetsChange(original, result, edits));
         const after = await this.set(result);
-        assert.ok(count(after, key(d)) < count(diagnostics, key(d)), `"${action.title}" removes ${key(d)}`);
+        if (action.title === 'Insert all missing sections') {
+          // Honest verdicts: inserted sections are only started, so the items stay uncovered until they have text.
+          const tags = (t: string) => t.split('<!-- jfp:').length;
+          assert.ok(tags(result) > tags(original), `"${action.title}" inserts mapped sections`);
+          assert.ok(after.some((a) => a.code === d.code && a.severity === d.severity), `"${action.title}" does not turn an item green without text`);
+        } else assert.ok(count(after, key(d)) < count(diagnostics, key(d)), `"${action.title}" removes ${key(d)}`);
         const again = (await this.actions(after)).filter((a) => a.title === action.title && JSON.stringify(this.editsOf(a)) === JSON.stringify(edits));
         assert.deepEqual(again, [], `"${action.title}" is not offered again with the same edit`);
         figures.actions++;

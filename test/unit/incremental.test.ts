@@ -21,14 +21,32 @@ const PIECES = [
   'The integrated care board will publish its annual report and consult the health and wellbeing board.\n',
   '<!-- jfp: duty-not-known -->\n', '<!-- jfp-waive duty-climate: later -->\n', 'This is a long sentence that goes on and on '.repeat(6) + 'for ever.\n',
   'The JSNA and the PCN said so. Utilisation of multidisciplinary interoperability considerations. ',
+  // References and definitions, resolved across the whole document: links, images, footnotes,
+  // labels that differ only in case or spacing, duplicate definitions, definitions in containers.
+  '[Ref]: http://example.org/other "Title"\n', '[ref][]\n', '[text][REF]\n', '![img][ref]\n', '[two  words]\n', '[Two Words]: /t\n',
+  '[^1]: A footnote.\n', '[^note]: Another, [ref] inside.\n', '    continued footnote\n', 'See[^note] and [^2].\n', '[^2]:\n',
+  '> [^1]: quoted\n', '- [x]: /list\n', '[x]\n', '[^1]: duplicate\n', '[ref]:\n',
 ];
 
 const piece = fc.constantFrom(...PIECES);
 const doc = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
-const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')), char: fc.constantFrom('', '#', ' ', '\n', '`', '<', 'x', '-') });
+/** An edit: a removal and an insertion at one place, or (as a cut and paste does) a span moved elsewhere. */
+const edit = fc.record({
+  at: fc.nat(),
+  remove: fc.nat({ max: 12 }),
+  insert: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')),
+  char: fc.constantFrom('', '#', ' ', '\n', '`', '<', 'x', '-', ']', ':'),
+  move: fc.option(fc.record({ to: fc.nat(), length: fc.nat({ max: 60 }) }), { nil: undefined, freq: 4 }),
+});
 
-function apply(text: string, e: { at: number; remove: number; insert: string; char: string }): string {
+function apply(text: string, e: { at: number; remove: number; insert: string; char: string; move: { to: number; length: number } | undefined }): string {
   const at = text.length === 0 ? 0 : e.at % (text.length + 1);
+  if (e.move) {
+    const cut = text.slice(at, at + e.move.length);
+    const rest = text.slice(0, at) + text.slice(at + e.move.length);
+    const to = e.move.to % (rest.length + 1);
+    return rest.slice(0, to) + cut + rest.slice(to);
+  }
   return text.slice(0, at) + e.char + e.insert + text.slice(at + e.remove);
 }
 
@@ -44,8 +62,18 @@ describe('incremental', function () {
     );
   });
 
-  it('does not cut when definitions or footnotes may be resolved across the document', () => {
-    assert.deepEqual(chunkStarts('# A\n[x]\n# B\n[x]: http://e.org\n'), [0]);
+  it('resolves references against definitions in other chunks, and again when they change', () => {
+    const parser = new IncrementalParser();
+    const text = '# A\n[x] and[^1]\n# B\nx\n# C\n[x]: http://e.org\n[^1]: Note.\n';
+    assert.deepEqual(chunkStarts(text).length, 3);
+    assert.deepEqual(parser.parse(text), parseMarkdown(text));
+    assert.equal(parser.lastParsed, 3);
+    // Removing the definitions re-parses their chunk and the one that refers to them, not B.
+    const edited = text.replace('[x]: http://e.org\n[^1]: Note.\n', 'none\n');
+    assert.deepEqual(parser.parse(edited), parseMarkdown(edited));
+    assert.equal(parser.lastParsed, 2);
+    assert.deepEqual(parser.parse(text), parseMarkdown(text));
+    assert.equal(parser.lastParsed, 2);
   });
 
   it('re-parses only the chunk an edit touches', () => {

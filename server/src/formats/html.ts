@@ -7,6 +7,7 @@ import { ANNEX_TITLE, annexRows, STATUS_LABELS } from './annex.js';
 import { reportDiagnostics } from './json.js';
 import { escapeXml as h } from './xml.js';
 import { identityLine } from '../analysis/planIdentity.js';
+import { countingNote, coverageFigure, statutoryGaps } from '../analysis/present/headline.js';
 
 export interface HtmlOptions {
   /** The date shown as "generated on" (injectable for tests). */
@@ -19,7 +20,7 @@ const ORDER: CoverageStatus[] = ['addressed', 'partial', 'waived', 'missing'];
 const CSS = `body{font-family:Arial,Helvetica,sans-serif;color:#212b32;margin:2rem auto;max-width:60rem;padding:0 1rem;line-height:1.45}
 h1{font-size:1.8rem;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:2px solid #005eb8;padding-bottom:.2rem}
 .meta{color:#4c6272}table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d8dde0;padding:.35rem .5rem;text-align:left;vertical-align:top}
-th{background:#f0f4f5}.status{font-weight:bold;white-space:nowrap}.addressed{color:#007f3b}.partial{color:#8a5a00}.missing{color:#d5281b}.waived{color:#4c6272}
+th{background:#f0f4f5}details{margin:.3rem 0}summary{cursor:pointer}.status{font-weight:bold;white-space:nowrap}.addressed{color:#007f3b}.partial{color:#8a5a00}.missing{color:#d5281b}.waived{color:#4c6272}
 .sev-error{color:#d5281b}.sev-warning{color:#8a5a00}.legend span{display:inline-block;margin-right:1rem}.legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}
 @media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}}`;
 
@@ -58,6 +59,28 @@ export function coverageChart(plan: PlanAnalysis): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Coverage by kind of item" width="${labelWidth + barWidth}" height="${height}" viewBox="0 0 ${labelWidth + barWidth} ${height}">${rows.join('')}</svg>`;
 }
 
+const SEVERITY_ORDER = ['error', 'warning', 'information', 'hint'];
+
+/**
+ * Findings grouped by check (diagnostic code), most severe and most frequent first: one line per
+ * check with its count and first message, the places collapsed in a `<details>` element.
+ */
+export function findingGroups(plan: PlanAnalysis, file: (uri: string) => string, diagnostics: ReturnType<typeof reportDiagnostics>): string {
+  const groups = new Map<string, typeof diagnostics>();
+  for (const d of diagnostics) groups.set(d.code, [...(groups.get(d.code) ?? []), d]);
+  const rank = (list: typeof diagnostics) => Math.min(...list.map((d) => SEVERITY_ORDER.indexOf(d.severity)));
+  const sorted = [...groups].sort(([, a], [, b]) => rank(a) - rank(b) || b.length - a.length);
+  return sorted.map(([code, list]) => {
+    const worst = list.find((d) => SEVERITY_ORDER.indexOf(d.severity) === rank(list))!;
+    const places = list.map((d) => {
+      const doc = plan.documents.find((x) => file(x.uri) === d.file);
+      const section = doc ? doc.plan.sections[sectionAt(doc.plan.sections, doc.plan.lines.offsetAt({ line: d.line - 1, character: d.column - 1 }))] : undefined;
+      return `<li>${h(d.file)} · ${h(section?.heading || 'Opening text')}, line ${d.line}: ${h(d.message)}</li>`;
+    });
+    return `<details><summary><span class="sev-${worst.severity}">${h(worst.severity)}</span> ${h(code)} × ${list.length}: ${h(worst.message)}</summary>\n<ul>${places.join('\n')}</ul></details>`;
+  }).join('\n');
+}
+
 /**
  * `jfp-check --format html` and "Export coverage report": one self-contained HTML page for
  * a board paper (inline CSS and SVG, no scripts, no external links other than the plan's own).
@@ -71,17 +94,12 @@ export function formatHtml(plan: PlanAnalysis, file: (uri: string) => string, op
     const where = r.status === 'waived' ? `Waived: ${h(r.waiver ?? 'no reason given')}` : r.links.map((l) => h(l.text)).join(', ') || '—';
     return `<tr><td>${h(r.title)}</td><td>${h(r.legalBasis)}</td><td class="status ${r.status}">${STATUS_LABELS[r.status]}</td><td>${where}</td></tr>`;
   });
-  const groups = new Map<string, string[]>();
-  const diagnostics = reportDiagnostics(plan, file);
-  for (const d of diagnostics) {
-    const doc = plan.documents.find((x) => file(x.uri) === d.file);
-    const section = doc ? doc.plan.sections[sectionAt(doc.plan.sections, doc.plan.lines.offsetAt({ line: d.line - 1, character: d.column - 1 }))] : undefined;
-    const key = `${d.file} · ${section?.heading || 'Opening text'}`;
-    const list = groups.get(key) ?? [];
-    list.push(`<li><span class="sev-${d.severity}">${h(d.severity)}</span> line ${d.line}: ${h(d.message)} <small>(${h(d.code)})</small></li>`);
-    groups.set(key, list);
-  }
-  const findings = [...groups].map(([k, items]) => `<h3>${h(k)}</h3>\n<ul>${items.join('\n')}</ul>`).join('\n');
+  // The plan summary finding repeats the Summary and gaps above, so the report leaves it out.
+  const diagnostics = reportDiagnostics(plan, file).filter((d) => d.code !== 'jfp.plan.summary');
+  const findings = findingGroups(plan, file, diagnostics);
+  const gaps = statutoryGaps(plan.coverage);
+  const partial = plan.coverage.filter((c) => c.counted && c.status === 'partial');
+  const otherMissing = plan.coverage.filter((c) => c.counted && c.status === 'missing' && !gaps.includes(c));
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -93,8 +111,12 @@ export function formatHtml(plan: PlanAnalysis, file: (uri: string) => string, op
 <body>
 <h1>${h(title)}</h1>
 <p class="meta">${period ? `Period: ${h(period)} · ` : ''}${h(plan.mode === 'summary' ? 'Public summary' : 'Full plan')} · ${h(identityLine(plan.identity))} · Files: ${plan.documents.map((d) => h(file(d.uri))).join(', ')}</p>
-<h2>Coverage</h2>
-<p><strong>${plan.percent}% covered</strong>: ${s.addressed} addressed, ${s.partial} partly covered, ${s.missing} not covered, ${s.waived} waived, of ${s.total} items.</p>
+<h2>Summary</h2>
+<p><strong>${h(coverageFigure(s, plan.percent))}</strong>: ${s.addressed} addressed, ${s.partial} partly covered, ${s.missing} not covered, ${s.waived} waived, of ${s.total} items. ${h(countingNote())}</p>
+<h2>Statutory gaps</h2>
+${gaps.length === 0 ? '<p>None: every statutory item is at least partly covered.</p>' : `<ul>${gaps.map((g) => `<li class="missing">${h(g.title)}</li>`).join('')}</ul>`}
+${otherMissing.length === 0 ? '' : `<p>Other items not covered: ${otherMissing.map((c) => h(c.title)).join('; ')}.</p>`}
+${partial.length === 0 ? '' : `<p>Partly covered: ${partial.map((c) => h(c.title)).join('; ')}.</p>`}
 ${coverageChart(plan)}
 <p class="legend">${legend}</p>
 <h2>${h(ANNEX_TITLE)}</h2>
@@ -105,7 +127,7 @@ ${rows.join('\n')}
 </tbody>
 </table>
 <h2>Points to review</h2>
-${diagnostics.length === 0 ? '<p>None: jfp-assist found nothing to review.</p>' : findings}
+${diagnostics.length === 0 ? '<p>None: jfp-assist found nothing to review.</p>' : `<p>${diagnostics.length} points, grouped by check; open a group for where they are.</p>\n${findings}`}
 <hr>
 <p class="meta">Generated by jfp-assist on ${h(options.now.toISOString().slice(0, 10))} from ${h(catalogue.data.title)}, edition ${h(catalogue.edition)}. Coverage is found from the plan's wording and jfp comments; it supports, and does not replace, a reader's judgement.</p>
 </body>

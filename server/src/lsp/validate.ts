@@ -7,7 +7,7 @@
  * make the server's text and the editor's differ). A handler that throws or rejects on a
  * notification is logged, never left as an unhandled rejection.
  */
-import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 
 type Check = (params: unknown) => string | undefined;
 

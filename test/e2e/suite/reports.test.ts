@@ -40,7 +40,14 @@ describe('Report commands', () => {
       // Add a research section above the annex, wait for the tree to see it, and insert again.
       const at = doc.positionAt(doc.getText().indexOf(START));
       const edit = new vscode.WorkspaceEdit();
-      edit.insert(draftUri(), at, '## Research\n\nWe will support clinical research and trials with the National Institute for Health and Care Research and local universities.\n\n');
+      // A focused discussion (one sentence would be a passing mention: partly covered).
+      const research = [
+        'We will support clinical research and trials with the National Institute for Health and Care Research and local universities.',
+        'Every provider will offer its patients the chance to take part in research studies.',
+        'Our research and innovation board will set priorities for applied health research in the area.',
+        'We will use research evidence to decide which services to fund, and report research activity to the board each year.',
+      ].join(' ');
+      edit.insert(draftUri(), at, `## Research\n\n${research}\n\n`);
       assert.ok(await vscode.workspace.applyEdit(edit));
       const coverage = await coverageOf(api, draftUri());
       assert.equal(coverage.items.find((i) => i.id === 'duty-research')?.status, 'addressed');

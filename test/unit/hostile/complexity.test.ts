@@ -56,7 +56,12 @@ function growth(name: string, generate: Generator, head = PLAN_HEAD): void {
     assert.ok(large.length >= 5 * small.length, `the generator grows its text (${small.length} -> ${large.length})`);
     for (const [stage, run] of Object.entries(STAGES)) {
       run(small); // warm up
-      const growth = work(() => run(large)) / large.length / (work(() => run(small)) / small.length);
+      // A busy shared machine can stretch one measurement (garbage collection, the other core's load):
+      // measure again, up to three times, and keep the smallest growth. A quadratic stage grows ~8-fold every time.
+      let growth = Infinity;
+      for (let attempt = 0; attempt < 3 && growth > MAX_GROWTH; attempt++) {
+        growth = Math.min(growth, work(() => run(large)) / large.length / (work(() => run(small)) / small.length));
+      }
       figures[`${name} / ${stage}`] = Math.round(growth * 100) / 100;
       assert.ok(growth <= MAX_GROWTH, `${stage}: work per character grew ${growth.toFixed(1)}-fold from ${small.length} to ${large.length} characters (at most ${MAX_GROWTH})`);
     }

@@ -3,12 +3,16 @@
  * start a line at the top level (outside front matter, fenced code and HTML blocks). Each
  * chunk parses the same alone as inside the whole text, so an edit re-parses only the chunks
  * it touches; the others come from a cache keyed by their text, with positions shifted.
+ * Link reference and footnote definitions are the exception: whether `[x]` is a reference
+ * depends on the whole document's definitions, so each chunk is parsed against them and
+ * parsed again when a label it looked up gains or loses its definition (definitions.ts).
  * The result equals parseMarkdown(text) (test/unit/incremental.test.ts checks it on random
  * edit sequences). Pure: no editor or LSP types.
  */
 import type { Nodes, Root } from 'mdast';
 import type { Simplified } from './bound.js';
 import { parseMarkdown, simplifiedIn } from './markdown.js';
+import { type ChunkLabels, type LabelLookup, type Labels, parseChunk } from './definitions.js';
 import { detach } from '../text/terms.js';
 
 const ATX = /^#{1,6}(?:[ \t\r]|$)/;
@@ -25,13 +29,12 @@ const HTML_UNTIL: [RegExp, RegExp][] = [
 
 /**
  * Offsets where chunks start (the first is 0). Splits only where certain to be safe; when
- * unsure (reference definitions or footnotes anywhere, lone carriage returns, unclosed front
- * matter) the whole text is one chunk.
+ * unsure (lone carriage returns, unclosed front matter) the whole text is one chunk.
  */
 export function chunkStarts(text: string): number[] {
   const starts = [0];
-  // Definitions and footnotes are resolved across the whole document; lone CRs change lines.
-  if (text.includes(']:') || /\r(?!\n)/.test(text)) return starts;
+  // Lone CRs change lines.
+  if (/\r(?!\n)/.test(text)) return starts;
   let pos = 0;
   if (/^---\r?\n/.test(text)) {
     const close = /^(?:---|\.\.\.)[ \t]*\r?$/m;
@@ -83,39 +86,75 @@ interface Cached {
   /** The offset and line count its positions are currently shifted by. */
   offset: number;
   line: number;
+  /** The labels it defines and those it looked up elsewhere (null: unknown, never cached). */
+  labels: ChunkLabels | null;
 }
 
+const NONE: Labels = { links: new Set(), footnotes: new Set() };
+
 /**
- * Parses successive versions of one document, re-parsing only the chunks that changed.
+ * Parses successive versions of one document, re-parsing only the chunks that changed, and
+ * those whose references resolve differently because a definition elsewhere came or went.
  * A chunk's tree is kept once and its positions are moved in place when it moves, so a tree
  * returned by parse() is valid only until the next call on the same parser.
  */
 export class IncrementalParser {
   /** The trees of the last version's chunks, by chunk text (a text may occur more than once). */
   private cache = new Map<string, Cached[]>();
+  /** The last version's definitions: every cached tree was parsed or checked against them. */
+  private labels = NONE;
   /** Chunks parsed afresh by the last call (for the benchmark and tests). */
   lastParsed = 0;
 
   parse(text: string): Root {
     const starts = chunkStarts(text);
+    const chunks: string[] = [];
+    for (let i = 0; i < starts.length; i++) chunks.push(text.slice(starts[i]!, starts[i + 1] ?? text.length));
+    const entries: Cached[] = new Array<Cached>(chunks.length);
+    const fresh = new Set<number>();
+    this.lastParsed = 0;
+    // Last chunk first, since definitions gather at the end (footnotes converted from Word): a
+    // new chunk is parsed against the last version's definitions and those of the chunks after it.
+    const seen = { links: new Set<string>(), footnotes: new Set<string>() };
+    const { links, footnotes } = this.labels;
+    const provisional: LabelLookup = { links: either(seen.links, links), footnotes: either(seen.footnotes, footnotes) };
+    for (let i = chunks.length - 1; i >= 0; i--) {
+      let entry = this.cache.get(chunks[i]!)?.pop();
+      if (!entry) {
+        entry = this.fresh(chunks[i]!, provisional);
+        fresh.add(i);
+      }
+      entries[i] = entry;
+      for (const label of entry.labels?.defines.links ?? []) seen.links.add(label);
+      for (const label of entry.labels?.defines.footnotes ?? []) seen.footnotes.add(label);
+    }
+    // Parsed again against the whole document's definitions: a cached chunk when it asked about
+    // a label whose definition came or went, a new one when an answer it was given was wrong.
+    const labels = documentLabels(entries);
+    const changed = difference(this.labels, labels);
+    for (let i = 0; i < entries.length; i++) {
+      const asked = entries[i]!.labels?.asked;
+      if (!asked || asked.size === 0) continue;
+      const stale = fresh.has(i)
+        ? [...asked].some(([key, found]) => (key[0] === 'l' ? labels.links : labels.footnotes).has(key.slice(1)) !== found)
+        : changed.size > 0 && [...asked.keys()].some((key) => changed.has(key));
+      if (stale) entries[i] = this.fresh(chunks[i]!, labels);
+    }
+    this.labels = labels;
     const next = new Map<string, Cached[]>();
     const children: Root['children'] = [];
     let line = 0;
     let end: Root['position'];
     const simplified: Simplified[] = [];
-    this.lastParsed = 0;
-    for (let i = 0; i < starts.length; i++) {
+    for (let i = 0; i < entries.length; i++) {
       const offset = starts[i]!;
-      const chunk = text.slice(offset, starts[i + 1] ?? text.length);
-      let cached = this.cache.get(chunk)?.pop();
-      if (!cached) {
-        // A flat copy: the tree's strings are cut from it, and must not keep this version's whole text alive.
-        cached = { root: parseMarkdown(detach(chunk)), offset: 0, line: 0 };
-        this.lastParsed++;
+      const chunk = chunks[i]!;
+      const cached = entries[i]!;
+      if (cached.labels) {
+        const list = next.get(chunk);
+        if (list) list.push(cached);
+        else next.set(chunk, [cached]);
       }
-      const list = next.get(chunk);
-      if (list) list.push(cached);
-      else next.set(chunk, [cached]);
       if (cached.offset !== offset || cached.line !== line) {
         const dOffset = offset - cached.offset;
         const dLine = line - cached.line;
@@ -137,6 +176,43 @@ export class IncrementalParser {
     this.cache = next;
     return root;
   }
+
+  private fresh(chunk: string, labels: LabelLookup): Cached {
+    this.lastParsed++;
+    // A flat copy: the tree's strings are cut from it, and must not keep this version's whole text alive.
+    const { root, labels: own } = parseChunk(detach(chunk), labels, parseMarkdown);
+    return { root, offset: 0, line: 0, labels: own };
+  }
+}
+
+function either(a: ReadonlySet<string>, b: ReadonlySet<string>): { has(label: string): boolean } {
+  return { has: (label) => a.has(label) || b.has(label) };
+}
+
+/** Every label defined by some chunk. A chunk whose labels are unknown is the whole text, so it needs none. */
+function documentLabels(entries: Cached[]): Labels {
+  if (entries.length === 1) return entries[0]!.labels?.defines ?? NONE;
+  const links = new Set<string>();
+  const footnotes = new Set<string>();
+  for (const { labels } of entries) {
+    if (!labels) continue;
+    for (const label of labels.defines.links) links.add(label);
+    for (const label of labels.defines.footnotes) footnotes.add(label);
+  }
+  return { links, footnotes };
+}
+
+/** The labels defined in one set and not the other, as ChunkLabels.asked keys them. */
+function difference(a: Labels, b: Labels): Set<string> {
+  const out = new Set<string>();
+  const add = (kind: string, x: ReadonlySet<string>, y: ReadonlySet<string>) => {
+    if (x === y) return;
+    for (const label of x) if (!y.has(label)) out.add(kind + label);
+    for (const label of y) if (!x.has(label)) out.add(kind + label);
+  };
+  add('l', a.links, b.links);
+  add('f', a.footnotes, b.footnotes);
+  return out;
 }
 
 function countLines(chunk: string): number {

@@ -4,8 +4,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { boundMarkdown, type Simplified } from './bound.js';
+import { remarkChunkLabels } from './definitions.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkChunkLabels);
 
 /**
  * Parses Markdown (CommonMark + GFM + YAML front matter) into an mdast tree with offsets, in

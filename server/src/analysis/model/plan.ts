@@ -68,7 +68,7 @@ export function parsePlan(text: string, parse: (text: string) => Root = parseMar
 
   for (const node of root.children) {
     if (node.type === 'yaml') {
-      frontMatter = readFrontMatter(node.value, startOffset(node), endOffset(node), text.indexOf(node.value, startOffset(node) + 3));
+      frontMatter = frontMatterOf(node.value, startOffset(node), endOffset(node), text.indexOf(node.value, startOffset(node) + 3));
       preamble.start = preamble.headingStart = preamble.headingEnd = endOffset(node);
       continue;
     }
@@ -143,6 +143,24 @@ export function parsePlan(text: string, parse: (text: string) => Root = parseMar
   }
 
   return { text, lines, root, frontMatter, title, sections, tags, suppressions: new Suppressions(directives, lines), excluded };
+}
+
+/**
+ * Front matter read before, by its text and place: it rarely changes while an author types, so
+ * an edit elsewhere reuses it rather than parsing the YAML again. The result is never changed
+ * by its readers. A few documents' worth are kept (the oldest is forgotten first).
+ */
+const frontMatters = new Map<string, FrontMatter>();
+
+function frontMatterOf(yaml: string, start: number, end: number, at: number): FrontMatter {
+  const key = `${start},${end},${at}\n${yaml}`;
+  let read = frontMatters.get(key);
+  if (!read) {
+    read = readFrontMatter(yaml, start, end, at);
+    if (frontMatters.size >= 16) frontMatters.delete(frontMatters.keys().next().value!);
+    frontMatters.set(key, read);
+  }
+  return read;
 }
 
 /** `yaml` is the text between the fences, found at offset `at` of the document. */
