@@ -40,6 +40,8 @@ export interface PlanAnalysis {
   findings: FindingsByDocument;
   /** The findings as shown to people: plan-level ones summed up on the title, repeats grouped (see present/). */
   presented: FindingsByDocument;
+  /** What the plan was analysed with, so a changed text can be analysed the same way (see fixAll.ts). */
+  inputs?: { catalogue: IndexedCatalogue; options: AnalysisOptions };
 }
 
 /**
@@ -110,7 +112,7 @@ export function analysePlan(given: readonly DocumentAnalysis[], catalogue: Index
   );
   const levels = options.levels ?? {};
   const presented = new FindingsByDocument(docs, (doc) => presentFindings(findings.get(doc.uri) ?? [], { doc, isPrimary: doc.uri === primary, coverage, levels }));
-  return { index, identity, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings, presented };
+  return { index, identity, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings, presented, inputs: { catalogue, options } };
 }
 
 /** Analyses one text as a whole plan: the convenience used by tests and simple callers. */

@@ -2,7 +2,8 @@ import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type Wo
 import type { PlanAnalysis } from '../../analysis/analyse.js';
 import type { DocumentAnalysis } from '../../analysis/model/document.js';
 import { diagnosticData, diagnosticFix } from '../../analysis/rules/findings.js';
-import type { Position, Range } from '../../analysis/types.js';
+import type { Range } from '../../analysis/types.js';
+import { fixAllEdit } from '../../analysis/fixAll.js';
 import { insertSectionsEdit, replaceIdEdit, tagSectionEdit, waiveEdit, waiverReasonEdit, type TextEdit } from '../../analysis/edits.js';
 import { isStatutory } from '../../analysis/data/catalogue.js';
 import { sectionAt } from '../../analysis/model/plan.js';
@@ -120,18 +121,11 @@ export function evidenceActions(doc: DocumentAnalysis, plan: PlanAnalysis, range
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.jfp`;
 
-/** `source.fixAll.jfp`: every safe fix the document's findings carry, in one edit (overlapping fixes are left out). */
+/** `source.fixAll.jfp`: every safe fix the document's findings carry, in one edit that is idempotent (see analysis/fixAll.ts). */
 export function fixAllAction(doc: DocumentAnalysis, plan: PlanAnalysis): CodeAction | undefined {
-  const edits: { range: Range; newText: string }[] = [];
-  const key = (p: Position) => p.line * 1e7 + p.character;
-  for (const f of plan.findings.get(doc.uri) ?? []) {
-    const fix = f.data?.fix;
-    if (!fix) continue;
-    const clashes = fix.edits.some((e) => edits.some((o) => key(e.range.start) < key(o.range.end) && key(o.range.start) < key(e.range.end)));
-    if (!clashes) edits.push(...fix.edits);
-  }
-  if (edits.length === 0) return undefined;
-  return { title: l10n.t('Apply every safe jfp fix'), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } };
+  const all = fixAllEdit(doc, plan);
+  if (!all) return undefined;
+  return { title: l10n.t('Apply every safe jfp fix'), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: [all] } } };
 }
 
 /** The edit behind "insert all missing sections": every missing counted item, in catalogue order. */
