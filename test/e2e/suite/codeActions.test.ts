@@ -8,7 +8,9 @@ import {
   itemIdOf,
   revert,
   revertAllAndClose,
+  setRules,
   show,
+  SUMMARY_OFF,
   summarise,
   waitForDiagnostics,
 } from './helpers.js';
@@ -32,6 +34,8 @@ describe('Quick fixes', () => {
     await activateApi();
     doc = (await show(draftUri())).document;
     original = doc.getText();
+    // Per-item quick fixes sit on each item's own finding, shown when the plan summary is off.
+    await setRules(SUMMARY_OFF, pristine, 'each missing item on its own');
   });
 
   beforeEach(async () => {
@@ -46,6 +50,7 @@ describe('Quick fixes', () => {
   });
 
   after(async () => {
+    await setRules(undefined, (ds) => ds.some((d) => codeOf(d) === 'jfp.plan.summary'), 'the plan summary back');
     await revertAllAndClose();
   });
 
@@ -79,6 +84,24 @@ describe('Quick fixes', () => {
     assert.ok(waive, 'a waive action');
     await apply(waive, (ds) => ds.length > 0 && !ds.some(isProcurementMissing), 'area-procurement to be no longer missing');
     assert.ok(doc.getText().includes('<!-- jfp-waive area-procurement: say why this plan does not cover it -->'));
+  });
+
+  it('offers "Insert all missing sections" on the plan summary, which covers the research duty', async () => {
+    const ds = await setRules(undefined, (x) => x.some((d) => codeOf(d) === 'jfp.plan.summary'), 'the plan summary');
+    try {
+      assert.ok(!ds.some(isResearchMissing), `research summed up, not on its own: ${summarise(ds)}`);
+      const summary = ds.find((d) => codeOf(d) === 'jfp.plan.summary' && d.severity === vscode.DiagnosticSeverity.Warning)!;
+      assert.ok(summary, `a warning summary in ${summarise(ds)}`);
+      const actions = await actionsFor(draftUri(), summary);
+      const all = actions.find((a) => a.title === 'Insert all missing sections');
+      assert.ok(all, `"Insert all missing sections" among: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.ok(all.edit && (await vscode.workspace.applyEdit(all.edit)));
+      assert.ok(doc.getText().includes('<!-- jfp: duty-research -->'), 'a tagged section for the research duty');
+      assert.ok(doc.getText().startsWith(original.trimEnd()), 'the existing text is kept as it was');
+    } finally {
+      await revert(draftUri());
+      await setRules(SUMMARY_OFF, pristine, 'each missing item on its own again');
+    }
   });
 
   it('replaces the misspelt id with the closest known one', async () => {

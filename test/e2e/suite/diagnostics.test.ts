@@ -13,7 +13,9 @@ import {
   notesUri,
   revert,
   revertAllAndClose,
+  setRules,
   show,
+  SUMMARY_OFF,
   waitForDiagnostics,
   type JfpApi,
 } from './helpers.js';
@@ -31,9 +33,12 @@ describe('Diagnostics', () => {
 
   before(async () => {
     api = await activateApi();
+    // Most of these tests check each item's own finding, shown when the plan summary is off.
+    await vscode.workspace.getConfiguration('jfp').update('rules', SUMMARY_OFF, vscode.ConfigurationTarget.Workspace);
   });
 
   after(async () => {
+    await vscode.workspace.getConfiguration('jfp').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     await revertAllAndClose();
   });
 
@@ -101,5 +106,23 @@ describe('Diagnostics', () => {
     // Victims of abuse is covered only in jfp/place-chapter.md, which is never opened.
     assert.ok(!diagnostics.some((d) => reports(d, 'jfp.duty.missing', 'need-victims-of-abuse', /victims of abuse/i)));
     assert.ok(diagnostics.some((d) => reports(d, 'jfp.duty.missing', 'req-hwb-opinion', /Health and Wellbeing Board|HWB/)));
+  });
+
+  it('by default sums up what the plan lacks in one finding per level on the title, and the coverage still lists each item', async () => {
+    const doc = await vscode.workspace.openTextDocument(draftUri());
+    const ds = await setRules(undefined, (x) => x.some((d) => codeOf(d) === 'jfp.plan.summary'), 'the plan summary');
+    try {
+      assert.ok(!ds.some((d) => codeOf(d) === 'jfp.duty.missing'), `no missing item on its own in ${list(ds)}`);
+      const summaries = ds.filter((d) => codeOf(d) === 'jfp.plan.summary');
+      assert.equal(new Set(summaries.map((d) => d.severity)).size, summaries.length, `at most one summary per level in ${list(ds)}`);
+      for (const d of summaries) assert.equal(d.range.start.line, lineOf(doc, '# '), 'on the title line');
+      assert.ok(summaries.some((d) => d.severity === vscode.DiagnosticSeverity.Warning && /not covered/.test(d.message)), `a warning naming what is not covered in ${list(ds)}`);
+      const coverage = await coverageOf(api, draftUri());
+      assert.equal(coverage.items.find((i) => i.id === 'duty-research')?.status, 'missing');
+      assert.equal(coverage.items.find((i) => i.id === 'req-hwb-opinion')?.status, 'missing');
+      assert.notEqual(coverage.items.find((i) => i.id === 'need-victims-of-abuse')?.status, 'missing');
+    } finally {
+      await setRules(SUMMARY_OFF, (x) => x.some(isResearchMissing), 'each missing item on its own again');
+    }
   });
 });

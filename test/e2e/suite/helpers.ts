@@ -185,3 +185,14 @@ export async function coverageOf(api: JfpApi, uri: vscode.Uri): Promise<Coverage
 
 /** The label of a completion item, as a string. */
 export const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
+
+/**
+ * Sets jfp.rules (workspace level) and resolves once the draft's diagnostics satisfy `settled`:
+ * suites that check each item's own finding turn jfp.plan.summary off, as a user can.
+ */
+export async function setRules(rules: Record<string, string> | undefined, settled: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  await vscode.workspace.getConfiguration('jfp').update('rules', rules, vscode.ConfigurationTarget.Workspace);
+  return waitForDiagnostics(draftUri(), settled, what);
+}
+
+export const SUMMARY_OFF = { 'jfp.plan.summary': 'off' };
