@@ -2,6 +2,11 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { chunkStarts, IncrementalParser } from '../../server/src/analysis/model/incremental.js';
 import { parseMarkdown } from '../../server/src/analysis/model/markdown.js';
+import { boundMarkdown } from '../../server/src/analysis/model/bound.js';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { analyseDocument, analysePlan } from '../../server/src/analysis/analyse.js';
 import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
 import { indexCatalogue } from '../../server/src/analysis/data/catalogueIndex.js';
@@ -118,6 +123,16 @@ describe('incremental', function () {
     } finally {
       TermMatcher.segmentMin = segmentMin;
     }
+  });
+
+  it('parses as remark does without the definition hooks', () => {
+    const plain = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+    fc.assert(
+      fc.property(doc, (text) => {
+        assert.deepEqual(parseMarkdown(text), plain.parse(boundMarkdown(text).text), JSON.stringify(text));
+      }),
+      { seed: 20261203, numRuns: 300 },
+    );
   });
 
   it('equals a full parse after every edit of a random sequence', () => {

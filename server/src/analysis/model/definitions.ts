@@ -56,6 +56,8 @@ type State = (code: number | null) => unknown;
 
 /** Tried at the first line start: remembers the parser, then never runs again. */
 const capture = {
+  // Partial: trying it leaves no trace in the tokenizer (it would otherwise become its current construct).
+  partial: true,
   tokenize(this: { parser: Parser }, _effects: Effects, _ok: State, nok: State): State {
     drop(this.parser.constructs.document, 'null', capture);
     if (session) session.parser = this.parser;
@@ -70,6 +72,7 @@ const capture = {
  * is looked up in the document-wide set.
  */
 const answer = {
+  partial: true,
   tokenize(this: { parser: Parser }, _effects: Effects, _ok: State, nok: State): State {
     const parser = this.parser;
     for (const code of TEXT_CODES) drop(parser.constructs.text, code, answer);
