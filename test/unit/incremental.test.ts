@@ -13,6 +13,7 @@ import { indexCatalogue } from '../../server/src/analysis/data/catalogueIndex.js
 import { parsePlan } from '../../server/src/analysis/model/plan.js';
 import { clearReadabilityCaches } from '../../server/src/analysis/text/readability.js';
 import { TermMatcher } from '../../server/src/analysis/text/terms.js';
+import { clearSectionEvidence } from '../../server/src/analysis/sectionEvidence.js';
 
 /** Pieces that stress chunk boundaries: headings, fences, HTML blocks, front matter, tables, lists. */
 const PIECES = [
@@ -98,7 +99,7 @@ describe('incremental', function () {
     const uri = 'file:///plan.md';
     const result = (doc: ReturnType<typeof analyseDocument>) => {
       const plan = analysePlan([doc], catalogue, options);
-      return { findings: plan.findings.get(uri), coverage: plan.coverage, summary: plan.summary, sectionTerms: doc.sectionTerms, mappings: doc.mappings };
+      return { findings: plan.findings.get(uri), presented: plan.presented.get(uri), coverage: plan.coverage, summary: plan.summary, sectionTerms: doc.sectionTerms, mappings: doc.mappings };
     };
     const segmentMin = TermMatcher.segmentMin;
     try {
@@ -114,6 +115,7 @@ describe('incremental', function () {
             // From scratch: a whole-text parse, one pass for terms, nothing remembered.
             TermMatcher.segmentMin = Infinity;
             clearReadabilityCaches();
+            clearSectionEvidence(index);
             const full = result(analyseDocument(uri, text, index));
             assert.deepEqual(incremental, full, JSON.stringify(text));
           }

@@ -1,7 +1,8 @@
 import { isCounted, isStatutory } from './data/catalogue.js';
 import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
 import { quoteAround, sectionFacts } from './evidence.js';
-import { keysOf, merge, partEvidence, sectionHits, type PartEvidence } from './itemEvidence.js';
+import { merge, partEvidence, type PartEvidence } from './itemEvidence.js';
+import { ownEvidence, type OwnEvidence } from './sectionEvidence.js';
 import type { DocumentAnalysis } from './model/document.js';
 import { subtree, type Section } from './model/plan.js';
 import type { CoverageSummary, Evidence, ItemCoverage, PlanMode } from './types.js';
@@ -57,7 +58,8 @@ export function evidenceScore(e: PartEvidence, scoring: Readonly<Scoring> = SCOR
 
 /** Coverage of every catalogue item across all the documents of one plan. */
 export function computeCoverage(docs: readonly DocumentAnalysis[], index: CatalogueIndex, options: CoverageOptions): ItemCoverage[] {
-  return index.catalogue.items.map((item) => itemCoverage(docs, index.items.get(item.id)!, options));
+  const own = new Map(docs.map((d) => [d, ownEvidence(d, index)]));
+  return index.catalogue.items.map((item) => itemCoverage(docs, index.items.get(item.id)!, options, own));
 }
 
 interface Part {
@@ -69,7 +71,7 @@ interface Part {
   verdict: 'addressed' | 'partial' | 'started' | undefined;
 }
 
-function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, options: CoverageOptions): ItemCoverage {
+function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, options: CoverageOptions, evidenceOf: ReadonlyMap<DocumentAnalysis, OwnEvidence>): ItemCoverage {
   const scoring = options.scoring ?? SCORING;
   const { item } = terms;
   const parts: Part[] = [];
@@ -93,12 +95,12 @@ function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, optio
       parts.push({ doc, root, end: root.depth === 0 ? root.end : root.treeEnd, how: m.how, evidence, verdict: mappedVerdict(evidence, scoring) });
     }
     // Every other section with a term of the item on its own, and every chapter around one as a whole.
-    const keys = keysOf(terms);
-    const hitsBySection = sectionHits(doc);
+    const { bySection, sectionsOf } = evidenceOf.get(doc)!;
     const own = new Map<number, PartEvidence>();
-    for (const section of plan.sections) {
-      if (mapped.has(section.index) || !hitsBySection[section.index]!.some((h) => keys.has(h.key))) continue;
-      const evidence = partEvidence(doc, [section], terms);
+    for (const i of sectionsOf.get(item.id) ?? []) {
+      if (mapped.has(i)) continue;
+      const section = plan.sections[i]!;
+      const evidence = bySection[i]!.get(item.id)!;
       own.set(section.index, evidence);
       parts.push({ doc, root: section, end: section.end, how: 'terms', evidence, verdict: termsVerdict(evidence, scoring) });
     }
