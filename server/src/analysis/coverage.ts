@@ -4,7 +4,7 @@ import { quoteAround, sectionFacts } from './evidence.js';
 import { merge, partEvidence, type PartEvidence } from './itemEvidence.js';
 import { ownEvidence, type OwnEvidence } from './sectionEvidence.js';
 import type { DocumentAnalysis } from './model/document.js';
-import { subtree, type Section } from './model/plan.js';
+import { subtree, type PlanModel, type Section } from './model/plan.js';
 import type { CoverageSummary, Evidence, ItemCoverage, PlanMode } from './types.js';
 
 /**
@@ -109,16 +109,15 @@ function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, optio
     for (const i of own.keys()) {
       for (let p = plan.sections[i]!.parent; p !== undefined; p = plan.sections[p]!.parent) if (plan.sections[p] !== title) chapters.add(p);
     }
-    const facts = sectionFacts(plan);
+    const totals = chapterTotals(plan);
+    const ownSections = [...own.keys()];
     for (const c of chapters) {
       // A chapter mapped as a whole was judged above; one that only holds a mapped section is judged here too.
       if (mapped.has(c)) continue;
-      const tree = subtree(plan.sections, c);
-      const whole = merge(
-        tree.flatMap((s) => own.get(s.index) ?? []),
-        tree.reduce((n, s) => n + facts[s.index]!.words, 0),
-        tree.reduce((n, s) => n + facts[s.index]!.sentences, 0),
-      );
+      const last = totals.last[c]!;
+      const inside: PartEvidence[] = [];
+      for (let k = firstAtLeast(ownSections, c); k < ownSections.length && ownSections[k]! <= last; k++) inside.push(own.get(ownSections[k]!)!);
+      const whole = merge(inside, totals.words[last + 1]! - totals.words[c]!, totals.sentences[last + 1]! - totals.sentences[c]!);
       const root = plan.sections[c]!;
       if (termsVerdict(whole, scoring) === 'addressed') parts.push({ doc, root, end: root.treeEnd, how: 'terms', evidence: whole, verdict: 'addressed' });
     }
@@ -148,6 +147,51 @@ function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, optio
     ...(status === 'missing' && started.length > 0 ? { started: true } : {}),
     ...(waiver ? { waiver: statutory ? { ...waiver, notMet: true } : waiver } : {}),
   };
+}
+
+interface ChapterTotals {
+  /** Index of the last section of each section's subtree. */
+  last: number[];
+  /** Words and sentences of the sections before each index (prefix sums, one more than the sections). */
+  words: number[];
+  sentences: number[];
+}
+
+const totalsCache = new WeakMap<PlanModel, ChapterTotals>();
+
+/** What coverage needs to judge a chapter as a whole in constant time, computed once per plan model. */
+function chapterTotals(plan: PlanModel): ChapterTotals {
+  let totals = totalsCache.get(plan);
+  if (totals) return totals;
+  const facts = sectionFacts(plan);
+  const { sections } = plan;
+  totals = { last: sections.map((s) => s.index), words: [0], sentences: [0] };
+  for (const s of sections) {
+    totals.words.push(totals.words[s.index]! + facts[s.index]!.words);
+    totals.sentences.push(totals.sentences[s.index]! + facts[s.index]!.sentences);
+  }
+  // Sections are in order, so a subtree is a run of sections: the one at `index` and those after it that start before its tree ends.
+  const open: Section[] = [];
+  for (const s of sections) {
+    if (s.depth === 0) continue;
+    while (open.length > 0 && s.start >= open[open.length - 1]!.treeEnd) open.pop();
+    for (const o of open) totals.last[o.index] = s.index;
+    open.push(s);
+  }
+  totalsCache.set(plan, totals);
+  return totals;
+}
+
+/** The first position in a sorted list whose value is at least `value`. */
+function firstAtLeast(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
