@@ -59,7 +59,8 @@ export function docxReportModel(plan: PlanAnalysis, file: (uri: string) => strin
     kind: KIND_LABELS[c.kind],
     status: STATUS_LABELS[c.status],
     statutory: isStatutory(catalogue.get(c.id)!),
-    missing: [...c.elements.missing],
+    // For an item not covered at all every key element is missing: the name says enough.
+    missing: c.status === 'partial' ? [...c.elements.missing] : [],
   });
   const statutoryGaps = statutoryGapItems(plan.coverage);
   const otherGaps = plan.coverage
