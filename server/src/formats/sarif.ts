@@ -24,7 +24,7 @@ export interface SarifOptions {
   helpMarkdown?: (code: string) => string | undefined;
 }
 
-/** A rule page's relative links made absolute against its web address (or left out when it has none). */
+/** A rule page's relative links made absolute against its web address (left as they are when it has none). */
 function absoluteLinks(markdown: string | undefined, page: string | undefined): string | undefined {
   if (markdown === undefined) return undefined;
   return markdown.replace(/\]\((?![a-z][\w+.-]*:|#)([^()\s]+)\)/gi, (whole, href: string) => {
