@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { poolSize, runInWorkers } from '../../../server/src/cli/parallel.js';
+import * as path from 'node:path';
+import { parseMarkdown } from '../../../server/src/analysis/model/markdown.js';
+import { parseInWorkers, poolSize, runInWorkers, setParseWorkerScript } from '../../../server/src/cli/parallel.js';
+import { DRAFT_PLAN, EXAMPLE_PLAN, PLACE_CHAPTER, WORKSPACE } from '../../helpers.js';
 import type { TestJob } from './poolWorker.js';
 
 const script = new URL('./poolWorker.js', import.meta.url);
@@ -46,5 +50,26 @@ describe('cli/parallel: the worker pool', () => {
 
   it('answers nothing for no jobs', async () => {
     assert.deepEqual(await runInWorkers([], { script }), []);
+  });
+});
+
+describe('cli/parallel: parsing plan files in workers', () => {
+  before(() => setParseWorkerScript(new URL('../../../server/src/cli/worker.js', import.meta.url)));
+  after(() => setParseWorkerScript(undefined));
+
+  it('gives each Markdown file’s tree by its text, the same tree as parsing it here', async () => {
+    const files = [DRAFT_PLAN, PLACE_CHAPTER, EXAMPLE_PLAN];
+    const trees = await parseInWorkers(files, 2);
+    assert.equal(trees.size, 3);
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      assert.deepEqual(trees.get(text), parseMarkdown(text));
+    }
+  });
+
+  it('leaves out what a worker could not read, Word and PDF files, and everything on one core', async () => {
+    const trees = await parseInWorkers([DRAFT_PLAN, path.join(WORKSPACE, 'no-such-forward-plan.md'), path.join(WORKSPACE, 'plan.docx')], 2);
+    assert.deepEqual([...trees.keys()], [fs.readFileSync(DRAFT_PLAN, 'utf8')]);
+    assert.equal((await parseInWorkers([DRAFT_PLAN, PLACE_CHAPTER], 1)).size, 0);
   });
 });
