@@ -6,7 +6,7 @@
  * the same edit; over stdio (stdio.mjs) the built server's cold open, edit → diagnostics, hover
  * idle and while typing and peak memory, beside a trivial server's edit → ack; then jfp-check
  * against markdownlint-cli2 on many plans (cli.mjs) and the server's memory over many edits
- * (memory.mjs). Prints Markdown tables and every target of issue 16 as MET or MISSED
+ * (memoryEdits.mjs). Prints Markdown tables and every target of issue 16 as MET or MISSED
  * (targets.mjs), and writes bench/results.json. Needs a build first (the npm script does it).
  *
  * Environment (defaults in brackets):
@@ -16,6 +16,7 @@
  *   BENCH_HOVERS, BENCH_TYPING_MS   hovers idle and while typing [20]; ms between keystrokes [100]
  *   BENCH_CLI_PLANS, BENCH_CLI_SIZE plans for the CLI figure, 0 to skip [42]; bytes each [300000]
  *   BENCH_CLI_RUNS                  runs of each CLI [1]
+ *   BENCH_CLI_SERIAL=0              skip jfp-check on one thread (JFP_CHECK_JOBS=1) [1]
  *   BENCH_MEMORY_EDITS              edits for the memory figure, 0 to skip [5000]
  *   BENCH_MEMORY_SIZE               plan size for the memory figure [200000]
  *   BENCH_QUICK=1                   a quick look: 20 KB with footnotes, 4 CLI plans, 200 memory edits
@@ -27,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { cliBench } from './cli.mjs';
 import { generatePlan } from './generate.mjs';
 import { inProcess } from './inprocess.mjs';
-import { memoryOverEdits } from './memory.mjs';
+import { memoryOverEdits } from './memoryEdits.mjs';
 import { cliLine, inProcessTable, memoryLine, stdioTable, targetsTable } from './report.mjs';
 import { label } from './stats.mjs';
 import { jfpOverStdio, trivialOverStdio } from './stdio.mjs';
@@ -46,6 +47,7 @@ const TYPING_MS = num('BENCH_TYPING_MS', 100);
 const CLI_PLANS = num('BENCH_CLI_PLANS', 42, 4);
 const CLI_SIZE = num('BENCH_CLI_SIZE', 300_000, 50_000);
 const CLI_RUNS = num('BENCH_CLI_RUNS', 1);
+const CLI_SERIAL = env.BENCH_CLI_SERIAL !== '0';
 const MEMORY_EDITS = num('BENCH_MEMORY_EDITS', 5000, 200);
 const MEMORY_SIZE = num('BENCH_MEMORY_SIZE', 200_000, 20_000);
 
@@ -78,7 +80,7 @@ for (const kind of KINDS) {
 }
 let cli;
 if (CLI_PLANS > 0) {
-  cli = await cliBench(CLI_PLANS, CLI_SIZE, CLI_RUNS);
+  cli = await cliBench(CLI_PLANS, CLI_SIZE, CLI_RUNS, CLI_SERIAL);
   log('CLI done');
 }
 let memory;
