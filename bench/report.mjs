@@ -33,7 +33,8 @@ export function cliLine(cli) {
 export function memoryLine(memory) {
   if (!memory) return 'Memory over edits: not run (BENCH_MEMORY_EDITS=0).';
   const samples = memory.samples.map((s) => `${s.edits}: ${s.rss}`).join(', ');
-  return `Memory over ${memory.edits} edits of a ${label(memory.bytes)} plan with footnotes (server RSS in MB after N edits; ${memory.seconds} s): ${samples}; peak ${memory.peak} MB.`;
+  const bursts = memory.burst > 1 ? `, in bursts of ${memory.burst} each waited for until its diagnostics arrive` : ', each waited for until its diagnostics arrive';
+  return `Memory over ${memory.edits} edits of a ${label(memory.bytes)} plan with footnotes${bursts} (server RSS in MB after N edits; ${memory.seconds} s): ${samples}; peak ${memory.peak} MB.`;
 }
 
 export function targetsTable(targets) {
