@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Root } from 'mdast';
-import { isConvertiblePath } from '../convert/convert.js';
 import { isMainThread, parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
+import { isConvertiblePath } from '../convert/convert.js';
 
 export type PoolAnswer<R> = { ok: true; value: R } | { ok: false; message: string };
 
@@ -111,7 +111,12 @@ export function serveJobs<J, R>(handle: (job: J, shared: unknown) => R | Promise
       } catch (e) {
         answer = { index: m.index, ok: false, message: messageOf(e) };
       }
-      port.postMessage(answer);
+      try {
+        port.postMessage(answer);
+      } catch (e) {
+        // An answer that cannot be copied to the main thread (a function in it, say).
+        port.postMessage({ index: m.index, ok: false, message: messageOf(e) } satisfies AnswerMessage);
+      }
     })();
   });
 }
