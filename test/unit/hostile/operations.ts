@@ -6,6 +6,11 @@
  * same on an idle or a busy machine, so growth ratios are exact. What it does not see is work
  * inside built-in functions (a regular expression's own steps, `indexOf`, `slice`); the CPU
  * time taken alongside is a secondary figure, printed, never asserted.
+ *
+ * The counts are exact only for code first compiled after counting starts: functions that
+ * other tests ran (and V8 optimised) earlier in the same process are counted unreliably. So the
+ * complexity test runs in a mocha process of its own (`npm run test:complexity`; the shared
+ * run in .mocharc.json and `test:unit` leave it out and then run it alone).
  */
 import { Session } from 'node:inspector';
 
