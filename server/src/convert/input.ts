@@ -82,10 +82,12 @@ export function wordPositions(report: string, format: string, uris: readonly str
  * `--format docx` and `--format docx-annex`: the Word report's bytes (built in the worker).
  * A Word file cannot go to standard output, so `output` is required.
  */
-export function wordReport(plan: PlanAnalysis, display: (uri: string) => string, format: 'docx' | 'docx-annex', output: string | undefined, toError: (message: string) => Error): Uint8Array {
+export function wordReport(plan: PlanAnalysis | readonly PlanAnalysis[], display: (uri: string) => string, format: 'docx' | 'docx-annex', output: string | undefined, toError: (message: string) => Error): Uint8Array {
   if (!output) throw toError(`--format ${format} writes a Word document: give --output FILE.docx`);
+  const model = (p: PlanAnalysis) => docxReportModel(p, display, format === 'docx' ? 'report' : 'annex', new Date());
   try {
-    return buildDocxReportSync(docxReportModel(plan, display, format === 'docx' ? 'report' : 'annex', new Date()));
+    // Several plans: one document, each plan in its own section.
+    return buildDocxReportSync(Array.isArray(plan) ? (plan as readonly PlanAnalysis[]).map(model) : model(plan as PlanAnalysis));
   } catch (e) {
     throw toError(e instanceof ConvertError ? e.message : String(e));
   }
