@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_PLAN_GLOBS, planPathMatcher } from '../../server/src/analysis/data/planFiles.js';
 import { findPlanFiles, findPlanFilesSync } from '../../server/src/host/findPlanFiles.js';
+import { findConvertibleFiles } from '../../server/src/convert/files.js';
 import { nodeFiles, nodeFilesSync } from '../../server/src/host/nodeFiles.js';
 import { pathToUri } from '../../server/src/host/uri.js';
 import { MemoryFiles } from '../memoryFiles.js';
@@ -16,6 +17,9 @@ const FILES: Record<string, string> = {
   'node_modules/pkg/x-forward-plan.md': '# Not ours',
   '.hidden/y-forward-plan.md': '# Hidden',
   'z-forward-plan.txt': 'not Markdown',
+  'word/our-forward-plan.docx': 'Word',
+  'word/~$our-forward-plan.docx': 'a Word lock file',
+  'node_modules/pkg/w-forward-plan.pdf': 'not ours',
 };
 const EXPECTED = ['any/name.md', 'jfp/chapter.md', 'our-forward-plan.md'];
 
@@ -56,5 +60,14 @@ describe('findPlanFiles', () => {
 
   it('returns nothing for a folder that does not exist', async () => {
     assert.deepEqual(await findPlanFiles(nodeFiles, pathToUri(path.join(dir, 'missing')), () => true), []);
+  });
+
+  it('finds Word and PDF plans with the same walk (convert/files.ts): by the plan globs with .md, skipping lock files, dependencies and hidden folders', () => {
+    const isMatch = planPathMatcher(DEFAULT_PLAN_GLOBS);
+    assert.deepEqual(
+      findConvertibleFiles(dir, isMatch).map((f) => path.relative(dir, f).split(path.sep).join('/')),
+      ['word/our-forward-plan.docx'],
+    );
+    assert.deepEqual(findConvertibleFiles(dir, isMatch, Infinity, false), []);
   });
 });

@@ -39,10 +39,17 @@ export function unassignedContext(file: UnassignedFile, facts: (uri: string) => 
   return { reason: file.reason, candidates: file.candidates.map((uri) => ({ uri, title: facts(uri)?.title ?? uri.split('/').pop() ?? uri })) };
 }
 
-/** Which plan an analysis is: its title and main document (its primary document, else its first). */
+/** Which plan an analysis is: its title and main document (else its primary document, else its first). */
 export function planLabel(plan: PlanAnalysis): { title: string; main: string | undefined } {
-  const main = plan.documents.find((d) => d.uri === plan.primary) ?? plan.documents[0];
+  const grouped = groupPlans(plan.documents.map(planFileFacts)).plans;
+  const mainUri = grouped.length === 1 ? grouped[0]!.main : undefined;
+  const main = plan.documents.find((d) => d.uri === (mainUri ?? plan.primary)) ?? plan.documents[0];
   return { title: (main && planFileFacts(main).title) || plan.identity.type.name, main: main?.uri };
+}
+
+/** True for the analysis of a file that two plans could claim (checked alone, counted in no plan). */
+export function isUnassigned(plan: PlanAnalysis): boolean {
+  return plan.inputs?.options.ruleOptions?.unassigned !== undefined;
 }
 
 export interface PlanSet {

@@ -1,5 +1,7 @@
-import { analysePlan, mainDocument, type PlanAnalysis } from '../analysis/analyse.js';
+import { analysePlan, type PlanAnalysis } from '../analysis/analyse.js';
 import { analysisOptions } from '../analysis/planOptions.js';
+import { planFileFacts } from '../analysis/planGroups.js';
+import { FolderPlans } from './folderPlans.js';
 import { namesItselfPlan } from '../analysis/planIdentity.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
 import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
@@ -8,7 +10,7 @@ import { IncrementalParser } from '../analysis/model/incremental.js';
 import { isMarkdownPath, planFileMatcher } from '../analysis/data/planFiles.js';
 import { skipReason, type SkipReason } from '../analysis/limits.js';
 import { FolderFiles } from './folderFiles.js';
-import { mergeConfig, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
+import { mergeConfig, planFileGlobs, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
 import type { PlanFiles } from '../host/files.js';
 import { loadPlanThroughFiles, type LoadPlan } from '../host/previousPlan.js';
 import { baseName, relativePath, resolveUri, uriKey } from '../host/uri.js';
@@ -26,6 +28,8 @@ interface OpenEntry {
   parser: IncrementalParser;
   /** Why the document is not analysed (too large, or not text), decided once per version. */
   skipped?: { reason: SkipReason; maxMB: number };
+  /** The last update changed what decides which plan it is in (front matter plan, title, files): other plans may have changed too. */
+  regrouped?: boolean;
 }
 
 /**
@@ -40,7 +44,10 @@ export class PlanWorkspace {
   private readonly projectConfigs = new Map<string, Partial<JfpConfig>>();
   private readonly effective = new Map<string, EffectiveConfig>();
   private readonly open = new Map<string, OpenEntry>();
+  /** Plans of documents outside every workspace folder (one document each), by URI. */
   private readonly planCache = new Map<string, PlanAnalysis>();
+  /** Each folder's plans, grouped by main document. */
+  private readonly folderPlans: FolderPlans;
 
   /** The folders' plan files that are not open, read through PlanFiles. */
   private readonly onDisk: FolderFiles;
@@ -57,6 +64,7 @@ export class PlanWorkspace {
       isOpen: (uri) => this.open.has(uri),
       changed: (uri) => this.invalidate(uri),
     });
+    this.folderPlans = new FolderPlans({ catalogue: () => this.catalogue, configFor: (uri) => this.configFor(uri), isOpen: (uri) => this.open.has(uriKey(uri)) });
   }
 
   get catalogue(): IndexedCatalogue {
@@ -82,6 +90,7 @@ export class PlanWorkspace {
     this.onDisk.forgetFiles();
     for (const [uri, entry] of this.open) entry.analysis = analyseDocument(uri, entry.analysis.plan.text, indexCatalogue(catalogue), (t) => entry.parser.parse(t));
     this.planCache.clear();
+    this.folderPlans.clear();
   }
 
   setFolders(folderUris: string[]): void {
@@ -109,7 +118,7 @@ export class PlanWorkspace {
     let e = this.effective.get(folder);
     if (!e) {
       const merged = mergeConfig(this.settings, this.projectConfigs.get(folder) ?? {});
-      e = { ...merged, isPlanPath: planFileMatcher(merged.config.files) };
+      e = { ...merged, isPlanPath: planFileMatcher(planFileGlobs(merged.config)) };
       this.effective.set(folder, e);
     }
     return e;
@@ -124,6 +133,7 @@ export class PlanWorkspace {
     this.effective.clear();
     this.onDisk.forgetScans();
     this.planCache.clear();
+    this.folderPlans.clear();
     for (const [uri, entry] of this.open) {
       entry.isPlan = this.decideIsPlan(uri, entry.analysis);
       // The size limit may have changed: the next use reads the document again (update()).
@@ -146,8 +156,9 @@ export class PlanWorkspace {
     const parser = current?.parser ?? new IncrementalParser();
     const analysis = analyseDocument(uri, reason ? '' : text, indexCatalogue(this.catalogue), (t) => parser.parse(t));
     const isPlan = this.decideIsPlan(uri, analysis);
-    this.open.set(key, { version, analysis, isPlan, parser, ...(reason ? { skipped: { reason, maxMB } } : {}) });
-    this.invalidate(uri);
+    const regrouped = current !== undefined && JSON.stringify({ ...planFileFacts(current.analysis), uri: '' }) !== JSON.stringify({ ...planFileFacts(analysis), uri: '' });
+    this.open.set(key, { version, analysis, isPlan, parser, regrouped, ...(reason ? { skipped: { reason, maxMB } } : {}) });
+    this.invalidate(uri, regrouped || current?.isPlan !== isPlan);
     return true;
   }
 
@@ -192,44 +203,55 @@ export class PlanWorkspace {
   async planFor(uri: string): Promise<PlanAnalysis | undefined> {
     if (!this.isPlan(uri)) return undefined;
     const folder = this.folderOf(uri);
-    const cached = this.planCache.get(folder ?? uriKey(uri));
+    const cached = folder !== undefined ? this.folderPlans.cached(uri) : this.planCache.get(uriKey(uri));
     if (cached) return cached;
     if (folder !== undefined) await this.onDisk.read(folder);
     return this.isPlan(uri) ? this.planNow(uri, folder) : undefined;
   }
 
-  /** Open plan documents that share a plan with this one (itself included). */
+  /**
+   * Open plan documents that share a plan with this one (itself included): every open plan
+   * document of the folder when its last edit changed which plan is which.
+   */
   planMates(uri: string): string[] {
     const folder = this.folderOf(uri);
     if (folder === undefined) return [uri];
-    return this.openPlanUris().filter((u) => this.folderOf(u) === folder);
+    const inFolder = this.openPlanUris().filter((u) => this.folderOf(u) === folder);
+    const entry = this.open.get(uriKey(uri));
+    if (!entry || !entry.isPlan || entry.regrouped) return inFolder;
+    const mates = new Set(this.folderPlans.mates(uri, folder, this.folderDocuments(folder)).map(uriKey));
+    return inFolder.filter((u) => mates.has(uriKey(u)));
   }
 
   /** The plan, from the open documents and the files already read. */
   private planNow(uri: string, folder: string | undefined): PlanAnalysis {
-    const cacheKey = folder ?? uriKey(uri);
-    const cached = this.planCache.get(cacheKey);
+    if (folder !== undefined) return this.folderPlans.planOf(uri, folder, this.folderDocuments(folder));
+    const key = uriKey(uri);
+    const cached = this.planCache.get(key);
     if (cached) return cached;
-    const docs = new Map<string, DocumentAnalysis>();
-    for (const [key, entry] of this.open) {
-      if (entry.isPlan && (folder === undefined ? key === uriKey(uri) : this.folderOf(entry.analysis.uri) === folder)) docs.set(key, entry.analysis);
-    }
-    for (const analysis of folder === undefined ? [] : this.onDisk.analyses(folder)) {
-      if (!docs.has(analysis.uri)) docs.set(analysis.uri, analysis);
-    }
-    const documents = [...docs.values()];
-    // Plan-wide findings go on a document the author has open.
-    const openDocs = documents.filter((d) => this.open.has(uriKey(d.uri)));
-    const primary = choosePrimaryAmong(openDocs, documents);
     const { config, sources } = this.configFor(uri);
-    const plan = analysePlan(documents, this.catalogue, analysisOptions(config, primary, sources));
-    this.planCache.set(cacheKey, plan);
+    const entry = this.open.get(key);
+    const plan = analysePlan(entry ? [entry.analysis] : [], this.catalogue, analysisOptions(config, entry?.analysis.uri, sources));
+    this.planCache.set(key, plan);
     return plan;
   }
 
-  private invalidate(uri: string): void {
-    const folder = this.folderOf(uri);
-    this.planCache.delete(folder ?? uriKey(uri));
+  /** A folder's plan documents: the open ones from the editor, the others as read from the disk. */
+  private folderDocuments(folder: string): DocumentAnalysis[] {
+    const docs = new Map<string, DocumentAnalysis>();
+    for (const [key, entry] of this.open) {
+      if (entry.isPlan && this.folderOf(entry.analysis.uri) === folder) docs.set(key, entry.analysis);
+    }
+    for (const analysis of this.onDisk.analyses(folder)) {
+      if (!docs.has(analysis.uri)) docs.set(analysis.uri, analysis);
+    }
+    return [...docs.values()];
+  }
+
+  /** Forgets the plans a document is part of; `regrouped`: every plan of its folder (see FolderPlans.forget). */
+  private invalidate(uri: string, regrouped = true): void {
+    this.planCache.delete(uriKey(uri));
+    this.folderPlans.forget(uri, this.folderOf(uri), regrouped);
   }
 
   private folderOf(uri: string): string | undefined {
@@ -247,10 +269,4 @@ export class PlanWorkspace {
     const relative = (folder !== undefined ? relativePath(folder, uri) : undefined) ?? baseName(uri);
     return isMarkdownPath(relative) && this.configFor(uri).isPlanPath(relative);
   }
-}
-
-function choosePrimaryAmong(openDocs: DocumentAnalysis[], all: DocumentAnalysis[]): string | undefined {
-  // The plan's own main file when it is open; otherwise the best open file.
-  const main = mainDocument(all);
-  return main && openDocs.includes(main) ? main.uri : mainDocument(openDocs)?.uri;
 }
