@@ -69,12 +69,16 @@ export function wordPositions(report: string, format: string, uris: readonly str
     const blocks = x?.file !== undefined ? byName.get(x.file) : undefined;
     if (x && blocks && typeof x.line === 'number') x.where = describeLine(blocks, x.line - 1);
   };
-  const json = JSON.parse(report) as { coverage?: { evidence?: Located[]; waiver?: Located }[]; diagnostics?: Located[] };
-  for (const c of json.coverage ?? []) {
-    for (const e of c.evidence ?? []) add(e);
-    add(c.waiver);
+  type PlanReport = { coverage?: { evidence?: Located[]; waiver?: Located }[]; diagnostics?: Located[] };
+  // One plan, or several (`plans`, and `unassigned` files with their diagnostics).
+  const json = JSON.parse(report) as PlanReport & { plans?: PlanReport[]; unassigned?: PlanReport[] };
+  for (const plan of [json, ...(json.plans ?? []), ...(json.unassigned ?? [])]) {
+    for (const c of plan.coverage ?? []) {
+      for (const e of c.evidence ?? []) add(e);
+      add(c.waiver);
+    }
+    for (const d of plan.diagnostics ?? []) add(d);
   }
-  for (const d of json.diagnostics ?? []) add(d);
   return JSON.stringify(json, null, 2) + '\n';
 }
 
