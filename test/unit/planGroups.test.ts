@@ -3,6 +3,7 @@ import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js
 import { indexCatalogue } from '../../server/src/analysis/data/catalogueIndex.js';
 import { analyseDocument } from '../../server/src/analysis/model/document.js';
 import { groupPlans, listingMatcher, planFileFacts, type PlanFileFacts } from '../../server/src/analysis/planGroups.js';
+import { planJobs } from '../../server/src/analysis/planSet.js';
 import { md } from '../helpers.js';
 
 const facts = (uri: string, text: string): PlanFileFacts => planFileFacts(analyseDocument(uri, text, indexCatalogue(getDefaultCatalogue())));
@@ -124,5 +125,23 @@ describe('plan groups (planGroups)', () => {
     assert.ok(matches('file:///w/My%20Plan/annex/a.md'));
     assert.ok(!matches('file:///w/My%20Plan/annex/deeper/a.md'));
     assert.ok(!matches('untitled:///w/My%20Plan/Chapter%20One.md'));
+  });
+
+  it('gives each plan and each unassigned file as a job of plain data (for a worker thread)', () => {
+    const index = indexCatalogue(getDefaultCatalogue());
+    const docs = [
+      analyseDocument('file:///w/a.md', md('---', 'plan: joint-forward-plan', 'title: Alpha JFP', '---', '# Alpha JFP'), index),
+      analyseDocument('file:///w/b.md', md('---', 'plan: joint-forward-plan', 'title: Beta JFP', '---', '# Beta JFP'), index),
+      analyseDocument('file:///w/c.md', md('# Chapter'), index),
+    ];
+    const jobs = planJobs(docs);
+    assert.deepEqual(jobs.plans, [
+      { uris: ['file:///w/a.md'], options: { primary: 'file:///w/a.md' } },
+      { uris: ['file:///w/b.md'], options: { primary: 'file:///w/b.md' } },
+    ]);
+    assert.deepEqual(jobs.unassigned, [
+      { uris: ['file:///w/c.md'], options: { unassigned: { reason: 'folder', candidates: [{ uri: 'file:///w/a.md', title: 'Alpha JFP' }, { uri: 'file:///w/b.md', title: 'Beta JFP' }] } } },
+    ]);
+    assert.deepEqual(structuredClone(jobs.plans), jobs.plans);
   });
 });

@@ -60,15 +60,31 @@ export interface PlanSet {
   unassigned: PlanAnalysis[];
 }
 
-/** Groups analysed documents into plans and checks each (jfp-check). */
-export function analysePlanSet(documents: readonly DocumentAnalysis[], catalogue: IndexedCatalogue, config: JfpConfig, configured: readonly ConfiguredPlan[] = []): PlanSet {
+/**
+ * One plan to check, as plain data (it can be posted to a worker thread): the URIs of its
+ * documents, and the options of `checkPlanGroup` (the main document as primary, or the plans an
+ * unassigned file could belong to).
+ */
+export interface PlanJob {
+  uris: string[];
+  options: Pick<CheckOptions, 'primary' | 'unassigned'>;
+}
+
+/** The plans of a set of documents, grouped, as jobs: the plans first, in the grouping's order, then the unassigned files. */
+export function planJobs(documents: readonly Pick<DocumentAnalysis, 'uri' | 'plan'>[], configured: readonly ConfiguredPlan[] = []): { grouping: PlanGrouping; plans: PlanJob[]; unassigned: PlanJob[] } {
   const facts = new Map(documents.map((d) => [d.uri, planFileFacts(d)]));
   const grouping = groupPlans([...facts.values()], configured);
-  const byUri = new Map(documents.map((d) => [d.uri, d]));
-  const docsOf = (uris: readonly string[]) => uris.flatMap((u) => byUri.get(u) ?? []);
   return {
     grouping,
-    plans: grouping.plans.map((g) => checkPlanGroup(docsOf(g.files), catalogue, config, g.main ? { primary: g.main } : {})),
-    unassigned: grouping.unassigned.map((u) => checkPlanGroup(docsOf([u.uri]), catalogue, config, { unassigned: unassignedContext(u, (uri) => facts.get(uri)) })),
+    plans: grouping.plans.map((g) => ({ uris: g.files, options: g.main ? { primary: g.main } : {} })),
+    unassigned: grouping.unassigned.map((u) => ({ uris: [u.uri], options: { unassigned: unassignedContext(u, (uri) => facts.get(uri)) } })),
   };
+}
+
+/** Groups analysed documents into plans and checks each, one job after the other (jfp-check). */
+export function analysePlanSet(documents: readonly DocumentAnalysis[], catalogue: IndexedCatalogue, config: JfpConfig, configured: readonly ConfiguredPlan[] = []): PlanSet {
+  const { grouping, plans, unassigned } = planJobs(documents, configured);
+  const byUri = new Map(documents.map((d) => [d.uri, d]));
+  const check = (job: PlanJob) => checkPlanGroup(job.uris.flatMap((u) => byUri.get(u) ?? []), catalogue, config, job.options);
+  return { grouping, plans: plans.map(check), unassigned: unassigned.map(check) };
 }
