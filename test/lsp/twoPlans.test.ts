@@ -7,7 +7,8 @@ import type { CoverageResult } from '../../shared/protocol.js';
 import { md } from '../helpers.js';
 import { NO_DEBOUNCE, serverForSuite } from './lspClient.js';
 
-const plan = (title: string, ...body: string[]) => md('---', 'plan: joint-forward-plan', `title: ${title}`, '---', '', `# ${title}`, '', ...body);
+const plan = (title: string, body: string, ...front: string[]) => md('---', 'plan: joint-forward-plan', `title: ${title}`, ...front, '---', '', `# ${title}`, '', body);
+const WORKFORCE = md('# Our people', '', '## Workforce', '', 'Our workforce plan sets out how we will recruit, train and keep staff across the system, with joint training, shared recruitment and a people plan agreed by every partner. Workforce growth is tied to our financial plan.');
 const RESEARCH = md('# Place chapter', '', '## Research', '', 'We take part in research with the university and host research studies in every practice, and we report research activity to the board each year.');
 
 /**
@@ -20,7 +21,10 @@ describe('LSP: two plans in one folder', () => {
   const beta = path.join(dir, 'beta-forward-plan.md');
   const chapter = path.join(dir, 'place-forward-plan.md');
   fs.writeFileSync(alpha, plan('Alpha Joint Forward Plan', 'We will integrate services with social care and join up care for people.'));
-  fs.writeFileSync(beta, plan('Beta Joint Forward Plan', 'Some text.'));
+  fs.writeFileSync(beta, plan('Beta Joint Forward Plan', 'Some text.', 'files: [people/*.md]'));
+  // No plan glob matches this name: Beta's front matter makes it part of Beta's plan.
+  fs.mkdirSync(path.join(dir, 'people'));
+  fs.writeFileSync(path.join(dir, 'people', 'staff.md'), WORKFORCE);
   fs.writeFileSync(chapter, RESEARCH);
   const client = serverForSuite({ workspaceFolder: dir, settings: NO_DEBOUNCE });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -36,6 +40,9 @@ describe('LSP: two plans in one folder', () => {
     assert.deepEqual(cb.plan, { title: 'Beta Joint Forward Plan', uri: b });
     assert.notEqual(ca.items.find((i) => i.id === 'duty-integration')!.status, 'missing');
     assert.equal(cb.items.find((i) => i.id === 'duty-integration')!.status, 'missing', 'Alpha\'s text is not in Beta\'s plan');
+    // The file Beta lists (not open, named like no plan file) counts for Beta only.
+    assert.ok(cb.items.find((i) => i.id === 'area-workforce')!.evidence.some((e) => e.file.endsWith('people/staff.md')));
+    assert.ok(ca.items.find((i) => i.id === 'area-workforce')!.evidence.every((e) => !e.file.endsWith('people/staff.md')));
     for (const c of [ca, cb]) {
       assert.equal(c.items.find((i) => i.id === 'duty-research')!.status, 'missing', 'the chapter is counted in neither plan');
       assert.ok(c.items.every((i) => i.evidence.every((e) => !e.file.endsWith('place-forward-plan.md'))));
@@ -55,6 +62,15 @@ describe('LSP: two plans in one folder', () => {
     assert.ok(!diagnostics.some((d) => d.code === 'jfp.plan.summary' || d.code === 'jfp.duty.missing'), 'no plan-wide findings on a file that is in no plan');
     const coverage = await client.request<CoverageResult>('jfp/coverage', { uri });
     assert.equal(coverage.isPlan, false);
+    await client.close(uri);
+  });
+
+  it('an open file that Beta lists is part of Beta\'s plan: diagnostics, and the sidebar shows Beta', async () => {
+    const uri = await client.open(path.join(dir, 'people', 'staff.md'));
+    await client.diagnosticsAt(uri, 1);
+    const coverage = await client.request<CoverageResult>('jfp/coverage', { uri });
+    assert.equal(coverage.isPlan, true);
+    assert.deepEqual(coverage.plan, { title: 'Beta Joint Forward Plan', uri: pathToFileURL(beta).href });
     await client.close(uri);
   });
 

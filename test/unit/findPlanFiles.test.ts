@@ -41,7 +41,10 @@ describe('findPlanFiles', () => {
 
   it('finds plans by path glob and by front matter, skipping dependencies and hidden folders', async () => {
     assert.deepEqual(relative(await findPlanFiles(nodeFiles, folder, planPathMatcher(DEFAULT_PLAN_GLOBS))), EXPECTED);
-    assert.deepEqual(relative(findPlanFilesSync(nodeFilesSync, folder, planPathMatcher(DEFAULT_PLAN_GLOBS))), EXPECTED);
+    const sync = findPlanFilesSync(nodeFilesSync, folder, planPathMatcher(DEFAULT_PLAN_GLOBS));
+    assert.deepEqual(relative(sync.found), EXPECTED);
+    // The other Markdown files looked at, which a main document's front matter may list.
+    assert.deepEqual(relative(sync.others), ['notes.md']);
   });
 
   it('finds the same in any file system, e.g. a virtual one', async () => {
@@ -55,7 +58,7 @@ describe('findPlanFiles', () => {
 
   it('stops after the entry limit', async () => {
     assert.ok((await findPlanFiles(nodeFiles, folder, planPathMatcher(DEFAULT_PLAN_GLOBS), 2)).length < 3);
-    assert.ok(findPlanFilesSync(nodeFilesSync, folder, planPathMatcher(DEFAULT_PLAN_GLOBS), 2).length < 3);
+    assert.ok(findPlanFilesSync(nodeFilesSync, folder, planPathMatcher(DEFAULT_PLAN_GLOBS), 2).found.length < 3);
   });
 
   it('returns nothing for a folder that does not exist', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
 import { indexCatalogue } from '../../server/src/analysis/data/catalogueIndex.js';
 import { analyseDocument } from '../../server/src/analysis/model/document.js';
-import { groupPlans, listingMatcher, planFileFacts, type PlanFileFacts } from '../../server/src/analysis/planGroups.js';
+import { groupPlans, listedFiles, listingMatcher, planFileFacts, type PlanFileFacts } from '../../server/src/analysis/planGroups.js';
 import { planJobs } from '../../server/src/analysis/planSet.js';
 import { md } from '../helpers.js';
 
@@ -143,5 +143,12 @@ describe('plan groups (planGroups)', () => {
       { uris: ['file:///w/c.md'], options: { unassigned: { reason: 'folder', candidates: [{ uri: 'file:///w/a.md', title: 'Alpha JFP' }, { uri: 'file:///w/b.md', title: 'Beta JFP' }] } } },
     ]);
     assert.deepEqual(structuredClone(jobs.plans), jobs.plans);
+  });
+
+  it('finds the other Markdown files that a main document lists (listedFiles), and only those', () => {
+    const a = main('file:///w/a.md', 'Alpha JFP', 'files: [chapters/*.md, annex.md]');
+    const notMain = facts('file:///w/c.md', md('---', 'files: [notes.md]', '---', '# Chapter'));
+    assert.deepEqual(listedFiles([a, notMain], ['file:///w/annex.md', 'file:///w/chapters/one.md', 'file:///w/notes.md', 'file:///w/b.md']), ['file:///w/annex.md', 'file:///w/chapters/one.md']);
+    assert.deepEqual(listedFiles([chapter('file:///w/x.md')], ['file:///w/annex.md']), []);
   });
 });

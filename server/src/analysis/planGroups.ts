@@ -206,6 +206,15 @@ function nearestMains(uri: string, mains: readonly Main[]): string[] {
   return mains.map((m) => m.uri);
 }
 
+/**
+ * The files among `candidates` (e.g. Markdown files that are not plan files by name or front
+ * matter) that a main document's front matter lists under `files:`: they are part of its plan too.
+ */
+export function listedFiles(files: readonly PlanFileFacts[], candidates: readonly string[]): string[] {
+  const lists = files.filter((f) => f.listed.length > 0 && ((f.declaresPlan && f.hasFrontMatterTitle) || f.titleNamesPlan)).map((f) => listingMatcher(folderOfUri(f.uri), f.listed));
+  return lists.length === 0 ? [] : candidates.filter((c) => lists.some((l) => l(c)));
+}
+
 /** The group a file belongs to, if any. */
 export function groupOf(grouping: PlanGrouping, uri: string): PlanGroup | undefined {
   return grouping.plans.find((p) => p.files.includes(uri));

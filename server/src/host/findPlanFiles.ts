@@ -27,8 +27,15 @@ type Answer = DirectoryEntry[] | string;
  */
 export type FilePick = (relativePath: string, name: string) => boolean | 'head';
 
-function* search(folderUri: string, pick: FilePick, limit: number): Generator<Need, string[], Answer> {
+/** What the walk found: the files taken, and the Markdown files looked at and not taken ("others": a main document may list them). */
+export interface Found {
+  found: string[];
+  others: string[];
+}
+
+function* search(folderUri: string, pick: FilePick, limit: number): Generator<Need, Found, Answer> {
   const found: string[] = [];
+  const others: string[] = [];
   let visited = 0;
   function* walk(dir: string, prefix: string): Generator<Need, void, Answer> {
     const entries = (yield { list: dir }) as DirectoryEntry[];
@@ -41,11 +48,12 @@ function* search(folderUri: string, pick: FilePick, limit: number): Generator<Ne
       } else if (entry.type === 'file') {
         const take = pick(relative, entry.name);
         if (take === true || (take === 'head' && frontMatterDeclaresPlan((yield { head: uri }) as string))) found.push(uri);
+        else if (take === 'head') others.push(uri);
       }
     }
   }
   yield* walk(folderUri, '');
-  return found.sort();
+  return { found: found.sort(), others: others.sort() };
 }
 
 /** Markdown plan files: matching the plan globs, or declaring a plan in their opening text. */
@@ -55,6 +63,11 @@ function planFilePick(isPlanPath: (relativePath: string) => boolean): FilePick {
 
 /** The plan files under a folder, as sorted URIs. */
 export async function findPlanFiles(files: PlanFiles, folderUri: string, isPlanPath: (relativePath: string) => boolean, limit = 20000): Promise<string[]> {
+  return (await findPlanFilesAndOthers(files, folderUri, isPlanPath, limit)).found;
+}
+
+/** The plan files under a folder, and its other Markdown files, as sorted URIs. */
+export async function findPlanFilesAndOthers(files: PlanFiles, folderUri: string, isPlanPath: (relativePath: string) => boolean, limit = 20000): Promise<Found> {
   const steps = search(folderUri, planFilePick(isPlanPath), limit);
   let step = steps.next([]);
   while (!step.done) {
@@ -66,13 +79,17 @@ export async function findPlanFiles(files: PlanFiles, folderUri: string, isPlanP
 
 type SyncFiles = { list(uri: string): DirectoryEntry[]; readText(uri: string, maxBytes?: number): string };
 
-/** The same search, answered synchronously (the command line). */
-export function findPlanFilesSync(files: SyncFiles, folderUri: string, isPlanPath: (relativePath: string) => boolean, limit = 20000): string[] {
-  return findFilesSync(files, folderUri, planFilePick(isPlanPath), limit);
+/** The same search, answered synchronously (the command line): the plan files, and the other Markdown files. */
+export function findPlanFilesSync(files: SyncFiles, folderUri: string, isPlanPath: (relativePath: string) => boolean, limit = 20000): Found {
+  return walkSync(files, folderUri, planFilePick(isPlanPath), limit);
 }
 
 /** The walk with any pick, answered synchronously (the command line; convert/files.ts finds Word and PDF files with it). */
 export function findFilesSync(files: SyncFiles, folderUri: string, pick: FilePick, limit = 20000): string[] {
+  return walkSync(files, folderUri, pick, limit).found;
+}
+
+function walkSync(files: SyncFiles, folderUri: string, pick: FilePick, limit: number): Found {
   const steps = search(folderUri, pick, limit);
   let step = steps.next([]);
   while (!step.done) {

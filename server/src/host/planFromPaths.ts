@@ -10,12 +10,17 @@ import { planFileGlobs, type JfpConfig } from '../analysis/data/config.js';
 import { analyseDocument, type DocumentAnalysis } from '../analysis/model/document.js';
 import { analysisOptions } from '../analysis/planOptions.js';
 import { analysePlanSet, configuredPlans, type PlanSet } from '../analysis/planSet.js';
-import { collectFiles, readPlanFile } from './planInput.js';
-import { pathToUri } from './uri.js';
+import { collectFilesAndOthers, readPlanFile } from './planInput.js';
+import { pathToUri, uriToPath } from './uri.js';
+import { listedFiles, planFileFacts } from '../analysis/planGroups.js';
 
+/** The plan files found at the paths, analysed, with the other Markdown files there that a main document lists in its front matter. */
 function readDocuments(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue, read: (file: string) => string): DocumentAnalysis[] {
   const index = indexCatalogue(catalogue);
-  return collectFiles(paths, planFileGlobs(config)).map((file) => analyseDocument(pathToUri(file), read(file), index));
+  const { files, others } = collectFilesAndOthers(paths, planFileGlobs(config));
+  const docs = files.map((file) => analyseDocument(pathToUri(file), read(file), index));
+  const listed = listedFiles(docs.map(planFileFacts), others.map(pathToUri));
+  return [...docs, ...listed.map((uri) => analyseDocument(uri, read(uriToPath(uri)!), index))];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { analysePlan, type PlanAnalysis } from '../analysis/analyse.js';
 import { analysisOptions } from '../analysis/planOptions.js';
-import { planFileFacts } from '../analysis/planGroups.js';
+import { listedFiles, planFileFacts } from '../analysis/planGroups.js';
 import { FolderPlans } from './folderPlans.js';
 import { namesItselfPlan } from '../analysis/planIdentity.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
@@ -63,6 +63,7 @@ export class PlanWorkspace {
       catalogue: () => this.catalogue,
       isOpen: (uri) => this.open.has(uri),
       changed: (uri) => this.invalidate(uri),
+      listed: (folder, others) => listedFiles(this.folderDocuments(folder).map(planFileFacts), others),
     });
     this.folderPlans = new FolderPlans({ catalogue: () => this.catalogue, configFor: (uri) => this.configFor(uri), isOpen: (uri) => this.open.has(uriKey(uri)) });
   }
@@ -156,8 +157,12 @@ export class PlanWorkspace {
     const parser = current?.parser ?? new IncrementalParser();
     const analysis = analyseDocument(uri, reason ? '' : text, indexCatalogue(this.catalogue), (t) => parser.parse(t));
     const isPlan = this.decideIsPlan(uri, analysis);
-    const regrouped = current !== undefined && JSON.stringify({ ...planFileFacts(current.analysis), uri: '' }) !== JSON.stringify({ ...planFileFacts(analysis), uri: '' });
+    // What decides which plan is which changed (a main document's front matter or title), or a document that lists files opened.
+    const facts = planFileFacts(analysis);
+    const regrouped = current === undefined ? facts.listed.length > 0 : JSON.stringify({ ...planFileFacts(current.analysis), uri: '' }) !== JSON.stringify({ ...facts, uri: '' });
     this.open.set(key, { version, analysis, isPlan, parser, regrouped, ...(reason ? { skipped: { reason, maxMB } } : {}) });
+    // Its front matter may now list (or no longer list) other open documents.
+    if (regrouped) for (const [other, entry] of this.open) if (other !== key) entry.isPlan = this.decideIsPlan(other, entry.analysis);
     this.invalidate(uri, regrouped || current?.isPlan !== isPlan);
     return true;
   }
@@ -201,12 +206,24 @@ export class PlanWorkspace {
    * folder's other plan files are read first (without blocking: through PlanFiles).
    */
   async planFor(uri: string): Promise<PlanAnalysis | undefined> {
-    if (!this.isPlan(uri)) return undefined;
     const folder = this.folderOf(uri);
+    if (!this.isPlan(uri) && !(await this.listedOnDisk(uri, folder))) return undefined;
     const cached = folder !== undefined ? this.folderPlans.cached(uri) : this.planCache.get(uriKey(uri));
     if (cached) return cached;
     if (folder !== undefined) await this.onDisk.read(folder);
     return this.isPlan(uri) ? this.planNow(uri, folder) : undefined;
+  }
+
+  /**
+   * An open document named like no plan file is one when a main document lists it in its
+   * front matter: once the folder has been searched, its files are read and it is decided again.
+   */
+  private async listedOnDisk(uri: string, folder: string | undefined): Promise<boolean> {
+    const entry = this.open.get(uriKey(uri));
+    if (!entry || folder === undefined || !this.onDisk.hasScanned(folder)) return false;
+    await this.onDisk.read(folder);
+    entry.isPlan = this.decideIsPlan(uriKey(uri), entry.analysis);
+    return entry.isPlan;
   }
 
   /**
@@ -267,6 +284,9 @@ export class PlanWorkspace {
     if (declaresPlan(analysis.plan) || namesItselfPlan(analysis.plan)) return true;
     const folder = this.folderOf(uri);
     const relative = (folder !== undefined ? relativePath(folder, uri) : undefined) ?? baseName(uri);
-    return isMarkdownPath(relative) && this.configFor(uri).isPlanPath(relative);
+    if (!isMarkdownPath(relative)) return false;
+    if (this.configFor(uri).isPlanPath(relative)) return true;
+    // A main document of the folder lists it in its front matter.
+    return folder !== undefined && listedFiles(this.folderDocuments(folder).map(planFileFacts), [analysis.uri]).length > 0;
   }
 }

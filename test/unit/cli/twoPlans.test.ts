@@ -133,11 +133,15 @@ describe('jfp-check on two plans in one folder', function () {
     const listed = fs.mkdtempSync(path.join(os.tmpdir(), 'jfp-two-plans-listed-'));
     try {
       fs.copyFileSync(EXAMPLE_PLAN, path.join(listed, 'wessex-vale-joint-forward-plan.md'));
-      fs.writeFileSync(path.join(listed, 'northshire-forward-plan.md'), md('---', 'plan: joint-forward-plan', 'title: Northshire Joint Forward Plan', 'files: [place-forward-plan.md]', '---', '', '# Northshire Joint Forward Plan', '', 'Text.'));
-      fs.copyFileSync(path.join(dir, 'place-forward-plan.md'), path.join(listed, 'place-forward-plan.md'));
+      fs.writeFileSync(path.join(listed, 'northshire-forward-plan.md'), md('---', 'plan: joint-forward-plan', 'title: Northshire Joint Forward Plan', 'files: [chapters/*.md]', '---', '', '# Northshire Joint Forward Plan', '', 'Text.'));
+      // A name that no plan glob matches: listed, it is part of the plan all the same.
+      fs.mkdirSync(path.join(listed, 'chapters'));
+      fs.copyFileSync(path.join(dir, 'place-forward-plan.md'), path.join(listed, 'chapters', 'place.md'));
+      fs.writeFileSync(path.join(listed, 'notes.md'), md('# Notes', '', 'Not part of any plan.'));
       const report = JSON.parse(cli(['--format', 'json', '--quiet', listed]).out) as { plans: { files: string[]; coverage: { id: string; status: string }[] }[]; unassigned: unknown[] };
       assert.deepEqual(report.unassigned, []);
-      assert.deepEqual(report.plans[0]!.files.map((f) => path.basename(f)), ['northshire-forward-plan.md', 'place-forward-plan.md']);
+      assert.deepEqual(report.plans[0]!.files.map((f) => path.basename(f)), ['northshire-forward-plan.md', 'place.md']);
+      assert.deepEqual(report.plans[1]!.files.map((f) => path.basename(f)), ['wessex-vale-joint-forward-plan.md']);
       assert.notEqual(report.plans[0]!.coverage.find((c) => c.id === 'duty-research')!.status, 'missing');
     } finally {
       fs.rmSync(listed, { recursive: true, force: true });
