@@ -1,6 +1,7 @@
 /**
  * jfp-check: the same analysis as the editor, headless, for CI. See USAGE (args.ts) and docs/reports.md.
- * Exit codes: 0 the gate passed; 1 the gate failed (by default: a statutory item is missing);
+ * Exit codes: 0 the gate passed; 1 the gate failed (by default: a statutory item is missing, or
+ * a finding is at error level);
  * 2 usage or input error.
  */
 import * as fs from 'node:fs';
@@ -11,13 +12,16 @@ import { getDefaultCatalogue, isStatutory, type IndexedCatalogue } from '../anal
 import { buildAnnex } from '../formats/annex.js';
 import { compareCoverage, formatComparison, type StatusChange } from '../formats/compare.js';
 import { formatHtml } from '../formats/html.js';
-import { formatJson } from '../formats/json.js';
+import { formatJson, reportDiagnostics } from '../formats/json.js';
 import { formatJunit } from '../formats/junit.js';
 import { formatSarif } from '../formats/sarif.js';
-import { formatText } from '../formats/text.js';
+import { packageDocsUrl, packageHomepage } from '../formats/docsUrl.js';
+import { countingShort } from '../analysis/present/headline.js';
+import { formatText, planHeading } from '../formats/text.js';
 import { pathToUri, uriToPath } from '../host/uri.js';
 import { collectFiles, readPlanFile, UsageError } from '../host/planInput.js';
-import { loadPlanFromPaths } from '../host/planFromPaths.js';
+import { loadPlanFromPaths, loadPlanSetFromPaths } from '../host/planFromPaths.js';
+import { formatPlans, type CheckedPlan } from './planReports.js';
 import { buildCatalogue, CONFIG_FILE, type FileProblems } from '../host/projectConfig.js';
 import { readCataloguesSync } from '../host/nodeFiles.js';
 import { VERSION } from '../host/version.js';
@@ -34,7 +38,7 @@ export { collectFiles, UsageError };
  * current folder when present), with any extra catalogues it names. Problems are printed
  * like diagnostics; an error in the configuration makes the run fail with status 2.
  */
-function loadConfig(file: string | undefined, err: (s: string) => void): { config: JfpConfig; catalogue: IndexedCatalogue } {
+function loadConfig(file: string | undefined, err: (s: string) => void): { config: JfpConfig; catalogue: IndexedCatalogue; folder?: string } {
   const configFile = file ?? (fs.existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
   if (configFile === undefined) return { config: mergeConfig({}, {}).config, catalogue: getDefaultCatalogue() };
   if (!fs.existsSync(configFile)) throw new UsageError(`cannot read config ${configFile}: no such file`);
@@ -58,7 +62,7 @@ function loadConfig(file: string | undefined, err: (s: string) => void): { confi
     }
   }
   if (errors > 0) throw new UsageError(`the configuration has ${errors} error${errors === 1 ? '' : 's'} (see above)`);
-  return { config: mergeConfig({}, parsed.config).config, catalogue };
+  return { config: mergeConfig({}, parsed.config).config, catalogue, folder };
 }
 
 function displayPath(uri: string): string {
@@ -67,7 +71,7 @@ function displayPath(uri: string): string {
   return (rel.startsWith('..') ? p : rel).split(path.sep).join('/');
 }
 
-/** The rule pages shipped with jfp-check (docs/rules next to dist/), as a file URL ending in '/'. */
+/** The rule pages shipped with jfp-check (docs/rules next to dist/), as a file URL ending in '/': read for SARIF's help text, never linked to. */
 let docsBaseFound: string | undefined;
 function docsBase(): string {
   return (docsBaseFound ??= findDocsBase());
@@ -94,13 +98,18 @@ function rulePage(code: string): string | undefined {
   }
 }
 
-/** Items that make the gate fail: missing (and, with a baseline, lost coverage) under the --fail-on policy. */
-export function gateFailures(plan: PlanAnalysis, failOn: FailOn, changes: readonly StatusChange[] = []): string[] {
+/**
+ * What makes the gate fail under the --fail-on policy (nothing with `never`): missing items
+ * (and, with a baseline, lost coverage), by id, then every finding at `error` level (as
+ * "CODE at FILE:LINE"; a rule's level is set in .jfp.json "rules").
+ */
+export function gateFailures(plan: PlanAnalysis, failOn: FailOn, changes: readonly StatusChange[] = [], file: (uri: string) => string = (uri) => uri): string[] {
   if (failOn === 'never') return [];
   const statutoryOnly = failOn === 'missing-statutory';
   const missing = plan.coverage.filter((c) => c.counted && c.status === 'missing' && (!statutoryOnly || isStatutory(plan.index.catalogue.get(c.id)!)));
   const lost = changes.filter((c) => c.direction === 'lost' && (!statutoryOnly || c.statutory) && !missing.some((m) => m.id === c.id));
-  return [...missing.map((c) => c.id), ...lost.map((c) => c.id)];
+  const errors = reportDiagnostics(plan, file).filter((d) => d.severity === 'error');
+  return [...missing.map((c) => c.id), ...lost.map((c) => c.id), ...errors.map((d) => `${d.code} at ${d.file}:${d.line}`)];
 }
 
 /** The one-line summary printed at the end of every run. */
@@ -109,7 +118,15 @@ export function summaryLine(plan: PlanAnalysis, failOn: FailOn, failures: readon
   const statutory = plan.coverage.filter((c) => c.counted && c.status === 'missing' && isStatutory(plan.index.catalogue.get(c.id)!)).length;
   const lost = changes ? `, ${changes.filter((c) => c.direction === 'lost').length} lost since the baseline` : '';
   const gate = failOn === 'never' ? 'not gated' : failures.length === 0 ? `passed (--fail-on ${failOn})` : `FAILED (--fail-on ${failOn}: ${failures.join(', ')})`;
-  return `jfp-check: ${plan.percent}% covered: ${s.addressed} addressed, ${s.partial} partial, ${s.missing} missing (${statutory} statutory), ${s.waived} waived of ${s.total}${lost}; ${gate}`;
+  return `jfp-check: ${plan.percent}% covered (${countingShort()}): ${s.addressed} addressed, ${s.partial} partial, ${s.missing} missing (${statutory} statutory), ${s.waived} waived of ${s.total}${lost}; ${gate}`;
+}
+
+/** The last summary line when there is more than one plan: how many, and which failed. */
+export function plansSummaryLine(checked: readonly CheckedPlan[], unassigned: number, failOn: FailOn): string {
+  const failed = checked.filter((c) => c.failures.length > 0);
+  const loose = unassigned > 0 ? `, ${unassigned} file${unassigned === 1 ? '' : 's'} not assigned to a plan` : '';
+  const gate = failOn === 'never' ? 'not gated' : failed.length === 0 ? `passed (--fail-on ${failOn})` : `FAILED (${failed.length} of ${checked.length} plans fail --fail-on ${failOn})`;
+  return `jfp-check: ${checked.length} plans${loose}; ${gate}`;
 }
 
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -124,43 +141,64 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       out(VERSION + '\n');
       return 0;
     }
-    const { config, catalogue } = loadConfig(args.config, err);
+    const { config, catalogue, folder } = loadConfig(args.config, err);
     // Markdown as it is; Word and PDF converted first (in a worker thread, see convert/run.ts).
     const read = (file: string) => readPlanInput(file, readPlanFile, (m) => new UsageError(m), config.analysis.maxFileSizeMB);
-    const plan = loadPlanFromPaths(args.paths, config, catalogue, read);
+    const set = loadPlanSetFromPaths(args.paths, config, catalogue, read, folder);
+    const several = set.plans.length > 1 || set.unassigned.length > 0;
+    if (several && args.baseline.length > 0) {
+      throw new UsageError(`--baseline compares one plan with its previous version, but the paths hold ${set.plans.length} plans (${set.plans.map((p) => planHeading(p, displayPath)).join('; ')}): check each plan on its own`);
+    }
+    const plan = set.plans[0]!;
     const previous = args.baseline.length > 0 ? loadPlanFromPaths(args.baseline, config, catalogue, read) : undefined;
     const changes = previous ? compareCoverage(previous, plan) : undefined;
-    const failures = gateFailures(plan, args.failOn, changes);
-    const summary = summaryLine(plan, args.failOn, failures, changes);
+    // Each plan is gated on its own; the run fails when any plan fails.
+    const failOn = args.failOn;
+    const checked: CheckedPlan[] = set.plans.map((p) => {
+      const failures = gateFailures(p, failOn, p === plan ? changes : undefined, displayPath);
+      const line = summaryLine(p, failOn, failures, p === plan ? changes : undefined);
+      return { plan: p, failures, summary: several ? line.replace(/^jfp-check: /, `jfp-check: ${planHeading(p, displayPath)}: `) : line };
+    });
+    const failed = checked.filter((c) => c.failures.length > 0);
+    const summary = several ? [...checked.map((c) => c.summary), plansSummaryLine(checked, set.unassigned.length, args.failOn)].join('\n') : checked[0]!.summary;
+    const sarifOptions = { docsUrl: args.docsUrl || config.docsUrl || packageDocsUrl(), homepage: packageHomepage(), version: VERSION, helpMarkdown: rulePage };
     let report: string;
     let bytes: Uint8Array | undefined;
-    switch (args.format) {
-      case 'json': {
-        const json = JSON.parse(formatJson(plan, displayPath)) as Record<string, unknown>;
-        report = JSON.stringify(changes ? { ...json, comparison: changes } : json, null, 2) + '\n';
-        break;
+    if (several && (args.format === 'docx' || args.format === 'docx-annex')) {
+      report = '';
+      bytes = wordReport(set.plans, displayPath, args.format, args.output, (m) => new UsageError(m));
+    } else if (several) {
+      const options = { display: displayPath, sarif: sarifOptions, now: new Date(), ...(args.output ? { annexTarget: pathToUri(path.resolve(args.output)) } : {}) };
+      report = args.quiet && args.format === 'text' ? '' : formatPlans(args.format, checked, set.unassigned, options);
+    } else {
+      switch (args.format) {
+        case 'json': {
+          const json = JSON.parse(formatJson(plan, displayPath)) as Record<string, unknown>;
+          report = JSON.stringify(changes ? { ...json, comparison: changes } : json, null, 2) + '\n';
+          break;
+        }
+        case 'annex':
+          report = buildAnnex(plan, args.output ? pathToUri(path.resolve(args.output)) : plan.primary);
+          break;
+        case 'sarif':
+          report = formatSarif(plan, displayPath, sarifOptions);
+          break;
+        case 'junit':
+          report = formatJunit(plan, displayPath);
+          break;
+        case 'html':
+          report = formatHtml(plan, displayPath, { now: new Date() });
+          break;
+        case 'docx':
+        case 'docx-annex':
+          report = '';
+          bytes = wordReport(plan, displayPath, args.format, args.output, (m) => new UsageError(m));
+          break;
+        default:
+          report = args.quiet ? '' : formatText(plan, displayPath) + (changes && previous ? '\n' + formatComparison(changes, previous, plan, 'text') : '');
       }
-      case 'annex':
-        report = buildAnnex(plan, args.output ? pathToUri(path.resolve(args.output)) : plan.primary);
-        break;
-      case 'sarif':
-        report = formatSarif(plan, displayPath, { docsBase: docsBase(), version: VERSION, helpMarkdown: rulePage });
-        break;
-      case 'junit':
-        report = formatJunit(plan, displayPath);
-        break;
-      case 'html':
-        report = formatHtml(plan, displayPath, { now: new Date() });
-        break;
-      case 'docx':
-      case 'docx-annex':
-        report = '';
-        bytes = wordReport(plan, displayPath, args.format, args.output, (m) => new UsageError(m));
-        break;
-      default:
-        report = args.quiet ? '' : formatText(plan, displayPath) + (changes && previous ? '\n' + formatComparison(changes, previous, plan, 'text') : '');
     }
-    report = wordPositions(report, args.format, plan.documents.map((d) => d.uri), displayPath);
+    report = wordPositions(report, args.format, [...set.plans, ...set.unassigned].flatMap((p) => p.documents.map((d) => d.uri)), displayPath);
     if (args.output) {
       try {
         fs.writeFileSync(args.output, bytes ?? report);
@@ -173,7 +211,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       if (args.format === 'text') out(summary + '\n');
       else if (!args.quiet) err(summary + '\n');
     }
-    return failures.length > 0 ? 1 : 0;
+    return failed.length > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) {
       err(`jfp-check: ${e.message}\n${e.message.startsWith('no PATH') ? '\n' + USAGE + '\n' : ''}`);

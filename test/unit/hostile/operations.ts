@@ -5,12 +5,9 @@
  * libraries' (micromark, YAML, the schema validator). The count for the same call is the
  * same on an idle or a busy machine, so growth ratios are exact. What it does not see is work
  * inside built-in functions (a regular expression's own steps, `indexOf`, `slice`); the CPU
- * time taken alongside is a secondary figure, printed, never asserted.
- *
- * The counts are exact only for code first compiled after counting starts: functions that
- * other tests ran (and V8 optimised) earlier in the same process are counted unreliably. So the
- * complexity test runs in a mocha process of its own (`npm run test:complexity`; the shared
- * run in .mocharc.json and `test:unit` leave it out and then run it alone).
+ * time taken alongside is a secondary figure, printed, never asserted. Blocks are counted
+ * only in functions compiled after counting started, so start it before loading the code
+ * measured, in a process of its own (complexityRun.ts).
  */
 import { Session } from 'node:inspector';
 
