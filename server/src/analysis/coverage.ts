@@ -3,6 +3,7 @@ import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
 import { quoteAround, sectionFacts } from './evidence.js';
 import { merge, partEvidence, type PartEvidence } from './itemEvidence.js';
 import { ownEvidence, type OwnEvidence } from './sectionEvidence.js';
+import { firstIndex } from './text/search.js';
 import type { DocumentAnalysis } from './model/document.js';
 import { subtree, type PlanModel, type Section } from './model/plan.js';
 import type { CoverageSummary, Evidence, ItemCoverage, PlanMode } from './types.js';
@@ -190,14 +191,7 @@ function chapterTotals(plan: PlanModel): ChapterTotals {
 
 /** The first position in a sorted list whose value is at least `value`. */
 function firstAtLeast(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(list.length, (i) => list[i]! < value);
 }
 
 /**

@@ -8,6 +8,7 @@ import { inRanges, sectionFacts, sentenceAround } from './evidence.js';
 import type { DocumentAnalysis } from './model/document.js';
 import { sectionAt, type Section } from './model/plan.js';
 import type { TermHit } from './text/terms.js';
+import { firstIndex } from './text/search.js';
 
 /** The evidence of one item in one part of the plan. */
 export interface PartEvidence {
@@ -141,14 +142,7 @@ function byStart(hits: readonly TermHit[]): readonly TermHit[] {
 
 /** The index of the first hit (sorted by start) that starts at or after offset. */
 function firstAtOrAfter(sorted: readonly TermHit[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(sorted.length, (i) => sorted[i]!.start < offset);
 }
 
 /** The evidence of several parts taken together. */
