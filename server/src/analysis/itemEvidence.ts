@@ -79,10 +79,10 @@ export function partEvidence(doc: DocumentAnalysis, sections: readonly Section[]
     e.sentences += facts[s.index]!.sentences;
     const all = hitsBySection[s.index]!;
     const hits = s.index === bodyOnly ? all.filter((h) => h.start >= s.headingEnd) : all;
-    const other = terms.notTerms.size === 0 ? [] : hits.filter((h) => terms.notTerms.has(h.key));
+    const inOther = terms.notTerms.size === 0 ? undefined : containedIn(hits, hits.filter((h) => terms.notTerms.has(h.key)));
     let sentenceEnd = -1;
     for (const hit of hits) {
-      if (other.some((o) => o.start <= hit.start && hit.end <= o.end && o !== hit)) continue;
+      if (inOther?.has(hit)) continue;
       let rank = 4;
       const strength = terms.signals.get(hit.key);
       if (strength === 'specific') {
@@ -113,13 +113,55 @@ export function partEvidence(doc: DocumentAnalysis, sections: readonly Section[]
   return e;
 }
 
+/**
+ * The hits that lie within one of `other` (another sense of a word), other than themselves:
+ * one sweep in order of start, keeping the two furthest ends reached so far, so that a long
+ * section with many hits takes linear time, not a comparison of every pair.
+ */
+function containedIn(hits: readonly TermHit[], other: readonly TermHit[]): Set<TermHit> {
+  const out = new Set<TermHit>();
+  if (other.length === 0) return out;
+  const byStart = (a: TermHit, b: TermHit) => a.start - b.start;
+  const others = [...other].sort(byStart);
+  let next = 0;
+  let furthest: TermHit | undefined;
+  let secondEnd = -1;
+  for (const hit of [...hits].sort(byStart)) {
+    for (; next < others.length && others[next]!.start <= hit.start; next++) {
+      const o = others[next]!;
+      if (!furthest || o.end > furthest.end) {
+        secondEnd = Math.max(secondEnd, furthest?.end ?? -1);
+        furthest = o;
+      } else secondEnd = Math.max(secondEnd, o.end);
+    }
+    const end = furthest === hit ? secondEnd : (furthest?.end ?? -1);
+    if (end >= hit.end) out.add(hit);
+  }
+  return out;
+}
+
+/** The hits (ordered by start) that lie within [s, e): found by halving, then read up to e. Sentences are short (sentenceAround's reach), so this is bounded. */
+function hitsWithin(ordered: readonly TermHit[], s: number, e: number): TermHit[] {
+  let lo = 0;
+  let hi = ordered.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ordered[mid]!.start < s) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: TermHit[] = [];
+  for (let i = lo; i < ordered.length && ordered[i]!.start < e; i++) if (ordered[i]!.end <= e) out.push(ordered[i]!);
+  return out;
+}
+
 /** True when one sentence of the section names a word of every group of one `together` set. */
 function namesTogether(doc: DocumentAnalysis, section: Section, hits: readonly TermHit[], terms: ItemTerms): boolean {
+  const ordered = [...hits].sort((a, b) => a.start - b.start);
   for (const set of terms.together) {
     for (const hit of hits) {
       if (!set[0]!.includes(hit.key)) continue;
       const [s, e] = sentenceAround(doc.plan.text, hit.start, [section.start, section.end]);
-      const inSentence = hits.filter((h) => h.start >= s && h.end <= e).map((h) => h.key);
+      const inSentence = hitsWithin(ordered, s, e).map((h) => h.key);
       if (set.every((group) => group.some((k) => inSentence.includes(k)))) return true;
     }
   }
