@@ -24,6 +24,8 @@ export interface JfpConfig {
   edition: string;
   /** Partner trusts and Health and Wellbeing Boards from a date (for a merged ICB): the entry in force when the plan's period starts applies. */
   organisations: DatedOrganisations[];
+  /** jfp-check only: the web address of the rule pages that reports link to ('' = the jfp-assist repository's). */
+  docsUrl: string;
 }
 
 export const DEFAULT_CONFIG: JfpConfig = {
@@ -36,6 +38,7 @@ export const DEFAULT_CONFIG: JfpConfig = {
   analysis: { debounceMs: 150, maxFileSizeMB: 5 },
   edition: 'auto',
   organisations: [],
+  docsUrl: '',
 };
 
 /** The edition override the analysis takes from a configuration (undefined when it is 'auto'). */
