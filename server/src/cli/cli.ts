@@ -1,6 +1,7 @@
 /**
  * jfp-check: the same analysis as the editor, headless, for CI. See USAGE (args.ts) and docs/reports.md.
- * Exit codes: 0 the gate passed; 1 the gate failed (by default: a statutory item is missing);
+ * Exit codes: 0 the gate passed; 1 the gate failed (by default: a statutory item is missing, or
+ * a finding is at error level);
  * 2 usage or input error.
  */
 import * as fs from 'node:fs';
@@ -11,9 +12,11 @@ import { getDefaultCatalogue, isStatutory, type IndexedCatalogue } from '../anal
 import { buildAnnex } from '../formats/annex.js';
 import { compareCoverage, formatComparison, type StatusChange } from '../formats/compare.js';
 import { formatHtml } from '../formats/html.js';
-import { formatJson } from '../formats/json.js';
+import { formatJson, reportDiagnostics } from '../formats/json.js';
 import { formatJunit } from '../formats/junit.js';
 import { formatSarif } from '../formats/sarif.js';
+import { packageDocsUrl, packageHomepage } from '../formats/docsUrl.js';
+import { countingShort } from '../analysis/present/headline.js';
 import { formatText, planHeading } from '../formats/text.js';
 import { pathToUri, uriToPath } from '../host/uri.js';
 import { collectFiles, readPlanFile, UsageError } from '../host/planInput.js';
@@ -68,7 +71,7 @@ function displayPath(uri: string): string {
   return (rel.startsWith('..') ? p : rel).split(path.sep).join('/');
 }
 
-/** The rule pages shipped with jfp-check (docs/rules next to dist/), as a file URL ending in '/'. */
+/** The rule pages shipped with jfp-check (docs/rules next to dist/), as a file URL ending in '/': read for SARIF's help text, never linked to. */
 let docsBaseFound: string | undefined;
 function docsBase(): string {
   return (docsBaseFound ??= findDocsBase());
@@ -95,13 +98,18 @@ function rulePage(code: string): string | undefined {
   }
 }
 
-/** Items that make the gate fail: missing (and, with a baseline, lost coverage) under the --fail-on policy. */
-export function gateFailures(plan: PlanAnalysis, failOn: FailOn, changes: readonly StatusChange[] = []): string[] {
+/**
+ * What makes the gate fail under the --fail-on policy (nothing with `never`): missing items
+ * (and, with a baseline, lost coverage), by id, then every finding at `error` level (as
+ * "CODE at FILE:LINE"; a rule's level is set in .jfp.json "rules").
+ */
+export function gateFailures(plan: PlanAnalysis, failOn: FailOn, changes: readonly StatusChange[] = [], file: (uri: string) => string = (uri) => uri): string[] {
   if (failOn === 'never') return [];
   const statutoryOnly = failOn === 'missing-statutory';
   const missing = plan.coverage.filter((c) => c.counted && c.status === 'missing' && (!statutoryOnly || isStatutory(plan.index.catalogue.get(c.id)!)));
   const lost = changes.filter((c) => c.direction === 'lost' && (!statutoryOnly || c.statutory) && !missing.some((m) => m.id === c.id));
-  return [...missing.map((c) => c.id), ...lost.map((c) => c.id)];
+  const errors = reportDiagnostics(plan, file).filter((d) => d.severity === 'error');
+  return [...missing.map((c) => c.id), ...lost.map((c) => c.id), ...errors.map((d) => `${d.code} at ${d.file}:${d.line}`)];
 }
 
 /** The one-line summary printed at the end of every run. */
@@ -110,7 +118,7 @@ export function summaryLine(plan: PlanAnalysis, failOn: FailOn, failures: readon
   const statutory = plan.coverage.filter((c) => c.counted && c.status === 'missing' && isStatutory(plan.index.catalogue.get(c.id)!)).length;
   const lost = changes ? `, ${changes.filter((c) => c.direction === 'lost').length} lost since the baseline` : '';
   const gate = failOn === 'never' ? 'not gated' : failures.length === 0 ? `passed (--fail-on ${failOn})` : `FAILED (--fail-on ${failOn}: ${failures.join(', ')})`;
-  return `jfp-check: ${plan.percent}% covered: ${s.addressed} addressed, ${s.partial} partial, ${s.missing} missing (${statutory} statutory), ${s.waived} waived of ${s.total}${lost}; ${gate}`;
+  return `jfp-check: ${plan.percent}% covered (${countingShort()}): ${s.addressed} addressed, ${s.partial} partial, ${s.missing} missing (${statutory} statutory), ${s.waived} waived of ${s.total}${lost}; ${gate}`;
 }
 
 /** The last summary line when there is more than one plan: how many, and which failed. */
@@ -147,19 +155,20 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     // Each plan is gated on its own; the run fails when any plan fails.
     const failOn = args.failOn;
     const checked: CheckedPlan[] = set.plans.map((p) => {
-      const failures = gateFailures(p, failOn, p === plan ? changes : undefined);
+      const failures = gateFailures(p, failOn, p === plan ? changes : undefined, displayPath);
       const line = summaryLine(p, failOn, failures, p === plan ? changes : undefined);
       return { plan: p, failures, summary: several ? line.replace(/^jfp-check: /, `jfp-check: ${planHeading(p, displayPath)}: `) : line };
     });
     const failed = checked.filter((c) => c.failures.length > 0);
-    const summary = several ? [...checked.map((c) => c.summary), plansSummaryLine(checked, set.unassigned.length, args.failOn)].join('\n') : checked[0]!.summary;
+    const summary = several ? [...checked.map((c) => c.summary), plansSummaryLine(checked, set.unassigned.length, failOn)].join('\n') : checked[0]!.summary;
+    const sarifOptions = { docsUrl: args.docsUrl || config.docsUrl || packageDocsUrl(), homepage: packageHomepage(), version: VERSION, helpMarkdown: rulePage };
     let report: string;
     let bytes: Uint8Array | undefined;
     if (several && (args.format === 'docx' || args.format === 'docx-annex')) {
       report = '';
       bytes = wordReport(set.plans, displayPath, args.format, args.output, (m) => new UsageError(m));
     } else if (several) {
-      const options = { display: displayPath, sarif: { docsBase: docsBase(), version: VERSION, helpMarkdown: rulePage }, now: new Date(), ...(args.output ? { annexTarget: pathToUri(path.resolve(args.output)) } : {}) };
+      const options = { display: displayPath, sarif: sarifOptions, now: new Date(), ...(args.output ? { annexTarget: pathToUri(path.resolve(args.output)) } : {}) };
       report = args.quiet && args.format === 'text' ? '' : formatPlans(args.format, checked, set.unassigned, options);
     } else {
       switch (args.format) {
@@ -172,7 +181,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
           report = buildAnnex(plan, args.output ? pathToUri(path.resolve(args.output)) : plan.primary);
           break;
         case 'sarif':
-          report = formatSarif(plan, displayPath, { docsBase: docsBase(), version: VERSION, helpMarkdown: rulePage });
+          report = formatSarif(plan, displayPath, sarifOptions);
           break;
         case 'junit':
           report = formatJunit(plan, displayPath);

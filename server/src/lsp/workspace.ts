@@ -1,16 +1,16 @@
-import { analysePlan, type PlanAnalysis } from '../analysis/analyse.js';
+import { analysePlan, editionIndex, type PlanAnalysis } from '../analysis/analyse.js';
 import { analysisOptions } from '../analysis/planOptions.js';
 import { listedFiles, planFileFacts } from '../analysis/planGroups.js';
 import { FolderPlans } from './folderPlans.js';
 import { namesItselfPlan } from '../analysis/planIdentity.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
-import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
-import { analyseDocument, declaresPlan, type DocumentAnalysis } from '../analysis/model/document.js';
+import type { CatalogueIndex } from '../analysis/data/catalogueIndex.js';
+import { analyseDocument, declaresPlan, type DocumentAnalysis, type IndexChooser } from '../analysis/model/document.js';
 import { IncrementalParser } from '../analysis/model/incremental.js';
 import { isMarkdownPath, planFileMatcher } from '../analysis/data/planFiles.js';
 import { skipReason, type SkipReason } from '../analysis/limits.js';
 import { FolderFiles } from './folderFiles.js';
-import { mergeConfig, planFileGlobs, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
+import { editionOverride, mergeConfig, planFileGlobs, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
 import type { PlanFiles } from '../host/files.js';
 import { loadPlanThroughFiles, type LoadPlan } from '../host/previousPlan.js';
 import { baseName, relativePath, resolveUri, uriKey } from '../host/uri.js';
@@ -26,6 +26,8 @@ interface OpenEntry {
   analysis: DocumentAnalysis;
   isPlan: boolean;
   parser: IncrementalParser;
+  /** The catalogue index its plan was last analysed against: the next version's terms are found against it. */
+  index?: CatalogueIndex;
   /** Why the document is not analysed (too large, or not text), decided once per version. */
   skipped?: { reason: SkipReason; maxMB: number };
   /** The last update changed what decides which plan it is in (front matter plan, title, files): other plans may have changed too. */
@@ -89,7 +91,10 @@ export class PlanWorkspace {
   setCatalogue(catalogue: IndexedCatalogue): void {
     this.currentCatalogue = catalogue;
     this.onDisk.forgetFiles();
-    for (const [uri, entry] of this.open) entry.analysis = analyseDocument(uri, entry.analysis.plan.text, indexCatalogue(catalogue), (t) => entry.parser.parse(t));
+    for (const [uri, entry] of this.open) {
+      delete entry.index;
+      entry.analysis = analyseDocument(uri, entry.analysis.plan.text, this.indexFor(uri), (t) => entry.parser.parse(t));
+    }
     this.planCache.clear();
     this.folderPlans.clear();
   }
@@ -137,6 +142,7 @@ export class PlanWorkspace {
     this.folderPlans.clear();
     for (const [uri, entry] of this.open) {
       entry.isPlan = this.decideIsPlan(uri, entry.analysis);
+      delete entry.index;
       // The size limit may have changed: the next use reads the document again (update()).
       entry.version = -1;
     }
@@ -155,12 +161,12 @@ export class PlanWorkspace {
     const reason = skipReason(text, maxMB);
     // Each open document keeps its parser, so an edit re-parses only the sections it touches.
     const parser = current?.parser ?? new IncrementalParser();
-    const analysis = analyseDocument(uri, reason ? '' : text, indexCatalogue(this.catalogue), (t) => parser.parse(t));
+    const analysis = analyseDocument(uri, reason ? '' : text, current?.index ?? this.indexFor(uri), (t) => parser.parse(t));
     const isPlan = this.decideIsPlan(uri, analysis);
     // What decides which plan is which changed (a main document's front matter or title), or a document that lists files opened.
     const facts = planFileFacts(analysis);
     const regrouped = current === undefined ? facts.listed.length > 0 : JSON.stringify({ ...planFileFacts(current.analysis), uri: '' }) !== JSON.stringify({ ...facts, uri: '' });
-    this.open.set(key, { version, analysis, isPlan, parser, regrouped, ...(reason ? { skipped: { reason, maxMB } } : {}) });
+    this.open.set(key, { version, analysis, isPlan, parser, regrouped, ...(current?.index ? { index: current.index } : {}), ...(reason ? { skipped: { reason, maxMB } } : {}) });
     // Its front matter may now list (or no longer list) other open documents.
     if (regrouped) for (const [other, entry] of this.open) if (other !== key) entry.isPlan = this.decideIsPlan(other, entry.analysis);
     this.invalidate(uri, regrouped || current?.isPlan !== isPlan);
@@ -242,7 +248,7 @@ export class PlanWorkspace {
 
   /** The plan, from the open documents and the files already read. */
   private planNow(uri: string, folder: string | undefined): PlanAnalysis {
-    if (folder !== undefined) return this.folderPlans.planOf(uri, folder, this.folderDocuments(folder));
+    if (folder !== undefined) return this.remember(this.folderPlans.planOf(uri, folder, this.folderDocuments(folder)));
     const key = uriKey(uri);
     const cached = this.planCache.get(key);
     if (cached) return cached;
@@ -250,7 +256,22 @@ export class PlanWorkspace {
     const entry = this.open.get(key);
     const plan = analysePlan(entry ? [entry.analysis] : [], this.catalogue, analysisOptions(config, entry?.analysis.uri, sources));
     this.planCache.set(key, plan);
+    return this.remember(plan);
+  }
+
+  /** The next versions of a plan's open documents find their terms against the plan's catalogue index. */
+  private remember(plan: PlanAnalysis): PlanAnalysis {
+    for (const d of plan.documents) {
+      const entry = this.open.get(uriKey(d.uri));
+      if (entry) entry.index = plan.index;
+    }
     return plan;
+  }
+
+  /** The index of the edition a document's terms are found against (the plan's own, as analysePlan will choose it). */
+  private indexFor(uri: string): IndexChooser {
+    const { config, sources } = this.configFor(uri);
+    return editionIndex(this.catalogue, editionOverride(config, sources));
   }
 
   /** A folder's plan documents: the open ones from the editor, the others as read from the disk. */
