@@ -160,7 +160,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       return { plan: p, failures, summary: several ? line.replace(/^jfp-check: /, `jfp-check: ${planHeading(p, displayPath)}: `) : line };
     });
     const failed = checked.filter((c) => c.failures.length > 0);
-    const summary = several ? [...checked.map((c) => c.summary), plansSummaryLine(checked, set.unassigned.length, failOn)].join('\n') : checked[0]!.summary;
+    const summary = several ? [...checked.map((c) => c.summary), plansSummaryLine(checked, set.unassigned.length, args.failOn)].join('\n') : checked[0]!.summary;
     const sarifOptions = { docsUrl: args.docsUrl || config.docsUrl || packageDocsUrl(), homepage: packageHomepage(), version: VERSION, helpMarkdown: rulePage };
     let report: string;
     let bytes: Uint8Array | undefined;

@@ -4,35 +4,18 @@ import { listedFiles, planFileFacts } from '../analysis/planGroups.js';
 import { FolderPlans } from './folderPlans.js';
 import { namesItselfPlan } from '../analysis/planIdentity.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
-import type { CatalogueIndex } from '../analysis/data/catalogueIndex.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis, type IndexChooser } from '../analysis/model/document.js';
 import { IncrementalParser } from '../analysis/model/incremental.js';
 import { isMarkdownPath, planFileMatcher } from '../analysis/data/planFiles.js';
 import { skipReason, type SkipReason } from '../analysis/limits.js';
 import { FolderFiles } from './folderFiles.js';
-import { editionOverride, mergeConfig, planFileGlobs, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
+import { editionOverride, mergeConfig, planFileGlobs, type JfpConfig } from '../analysis/data/config.js';
 import type { PlanFiles } from '../host/files.js';
 import { loadPlanThroughFiles, type LoadPlan } from '../host/previousPlan.js';
 import { baseName, relativePath, resolveUri, uriKey } from '../host/uri.js';
+import type { EffectiveConfig, OpenEntry } from './workspaceTypes.js';
 
-export interface EffectiveConfig {
-  config: JfpConfig;
-  sources: Record<keyof JfpConfig, ConfigSource>;
-  isPlanPath: (p: string) => boolean;
-}
-
-interface OpenEntry {
-  version: number;
-  analysis: DocumentAnalysis;
-  isPlan: boolean;
-  parser: IncrementalParser;
-  /** The catalogue index its plan was last analysed against: the next version's terms are found against it. */
-  index?: CatalogueIndex;
-  /** Why the document is not analysed (too large, or not text), decided once per version. */
-  skipped?: { reason: SkipReason; maxMB: number };
-  /** The last update changed what decides which plan it is in (front matter plan, title, files): other plans may have changed too. */
-  regrouped?: boolean;
-}
+export type { EffectiveConfig } from './workspaceTypes.js';
 
 /**
  * Which documents form which plan, and their analyses: open documents from the editor, the
@@ -248,23 +231,22 @@ export class PlanWorkspace {
 
   /** The plan, from the open documents and the files already read. */
   private planNow(uri: string, folder: string | undefined): PlanAnalysis {
-    if (folder !== undefined) return this.remember(this.folderPlans.planOf(uri, folder, this.folderDocuments(folder)));
-    const key = uriKey(uri);
-    const cached = this.planCache.get(key);
-    if (cached) return cached;
-    const { config, sources } = this.configFor(uri);
-    const entry = this.open.get(key);
-    const plan = analysePlan(entry ? [entry.analysis] : [], this.catalogue, analysisOptions(config, entry?.analysis.uri, sources));
-    this.planCache.set(key, plan);
-    return this.remember(plan);
-  }
-
-  /** The next versions of a plan's open documents find their terms against the plan's catalogue index. */
-  private remember(plan: PlanAnalysis): PlanAnalysis {
+    const plan = folder !== undefined ? this.folderPlans.planOf(uri, folder, this.folderDocuments(folder)) : this.singlePlan(uri);
+    // The next version of each of its open documents has its terms found against the plan's edition's index.
     for (const d of plan.documents) {
       const entry = this.open.get(uriKey(d.uri));
       if (entry) entry.index = plan.index;
     }
+    return plan;
+  }
+
+  /** The plan of a document outside every workspace folder: itself alone. */
+  private singlePlan(uri: string): PlanAnalysis {
+    const key = uriKey(uri);
+    const entry = this.open.get(key);
+    const { config, sources } = this.configFor(uri);
+    const plan = this.planCache.get(key) ?? analysePlan(entry ? [entry.analysis] : [], this.catalogue, analysisOptions(config, entry?.analysis.uri, sources));
+    this.planCache.set(key, plan);
     return plan;
   }
 
@@ -277,12 +259,8 @@ export class PlanWorkspace {
   /** A folder's plan documents: the open ones from the editor, the others as read from the disk. */
   private folderDocuments(folder: string): DocumentAnalysis[] {
     const docs = new Map<string, DocumentAnalysis>();
-    for (const [key, entry] of this.open) {
-      if (entry.isPlan && this.folderOf(entry.analysis.uri) === folder) docs.set(key, entry.analysis);
-    }
-    for (const analysis of this.onDisk.analyses(folder)) {
-      if (!docs.has(analysis.uri)) docs.set(analysis.uri, analysis);
-    }
+    for (const [key, e] of this.open) if (e.isPlan && this.folderOf(e.analysis.uri) === folder) docs.set(key, e.analysis);
+    for (const analysis of this.onDisk.analyses(folder)) if (!docs.has(analysis.uri)) docs.set(analysis.uri, analysis);
     return [...docs.values()];
   }
 

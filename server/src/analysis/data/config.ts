@@ -24,10 +24,10 @@ export interface JfpConfig {
   edition: string;
   /** Partner trusts and Health and Wellbeing Boards from a date (for a merged ICB): the entry in force when the plan's period starts applies. */
   organisations: DatedOrganisations[];
-  /** Which files form which plan (main document and files, relative to the workspace folder or .jfp.json's folder); see ../planGroups.ts. */
-  plans: { main: string; files?: string[] }[];
   /** jfp-check only: the web address of the rule pages that reports link to ('' = the jfp-assist repository's). */
   docsUrl: string;
+  /** Which files form which plan (main document and files, relative to the workspace folder or .jfp.json's folder); see ../planGroups.ts. */
+  plans: { main: string; files?: string[] }[];
 }
 
 export const DEFAULT_CONFIG: JfpConfig = {
@@ -40,8 +40,8 @@ export const DEFAULT_CONFIG: JfpConfig = {
   analysis: { debounceMs: 150, maxFileSizeMB: 5 },
   edition: 'auto',
   organisations: [],
-  plans: [],
   docsUrl: '',
+  plans: [],
 };
 
 /** The edition override the analysis takes from a configuration (undefined when it is 'auto'). */
