@@ -28,10 +28,10 @@ export function writePlans(count, bytes) {
 }
 
 /** Wall-clock ms of one run of `node args...` in `cwd`, and its exit status. */
-function timed(args, cwd) {
+function timed(args, cwd, env = process.env) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
     child.on('error', reject);
@@ -39,23 +39,30 @@ function timed(args, cwd) {
   });
 }
 
-/** Median wall-clock time of `runs` runs of each tool on the same plans. */
-export async function cliBench(count, bytes, runs) {
+/**
+ * Median wall-clock time of `runs` runs of each tool on the same plans: jfp-check as it runs
+ * (worker threads on every core), markdownlint-cli2, and, when `serial`, jfp-check on one
+ * thread (JFP_CHECK_JOBS=1) to show what the workers bring.
+ */
+export async function cliBench(count, bytes, runs, serial = true) {
   const dir = writePlans(count, bytes);
+  const jfpCheck = async (env) => {
+    const j = await timed([path.join(ROOT, 'dist', 'cli.cjs'), '--fail-on', 'never', '--quiet', '.'], dir, env);
+    if (j.code !== 0) throw new Error(`jfp-check exited with ${j.code}: ${j.stderr}`);
+    return j.ms;
+  };
   try {
     const jfp = [];
     const lint = [];
-    let jfpCode;
+    const one = [];
     for (let i = 0; i < runs; i++) {
-      const j = await timed([path.join(ROOT, 'dist', 'cli.cjs'), '--fail-on', 'never', '--quiet', '.'], dir);
-      if (j.code !== 0) throw new Error(`jfp-check exited with ${j.code}: ${j.stderr}`);
-      jfp.push(j.ms);
-      jfpCode = j.code;
+      jfp.push(await jfpCheck(process.env));
       const m = await timed([MARKDOWNLINT_CLI2, '**/*.md'], dir);
       if (m.code !== 0 && m.code !== 1) throw new Error(`markdownlint-cli2 exited with ${m.code}: ${m.stderr}`);
       lint.push(m.ms);
+      if (serial) one.push(await jfpCheck({ ...process.env, JFP_CHECK_JOBS: '1' }));
     }
-    return { plans: count, bytes, jfp: round(median(jfp)), markdownlintCli2: round(median(lint)), jfpCode, cores: os.availableParallelism() };
+    return { plans: count, bytes, jfp: round(median(jfp)), markdownlintCli2: round(median(lint)), jfpOneThread: serial ? round(median(one)) : NaN, cores: os.availableParallelism() };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -2,8 +2,11 @@
  * `npm run findings -- [--strip-comments] [--json] PATH...`: how much jfp-assist says about a plan.
  * For each Markdown file (a file, or every .md file directly in a folder), analysed on its own as a
  * whole plan, prints its words, its findings by level and per 1,000 words, the most jfp
- * diagnostics on one line, the largest quick-fix menu on one line, and the length of what a hover
- * on the title shows (its diagnostics' messages and our hover). Ends with totals per folder.
+ * diagnostics on one line, the largest quick-fix menu on one line, the largest quick-fix menu on
+ * a line with a plan-level diagnostic (the plan summary, missing or partly covered items, process
+ * and period findings: what the title carries), and the length of what a hover on the title shows
+ * (its diagnostics' messages and our hover). Ends with totals per folder, and exits 1 when a line
+ * carries more than two jfp diagnostics or a plan-level menu more than five entries (issue 15).
  *
  * --strip-comments removes `<!-- ... -->` first (the development corpus keeps provenance notes in
  * comments; a plan's own `jfp` comments are kept by leaving the option off).
@@ -21,6 +24,11 @@ const { codeActions } = await import(S('lsp/features/codeActions.js'));
 const { hover } = await import(S('lsp/features/hover.js'));
 
 const LEVELS = ['error', 'warning', 'information', 'hint'];
+/** Findings about the plan as a whole, shown on its title. */
+const PLAN_LEVEL = /^jfp\.(plan|duty|process)\./;
+/** The limits issue 15 sets: jfp diagnostics on one line, entries in a plan-level quick-fix menu. */
+const MAX_PER_LINE = 2;
+const MAX_PLAN_FIXES = 5;
 const args = process.argv.slice(2);
 const strip = args.includes('--strip-comments');
 const asJson = args.includes('--json');
@@ -55,9 +63,13 @@ function measure(file) {
   for (const f of findings) perLine.set(f.range.start.line, [...(perLine.get(f.range.start.line) ?? []), f]);
   let maxPerLine = 0;
   let maxFixes = 0;
+  let planFixes = 0;
   for (const list of perLine.values()) {
     maxPerLine = Math.max(maxPerLine, list.length);
-    maxFixes = Math.max(maxFixes, codeActions(doc, plan, list.map(toDiagnostic)).length);
+    // The menu VS Code offers on the line: the actions for every diagnostic on it.
+    const menu = codeActions(doc, plan, list.map(toDiagnostic)).length;
+    maxFixes = Math.max(maxFixes, menu);
+    if (list.some((f) => PLAN_LEVEL.test(f.code))) planFixes = Math.max(planFixes, menu);
   }
   const title = doc.plan.title;
   let titleHover = 0;
@@ -69,7 +81,7 @@ function measure(file) {
   }
   const words = countWords(text);
   const per1000 = Object.fromEntries(LEVELS.map((l) => [l, words ? Math.round((byLevel[l] * 10000) / words) / 10 : 0]));
-  return { file, words, total: findings.length, byLevel, per1000, byCode, maxPerLine, maxFixes, titleHover, percent: Math.round(plan.percent) };
+  return { file, words, total: findings.length, byLevel, per1000, byCode, maxPerLine, maxFixes, planFixes, titleHover, percent: Math.round(plan.percent) };
 }
 
 function filesOf(p) {
@@ -91,19 +103,19 @@ for (const p of paths) {
   const byLevel = Object.fromEntries(LEVELS.map((l) => [l, rows.reduce((n, r) => n + r.byLevel[l], 0)]));
   const per1000 = Object.fromEntries(LEVELS.map((l) => [l, words ? Math.round((byLevel[l] * 10000) / words) / 10 : 0]));
   const max = (k) => rows.reduce((n, r) => Math.max(n, r[k]), 0);
-  results.push({ path: p, files: rows, total: { words, findings: sum('total'), byLevel, per1000, maxPerLine: max('maxPerLine'), maxFixes: max('maxFixes'), titleHover: max('titleHover') } });
+  results.push({ path: p, files: rows, total: { words, findings: sum('total'), byLevel, per1000, maxPerLine: max('maxPerLine'), maxFixes: max('maxFixes'), planFixes: max('planFixes'), titleHover: max('titleHover') } });
 }
 
 if (asJson) {
   console.log(JSON.stringify(results, null, 2));
 } else {
-  const head = '| file | words | findings | error | warning | information | hint | per 1,000 words (E/W/I/H) | max per line | max fixes | title hover chars | coverage |';
+  const head = '| file | words | findings | error | warning | information | hint | per 1,000 words (E/W/I/H) | max per line | max fixes | max plan-level fixes | title hover chars | coverage |';
   for (const r of results) {
     console.log(`\n${r.path}\n`);
     console.log(head);
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     const row = (name, x, findings) =>
-      `| ${name} | ${x.words} | ${findings} | ${LEVELS.map((l) => x.byLevel[l]).join(' | ')} | ${LEVELS.map((l) => x.per1000[l]).join(' / ')} | ${x.maxPerLine} | ${x.maxFixes} | ${x.titleHover} |`;
+      `| ${name} | ${x.words} | ${findings} | ${LEVELS.map((l) => x.byLevel[l]).join(' | ')} | ${LEVELS.map((l) => x.per1000[l]).join(' / ')} | ${x.maxPerLine} | ${x.maxFixes} | ${x.planFixes} | ${x.titleHover} |`;
     for (const f of r.files) console.log(`${row(path.basename(f.file), f, f.total)} ${f.percent}% |`);
     console.log(`${row('**all**', r.total, r.total.findings)} |`);
     const codes = {};
@@ -111,3 +123,7 @@ if (asJson) {
     console.log(`\nby code: ${Object.entries(codes).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`);
   }
 }
+
+const over = results.filter((r) => r.total.maxPerLine > MAX_PER_LINE || r.total.planFixes > MAX_PLAN_FIXES);
+for (const r of over) console.error(`${r.path}: ${r.total.maxPerLine} jfp diagnostics on one line (limit ${MAX_PER_LINE}), ${r.total.planFixes} entries in a plan-level quick-fix menu (limit ${MAX_PLAN_FIXES})`);
+if (over.length > 0) process.exitCode = 1;

@@ -26,13 +26,15 @@ export function stdioTable(results) {
 
 export function cliLine(cli) {
   if (!cli) return 'CLI: not run (BENCH_CLI_PLANS=0).';
-  return `CLI on ${cli.plans} plans of ${label(cli.bytes)} with footnotes (${cli.cores} cores): jfp-check ${ms(cli.jfp)}, markdownlint-cli2 ${ms(cli.markdownlintCli2)} (${times(ratio(cli.jfp, cli.markdownlintCli2))}).`;
+  const one = Number.isFinite(cli.jfpOneThread) ? `; jfp-check on one thread (JFP_CHECK_JOBS=1) ${ms(cli.jfpOneThread)}` : '';
+  return `CLI on ${cli.plans} plans of ${label(cli.bytes)} with footnotes (${cli.cores} cores, wall-clock): jfp-check ${ms(cli.jfp)}, markdownlint-cli2 ${ms(cli.markdownlintCli2)} (jfp-check ${times(ratio(cli.jfp, cli.markdownlintCli2))} markdownlint-cli2)${one}.`;
 }
 
 export function memoryLine(memory) {
   if (!memory) return 'Memory over edits: not run (BENCH_MEMORY_EDITS=0).';
   const samples = memory.samples.map((s) => `${s.edits}: ${s.rss}`).join(', ');
-  return `Memory over ${memory.edits} edits of a ${label(memory.bytes)} plan with footnotes (server RSS in MB after N edits; ${memory.seconds} s): ${samples}; peak ${memory.peak} MB.`;
+  const bursts = memory.burst > 1 ? `, in bursts of ${memory.burst} each waited for until its diagnostics arrive` : ', each waited for until its diagnostics arrive';
+  return `Memory over ${memory.edits} edits of a ${label(memory.bytes)} plan with footnotes${bursts} (server RSS in MB after N edits; ${memory.seconds} s): ${samples}; peak ${memory.peak} MB.`;
 }
 
 export function targetsTable(targets) {

@@ -33,6 +33,8 @@ const results = await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
   // Word and PDF conversion, run in a worker thread by the server and the CLI (server/src/convert/run.ts).
   build({ ...common, entryPoints: ['server/src/convert/worker.ts'], outfile: 'dist/convert.cjs' }),
+  // jfp-check's worker threads, which parse plan files on every core (server/src/cli/parallel.ts).
+  build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cliWorker.cjs' }),
 ]);
 
 // A warning here is a bug in waiting (e.g. an import that is undefined in the browser bundle): fail the build.

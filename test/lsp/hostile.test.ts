@@ -84,16 +84,22 @@ describe('hostile: messages that must not kill the server', function () {
   it('changes with an older or equal version are refused; a skipped version is applied; diagnostics follow the client', async () => {
     await client.open(file);
     await client.diagnosticsAt(uri, 1);
-    const notify = (version: number, text: string) => client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
-    await notify(3, PLAN + '\nVersion three.\n'); // skipped version 2: applied
+    type Change = { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
+    const notify = (version: number, change: Change) => client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    const three = PLAN + '\nVersion three.\n';
+    await notify(3, { text: three }); // skipped version 2: applied
     await client.diagnosticsAt(uri, 3);
-    await notify(3, 'short'); // equal: refused
-    await notify(2, 'x'); // older: refused
-    await notify(4, PLAN + '\nVersion four about the CCG.\n');
+    // Incremental changes, so that one applied wrongly leaves the server's text different from the editor's.
+    const held = TextDocument.create(uri, 'markdown', 3, three);
+    const end = held.positionAt(three.length);
+    await notify(3, { range: { start: { line: 0, character: 0 }, end }, text: '' }); // equal: refused
+    await notify(2, { range: { start: { line: 0, character: 0 }, end }, text: 'x' }); // older: refused
+    await notify(4, { range: { start: end, end }, text: 'Version four about the CCG.\n' });
     const four = await client.diagnosticsAt(uri, 4);
-    const doc = TextDocument.create(uri, 'markdown', 4, PLAN + '\nVersion four about the CCG.\n');
+    const doc = TextDocument.create(uri, 'markdown', 4, three + 'Version four about the CCG.\n');
     for (const d of four) assert.ok(d.range.end.line < doc.lineCount, 'every range is inside the text the client holds');
-    assert.ok(four.some((d) => d.range.start.line === doc.lineCount - 2), 'the server holds version four, not the refused texts');
+    assert.ok(four.some((d) => d.range.start.line === end.line), 'the server holds version four (three and the appended line), not the refused texts');
+    assert.ok(four.some((d) => d.code === 'jfp.plan.summary'), 'the server still holds the plan (the refused changes would have deleted it)');
     assert.ok(!client.published.some((p) => p.uri === uri && p.version !== undefined && p.version < 3 && p.version !== 1), 'nothing is published for a refused version');
     await stillAnswers();
   });

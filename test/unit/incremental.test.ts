@@ -1,18 +1,19 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { chunkStarts, IncrementalParser } from '../../server/src/analysis/model/incremental.js';
+import { chunkStarts, IncrementalParser, parseChunked, setChunkedMin } from '../../server/src/analysis/model/incremental.js';
 import { parseMarkdown } from '../../server/src/analysis/model/markdown.js';
 import { boundMarkdown } from '../../server/src/analysis/model/bound.js';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { analyseDocument, analysePlan } from '../../server/src/analysis/analyse.js';
+import { analyseDocument, analysePlan, editionIndex } from '../../server/src/analysis/analyse.js';
 import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
 import { indexCatalogue } from '../../server/src/analysis/data/catalogueIndex.js';
 import { parsePlan } from '../../server/src/analysis/model/plan.js';
 import { clearReadabilityCaches } from '../../server/src/analysis/text/readability.js';
 import { TermMatcher } from '../../server/src/analysis/text/terms.js';
+import { clearSectionEvidence } from '../../server/src/analysis/sectionEvidence.js';
 
 /** Pieces that stress chunk boundaries: headings, fences, HTML blocks, front matter, tables, lists. */
 const PIECES = [
@@ -96,25 +97,31 @@ describe('incremental', function () {
     const index = indexCatalogue(catalogue);
     const options = { ruleOptions: { now: new Date('2026-11-23T12:00:00Z') } };
     const uri = 'file:///plan.md';
-    const result = (doc: ReturnType<typeof analyseDocument>) => {
-      const plan = analysePlan([doc], catalogue, options);
-      return { findings: plan.findings.get(uri), coverage: plan.coverage, summary: plan.summary, sectionTerms: doc.sectionTerms, mappings: doc.mappings };
+    const result = (given: ReturnType<typeof analyseDocument>) => {
+      const plan = analysePlan([given], catalogue, options);
+      const doc = plan.documents[0]!;
+      return { identity: plan.identity, findings: plan.findings.get(uri), presented: plan.presented.get(uri), coverage: plan.coverage, summary: plan.summary, sectionTerms: doc.sectionTerms, mappings: doc.mappings };
     };
+    // Plans of other editions too, their front matter changed by the edits at times.
+    const frontMatter = fc.constantFrom('', '', '---\nedition: 2026\n---\n', '---\nperiod: 2024/25 to 2028/29\n---\n# Plan\n');
     const segmentMin = TermMatcher.segmentMin;
     try {
       fc.assert(
-        fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        fc.property(frontMatter, doc, fc.array(edit, { minLength: 1, maxLength: 8 }), (head, start, edits) => {
           const parser = new IncrementalParser();
-          let text = start;
+          let text = head + start;
           for (const e of [undefined, ...edits]) {
             if (e) text = apply(text, e);
             // As the server analyses an open document: its parser kept, every cache warm.
             TermMatcher.segmentMin = 0;
-            const incremental = result(analyseDocument(uri, text, index, (t) => parser.parse(t)));
-            // From scratch: a whole-text parse, one pass for terms, nothing remembered.
+            // Its terms found once, against the index of its own edition.
+            const incremental = result(analyseDocument(uri, text, editionIndex(catalogue), (t) => parser.parse(t)));
+            // From scratch: a whole-text parse, one pass for terms, nothing remembered, against
+            // the base catalogue (analysePlan finds them again for another edition).
             TermMatcher.segmentMin = Infinity;
             clearReadabilityCaches();
-            const full = result(analyseDocument(uri, text, index));
+            clearSectionEvidence(index);
+            const full = result(analyseDocument(uri, text, index, parseMarkdown));
             assert.deepEqual(incremental, full, JSON.stringify(text));
           }
         }),
@@ -122,6 +129,22 @@ describe('incremental', function () {
       );
     } finally {
       TermMatcher.segmentMin = segmentMin;
+    }
+  });
+
+  it('parses a text in chunks the first time as a full parse does', () => {
+    const min = setChunkedMin(0);
+    try {
+      fc.assert(
+        fc.property(doc, (text) => {
+          assert.deepEqual(parseChunked(text), parseMarkdown(text), JSON.stringify(text));
+          const chunked = parsePlan(text);
+          assert.deepEqual({ ...chunked, lines: undefined }, { ...parsePlan(text, parseMarkdown), lines: undefined });
+        }),
+        { seed: 20261204, numRuns: 300 },
+      );
+    } finally {
+      setChunkedMin(min);
     }
   });
 
@@ -145,7 +168,7 @@ describe('incremental', function () {
           text = apply(text, e);
           assert.deepEqual(parser.parse(text), parseMarkdown(text), JSON.stringify(text));
           const incremental = parsePlan(text, (t) => parser.parse(t));
-          const full = parsePlan(text);
+          const full = parsePlan(text, parseMarkdown);
           assert.deepEqual({ ...incremental, lines: undefined }, { ...full, lines: undefined });
         }
       }),

@@ -50,6 +50,7 @@ describe('the .vsix package', () => {
       manifest.icon,
       'dist/server.cjs',
       'dist/convert.cjs',
+      'dist/cliWorker.cjs',
       'dist/web/server.js',
       'package.json',
       'package.nls.json',

@@ -1,7 +1,7 @@
 import { getDefaultCatalogue, type IndexedCatalogue } from './data/catalogue.js';
 import { indexCatalogue, type CatalogueIndex } from './data/catalogueIndex.js';
 import { computeCoverage, coveragePercent, summarise } from './coverage.js';
-import { analyseDocument, declaresPlan, type DocumentAnalysis } from './model/document.js';
+import { analyseDocument, analysePlanModel, declaresPlan, indexOf, type DocumentAnalysis, type IndexChooser } from './model/document.js';
 import { catalogueForEdition } from './data/editions.js';
 import { organisationsOn, type DatedOrganisations } from './data/organisations.js';
 import { identifyPlan, type EditionOverride, type PlanIdentity } from './planIdentity.js';
@@ -98,8 +98,9 @@ export function analysePlan(given: readonly DocumentAnalysis[], catalogue: Index
   const identity = identifyPlan(mainDocument(given), options.edition);
   const editionCatalogue = catalogueForEdition(catalogue, identity.edition.id);
   const index = indexCatalogue(editionCatalogue);
-  // Documents are analysed against `catalogue`; a plan of another edition needs its terms found again.
-  const docs = editionCatalogue === catalogue ? given : given.map((d) => withIndex(d, index));
+  // A document analysed against another index (by default `catalogue`'s) has its terms found again.
+  const base = indexCatalogue(catalogue);
+  const docs = given.map((d) => ((indexOf(d) ?? base) === index ? d : withIndex(d, index)));
   const primary = options.primary ?? choosePrimary(docs);
   const mode = modeOf(
     docs.find((d) => d.uri === primary),
@@ -122,9 +123,18 @@ export function analysePlan(given: readonly DocumentAnalysis[], catalogue: Index
   return { index, identity, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings, presented, first, inputs: { catalogue, options } };
 }
 
+/**
+ * Chooses the index of the catalogue edition a document would be checked against as a plan of
+ * its own, so that analysePlan need not find its terms again (it still does when the plan's
+ * main document is another one whose edition differs).
+ */
+export function editionIndex(catalogue: IndexedCatalogue, override?: EditionOverride): IndexChooser {
+  return (doc) => indexCatalogue(catalogueForEdition(catalogue, identifyPlan(doc, override).edition.id));
+}
+
 /** Analyses one text as a whole plan: the convenience used by tests and simple callers. */
 export function analyseText(uri: string, text: string, catalogue: IndexedCatalogue = getDefaultCatalogue(), options: AnalysisOptions = {}): PlanAnalysis {
-  return analysePlan([analyseDocument(uri, text, indexCatalogue(catalogue))], catalogue, options);
+  return analysePlan([analyseDocument(uri, text, editionIndex(catalogue, options.edition))], catalogue, options);
 }
 
 /** The day a plan starts: 1 April of its first year, or today (YYYY-MM-DD) when its period is not known. */
@@ -139,7 +149,7 @@ const reindexed = new WeakMap<DocumentAnalysis, { index: CatalogueIndex; analysi
 function withIndex(doc: DocumentAnalysis, index: CatalogueIndex): DocumentAnalysis {
   const known = reindexed.get(doc);
   if (known?.index === index) return known.analysis;
-  const analysis = analyseDocument(doc.uri, doc.plan.text, index, () => doc.plan.root);
+  const analysis = analysePlanModel(doc.uri, doc.plan, index);
   reindexed.set(doc, { index, analysis });
   return analysis;
 }

@@ -1,9 +1,10 @@
 import { isCounted, isStatutory } from './data/catalogue.js';
 import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
 import { quoteAround, sectionFacts } from './evidence.js';
-import { keysOf, merge, partEvidence, sectionHits, type PartEvidence } from './itemEvidence.js';
+import { merge, partEvidence, type PartEvidence } from './itemEvidence.js';
+import { ownEvidence, type OwnEvidence } from './sectionEvidence.js';
 import type { DocumentAnalysis } from './model/document.js';
-import { subtree, type Section } from './model/plan.js';
+import { subtree, type PlanModel, type Section } from './model/plan.js';
 import type { CoverageSummary, Evidence, ItemCoverage, PlanMode } from './types.js';
 
 /**
@@ -57,7 +58,8 @@ export function evidenceScore(e: PartEvidence, scoring: Readonly<Scoring> = SCOR
 
 /** Coverage of every catalogue item across all the documents of one plan. */
 export function computeCoverage(docs: readonly DocumentAnalysis[], index: CatalogueIndex, options: CoverageOptions): ItemCoverage[] {
-  return index.catalogue.items.map((item) => itemCoverage(docs, index.items.get(item.id)!, options));
+  const own = new Map(docs.map((d) => [d, ownEvidence(d, index)]));
+  return index.catalogue.items.map((item) => itemCoverage(docs, index.items.get(item.id)!, options, own));
 }
 
 interface Part {
@@ -69,7 +71,7 @@ interface Part {
   verdict: 'addressed' | 'partial' | 'started' | undefined;
 }
 
-function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, options: CoverageOptions): ItemCoverage {
+function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, options: CoverageOptions, evidenceOf: ReadonlyMap<DocumentAnalysis, OwnEvidence>): ItemCoverage {
   const scoring = options.scoring ?? SCORING;
   const { item } = terms;
   const parts: Part[] = [];
@@ -93,12 +95,12 @@ function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, optio
       parts.push({ doc, root, end: root.depth === 0 ? root.end : root.treeEnd, how: m.how, evidence, verdict: mappedVerdict(evidence, scoring) });
     }
     // Every other section with a term of the item on its own, and every chapter around one as a whole.
-    const keys = keysOf(terms);
-    const hitsBySection = sectionHits(doc);
+    const { bySection, sectionsOf } = evidenceOf.get(doc)!;
     const own = new Map<number, PartEvidence>();
-    for (const section of plan.sections) {
-      if (mapped.has(section.index) || !hitsBySection[section.index]!.some((h) => keys.has(h.key))) continue;
-      const evidence = partEvidence(doc, [section], terms);
+    for (const i of sectionsOf.get(item.id) ?? []) {
+      if (mapped.has(i)) continue;
+      const section = plan.sections[i]!;
+      const evidence = bySection[i]!.get(item.id)!;
       own.set(section.index, evidence);
       parts.push({ doc, root: section, end: section.end, how: 'terms', evidence, verdict: termsVerdict(evidence, scoring) });
     }
@@ -107,16 +109,15 @@ function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, optio
     for (const i of own.keys()) {
       for (let p = plan.sections[i]!.parent; p !== undefined; p = plan.sections[p]!.parent) if (plan.sections[p] !== title) chapters.add(p);
     }
-    const facts = sectionFacts(plan);
+    const totals = chapterTotals(plan);
+    const ownSections = [...own.keys()];
     for (const c of chapters) {
       // A chapter mapped as a whole was judged above; one that only holds a mapped section is judged here too.
       if (mapped.has(c)) continue;
-      const tree = subtree(plan.sections, c);
-      const whole = merge(
-        tree.flatMap((s) => own.get(s.index) ?? []),
-        tree.reduce((n, s) => n + facts[s.index]!.words, 0),
-        tree.reduce((n, s) => n + facts[s.index]!.sentences, 0),
-      );
+      const last = totals.last[c]!;
+      const inside: PartEvidence[] = [];
+      for (let k = firstAtLeast(ownSections, c); k < ownSections.length && ownSections[k]! <= last; k++) inside.push(own.get(ownSections[k]!)!);
+      const whole = merge(inside, totals.words[last + 1]! - totals.words[c]!, totals.sentences[last + 1]! - totals.sentences[c]!);
       const root = plan.sections[c]!;
       if (termsVerdict(whole, scoring) === 'addressed') parts.push({ doc, root, end: root.treeEnd, how: 'terms', evidence: whole, verdict: 'addressed' });
     }
@@ -146,6 +147,51 @@ function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, optio
     ...(status === 'missing' && started.length > 0 ? { started: true } : {}),
     ...(waiver ? { waiver: statutory ? { ...waiver, notMet: true } : waiver } : {}),
   };
+}
+
+interface ChapterTotals {
+  /** Index of the last section of each section's subtree. */
+  last: number[];
+  /** Words and sentences of the sections before each index (prefix sums, one more than the sections). */
+  words: number[];
+  sentences: number[];
+}
+
+const totalsCache = new WeakMap<PlanModel, ChapterTotals>();
+
+/** What coverage needs to judge a chapter as a whole in constant time, computed once per plan model. */
+function chapterTotals(plan: PlanModel): ChapterTotals {
+  let totals = totalsCache.get(plan);
+  if (totals) return totals;
+  const facts = sectionFacts(plan);
+  const { sections } = plan;
+  totals = { last: sections.map((s) => s.index), words: [0], sentences: [0] };
+  for (const s of sections) {
+    totals.words.push(totals.words[s.index]! + facts[s.index]!.words);
+    totals.sentences.push(totals.sentences[s.index]! + facts[s.index]!.sentences);
+  }
+  // Sections are in order, so a subtree is a run of sections: the one at `index` and those after it that start before its tree ends.
+  const open: Section[] = [];
+  for (const s of sections) {
+    if (s.depth === 0) continue;
+    while (open.length > 0 && s.start >= open[open.length - 1]!.treeEnd) open.pop();
+    for (const o of open) totals.last[o.index] = s.index;
+    open.push(s);
+  }
+  totalsCache.set(plan, totals);
+  return totals;
+}
+
+/** The first position in a sorted list whose value is at least `value`. */
+function firstAtLeast(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

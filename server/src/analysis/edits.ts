@@ -26,9 +26,24 @@ export function insertSectionsEdit(doc: DocumentAnalysis, items: readonly Catalo
 }
 
 /**
- * What closes a block left open at the end of the document (an HTML comment without `-->`,
- * a code fence without its closing fence), so that sections added at the end are not
- * swallowed by it. Closing it at the very end does not change how the existing text reads.
+ * The CommonMark HTML blocks that end only at a marker (kinds 1 to 5), by how they start, with
+ * the marker that ends them and the text that closes one left open. Kinds 6 and 7 (other tags)
+ * end at a blank line, which blockInsertion always leaves before a new section.
+ */
+const HTML_BLOCK_ENDS: { start: RegExp; end: RegExp; closer: string }[] = [
+  { start: /^ {0,3}<(script|pre|style|textarea)(\s|>|$)/i, end: /<\/(script|pre|style|textarea)>/i, closer: '' },
+  { start: /^ {0,3}<!--/, end: /-->/, closer: '-->' },
+  { start: /^ {0,3}<\?/, end: /\?>/, closer: '?>' },
+  { start: /^ {0,3}<![A-Za-z]/, end: />/, closer: '>' },
+  { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/, closer: ']]>' },
+];
+
+/**
+ * What closes a block left open at the end of the document (an HTML comment without `-->`, a
+ * script, style, pre or textarea block without its end tag, a processing instruction, a
+ * declaration or CDATA without its end, a code fence without its closing fence), so that
+ * sections added at the end are not swallowed by it. Closing it at the very end does not
+ * change how the existing text reads.
  */
 export function openBlockCloser(doc: DocumentAnalysis): string {
   const { text, root, lines } = doc.plan;
@@ -38,7 +53,15 @@ export function openBlockCloser(doc: DocumentAnalysis): string {
   if (!node || start === undefined) return '';
   const source = text.slice(start, node.position?.end.offset ?? text.length);
   const lead = text.length > 0 && !/[\r\n]$/.test(text) ? lines.eol : '';
-  if (node.type === 'html' && source.startsWith('<!--') && !source.includes('-->')) return `${lead}-->${lines.eol}`;
+  if (node.type === 'html') {
+    const kind = HTML_BLOCK_ENDS.find((k) => k.start.test(source));
+    // As in CommonMark, the end marker may share characters with the start (`<!-->`, `<?>`).
+    if (kind && !kind.end.test(source)) {
+      const closer = kind.closer || `</${kind.start.exec(source)![1]!.toLowerCase()}>`;
+      return `${lead}${closer}${lines.eol}`;
+    }
+    return '';
+  }
   const fence = node.type === 'code' ? /^[ \t>]*(`{3,}|~{3,})/.exec(source) : null;
   if (fence) {
     const lastLine = source.split(/\r\n|\r|\n/).pop() ?? '';

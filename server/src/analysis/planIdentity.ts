@@ -70,7 +70,7 @@ export function namesItselfPlan(plan: PlanModel): boolean {
 }
 
 /** The plan's type and edition, read from its main document (undefined: an empty plan, checked as a Joint Forward Plan). */
-export function identifyPlan(main: DocumentAnalysis | undefined, override?: EditionOverride): PlanIdentity {
+export function identifyPlan(main: Pick<DocumentAnalysis, 'uri' | 'plan'> | undefined, override?: EditionOverride): PlanIdentity {
   const { type, source: typeSource } = main ? planTypeOf(main) : { type: getPlanning().planTypes[0]!, source: 'default' as const };
   const horizon = main ? findHorizon(main) : undefined;
   const firstYear = horizon && 'found' in horizon ? horizon.found.range.firstYear : undefined;

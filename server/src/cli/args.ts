@@ -5,6 +5,7 @@
  */
 import { parseArgs as parseArgv } from 'node:util';
 import { UsageError } from '../host/planInput.js';
+import { docsUrlProblem } from '../formats/docsUrl.js';
 
 export const FORMATS = ['text', 'json', 'annex', 'sarif', 'junit', 'html', 'docx', 'docx-annex'] as const;
 export const FAIL_ON = ['missing-statutory', 'missing-any', 'never'] as const;
@@ -30,9 +31,14 @@ file) against the statutory duties and content areas in the jfp-assist catalogue
                      files): report each item whose status changed, lost first
   --fail-on WHEN     missing-statutory (default): fail when a statutory item is
                      missing or lost coverage since the baseline; missing-any: when
-                     any counted item is missing or lost coverage; never
+                     any counted item is missing or lost coverage; either also
+                     fails on any finding at error level; never: do not fail
   --quiet            text: print only the summary line; other formats: no
                      summary line on standard error
+  --docs-url URL     the web address of the rule pages that reports link to
+                     (SARIF helpUri): a base to which CODE.md is added, or a
+                     template with {code}; default: .jfp.json "docsUrl", else the
+                     docs/rules pages of the jfp-assist repository
   --config FILE      the project configuration (default: .jfp.json in the
                      current folder, if there is one); see schemas/config.schema.json
   -h, --help         show this help
@@ -44,6 +50,7 @@ export interface Args {
   format: Format;
   config?: string;
   output?: string;
+  docsUrl?: string;
   baseline: string[];
   failOn: FailOn;
   quiet: boolean;
@@ -57,6 +64,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   config: { type: 'string' },
+  'docs-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -95,6 +103,11 @@ export function parseArgs(argv: readonly string[]): Args | 'help' | 'version' {
     else if (name === 'fail-on') args.failOn = oneOf(FAIL_ON, value, '--fail-on');
     else if (name === 'baseline') args.baseline.push(value);
     else if (name === 'config') args.config = value;
+    else if (name === 'docs-url') {
+      const problem = docsUrlProblem(value);
+      if (problem) throw new UsageError(`--docs-url: ${problem}`);
+      args.docsUrl = value;
+    }
     else args.output = value;
   }
   if (args.paths.length === 0) throw new UsageError('no PATH given');

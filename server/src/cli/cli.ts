@@ -1,6 +1,7 @@
 /**
  * jfp-check: the same analysis as the editor, headless, for CI. See USAGE (args.ts) and docs/reports.md.
- * Exit codes: 0 the gate passed; 1 the gate failed (by default: a statutory item is missing);
+ * Exit codes: 0 the gate passed; 1 the gate failed (by default: a statutory item is missing, or
+ * a finding is at error level);
  * 2 usage or input error.
  */
 import * as fs from 'node:fs';
@@ -11,9 +12,11 @@ import { getDefaultCatalogue, isStatutory, type IndexedCatalogue } from '../anal
 import { buildAnnex } from '../formats/annex.js';
 import { compareCoverage, formatComparison, type StatusChange } from '../formats/compare.js';
 import { formatHtml } from '../formats/html.js';
-import { formatJson } from '../formats/json.js';
+import { formatJson, reportDiagnostics } from '../formats/json.js';
 import { formatJunit } from '../formats/junit.js';
 import { formatSarif } from '../formats/sarif.js';
+import { packageDocsUrl, packageHomepage } from '../formats/docsUrl.js';
+import { countingShort } from '../analysis/present/headline.js';
 import { formatText } from '../formats/text.js';
 import { pathToUri, uriToPath } from '../host/uri.js';
 import { collectFiles, readPlanFile, UsageError } from '../host/planInput.js';
@@ -67,7 +70,7 @@ function displayPath(uri: string): string {
   return (rel.startsWith('..') ? p : rel).split(path.sep).join('/');
 }
 
-/** The rule pages shipped with jfp-check (docs/rules next to dist/), as a file URL ending in '/'. */
+/** The rule pages shipped with jfp-check (docs/rules next to dist/), as a file URL ending in '/': read for SARIF's help text, never linked to. */
 let docsBaseFound: string | undefined;
 function docsBase(): string {
   return (docsBaseFound ??= findDocsBase());
@@ -94,13 +97,18 @@ function rulePage(code: string): string | undefined {
   }
 }
 
-/** Items that make the gate fail: missing (and, with a baseline, lost coverage) under the --fail-on policy. */
-export function gateFailures(plan: PlanAnalysis, failOn: FailOn, changes: readonly StatusChange[] = []): string[] {
+/**
+ * What makes the gate fail under the --fail-on policy (nothing with `never`): missing items
+ * (and, with a baseline, lost coverage), by id, then every finding at `error` level (as
+ * "CODE at FILE:LINE"; a rule's level is set in .jfp.json "rules").
+ */
+export function gateFailures(plan: PlanAnalysis, failOn: FailOn, changes: readonly StatusChange[] = [], file: (uri: string) => string = (uri) => uri): string[] {
   if (failOn === 'never') return [];
   const statutoryOnly = failOn === 'missing-statutory';
   const missing = plan.coverage.filter((c) => c.counted && c.status === 'missing' && (!statutoryOnly || isStatutory(plan.index.catalogue.get(c.id)!)));
   const lost = changes.filter((c) => c.direction === 'lost' && (!statutoryOnly || c.statutory) && !missing.some((m) => m.id === c.id));
-  return [...missing.map((c) => c.id), ...lost.map((c) => c.id)];
+  const errors = reportDiagnostics(plan, file).filter((d) => d.severity === 'error');
+  return [...missing.map((c) => c.id), ...lost.map((c) => c.id), ...errors.map((d) => `${d.code} at ${d.file}:${d.line}`)];
 }
 
 /** The one-line summary printed at the end of every run. */
@@ -109,7 +117,7 @@ export function summaryLine(plan: PlanAnalysis, failOn: FailOn, failures: readon
   const statutory = plan.coverage.filter((c) => c.counted && c.status === 'missing' && isStatutory(plan.index.catalogue.get(c.id)!)).length;
   const lost = changes ? `, ${changes.filter((c) => c.direction === 'lost').length} lost since the baseline` : '';
   const gate = failOn === 'never' ? 'not gated' : failures.length === 0 ? `passed (--fail-on ${failOn})` : `FAILED (--fail-on ${failOn}: ${failures.join(', ')})`;
-  return `jfp-check: ${plan.percent}% covered: ${s.addressed} addressed, ${s.partial} partial, ${s.missing} missing (${statutory} statutory), ${s.waived} waived of ${s.total}${lost}; ${gate}`;
+  return `jfp-check: ${plan.percent}% covered (${countingShort()}): ${s.addressed} addressed, ${s.partial} partial, ${s.missing} missing (${statutory} statutory), ${s.waived} waived of ${s.total}${lost}; ${gate}`;
 }
 
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -130,7 +138,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     const plan = loadPlanFromPaths(args.paths, config, catalogue, read);
     const previous = args.baseline.length > 0 ? loadPlanFromPaths(args.baseline, config, catalogue, read) : undefined;
     const changes = previous ? compareCoverage(previous, plan) : undefined;
-    const failures = gateFailures(plan, args.failOn, changes);
+    const failures = gateFailures(plan, args.failOn, changes, displayPath);
     const summary = summaryLine(plan, args.failOn, failures, changes);
     let report: string;
     let bytes: Uint8Array | undefined;
@@ -144,7 +152,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         report = buildAnnex(plan, args.output ? pathToUri(path.resolve(args.output)) : plan.primary);
         break;
       case 'sarif':
-        report = formatSarif(plan, displayPath, { docsBase: docsBase(), version: VERSION, helpMarkdown: rulePage });
+        report = formatSarif(plan, displayPath, { docsUrl: args.docsUrl || config.docsUrl || packageDocsUrl(), homepage: packageHomepage(), version: VERSION, helpMarkdown: rulePage });
         break;
       case 'junit':
         report = formatJunit(plan, displayPath);

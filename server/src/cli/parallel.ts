@@ -3,10 +3,15 @@
  * The main thread hands each worker one job at a time and gathers the answers in the order of
  * the jobs, whatever order they finish in. A job that throws, or a worker that stops (out of
  * memory, say), gives that job an error answer; the pool starts a fresh worker for the rest and
- * never rejects. The worker's side is `serveJobs`, called by the worker script.
+ * never rejects. The worker's side is `serveJobs`, called by the worker script. jfp-check uses it
+ * to parse plan files on every core (`parseInWorkers`; the worker is worker.ts).
  */
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Root } from 'mdast';
 import { isMainThread, parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
+import { isConvertiblePath } from '../convert/convert.js';
 
 export type PoolAnswer<R> = { ok: true; value: R } | { ok: false; message: string };
 
@@ -106,7 +111,54 @@ export function serveJobs<J, R>(handle: (job: J, shared: unknown) => R | Promise
       } catch (e) {
         answer = { index: m.index, ok: false, message: messageOf(e) };
       }
-      port.postMessage(answer);
+      try {
+        port.postMessage(answer);
+      } catch (e) {
+        // An answer that cannot be copied to the main thread (a function in it, say).
+        port.postMessage({ index: m.index, ok: false, message: messageOf(e) } satisfies AnswerMessage);
+      }
     })();
   });
+}
+
+let parseWorker: string | URL | undefined;
+
+/** Where the parsing worker's script is (tests point at the compiled worker.js; jfp-check finds dist/cliWorker.cjs). */
+export function setParseWorkerScript(script: string | URL | undefined): void {
+  parseWorker = script;
+}
+
+function findParseWorker(): string | URL | undefined {
+  if (parseWorker) return parseWorker;
+  const dirs: string[] = [];
+  try {
+    if (process.argv[1]) dirs.push(path.dirname(fs.realpathSync(process.argv[1])));
+  } catch {
+    // argv[1] is not a file (node -e): try the bundle's own folder
+  }
+  if (typeof __filename === 'string') dirs.push(path.dirname(__filename));
+  return dirs.map((d) => path.join(d, 'cliWorker.cjs')).find((f) => fs.existsSync(f));
+}
+
+/** A Markdown file's text and its parse tree, as a worker answers. */
+export interface ParsedFile {
+  text: string;
+  root: Root;
+}
+
+/**
+ * Parses Markdown plan files in worker threads, one file per job, all cores busy: parsing is
+ * most of the cost of checking a plan. Returns the trees by text, so a tree is used only for
+ * the very text it was parsed from (jfp-check reads each file again, with all its checks, and
+ * parses on the main thread whatever is not here). Word and PDF files are left to the main
+ * thread, which converts them as before. Empty when there is one file or one core, or no worker.
+ */
+export async function parseInWorkers(files: readonly string[], size: number = os.availableParallelism()): Promise<Map<string, Root>> {
+  const trees = new Map<string, Root>();
+  const markdown = files.filter((f) => !isConvertiblePath(f));
+  const script = markdown.length > 1 && poolSize(markdown.length, size) > 1 ? findParseWorker() : undefined;
+  if (!script) return trees;
+  const answers = await runInWorkers<string, ParsedFile>(markdown, { script, size });
+  for (const a of answers) if (a.ok) trees.set(a.value.text, a.value.root);
+  return trees;
 }

@@ -1,6 +1,7 @@
 import type { PlanAnalysis } from '../analysis/analyse.js';
 import type { CoverageStatus } from '../analysis/types.js';
 import { cell, STATUS_LABELS } from './annex.js';
+import { countingNote } from '../analysis/present/headline.js';
 
 /** How good a status is, for ordering changes: a lower rank after than before is lost coverage. */
 const RANK: Record<CoverageStatus | 'absent', number> = { absent: -1, missing: 0, partial: 1, waived: 2, addressed: 3 };
@@ -49,7 +50,7 @@ const label = (s: CoverageStatus | 'absent') => (s === 'absent' ? 'Not counted' 
 export function formatComparison(changes: readonly StatusChange[], previous: PlanAnalysis, current: PlanAnalysis, format: 'markdown' | 'text'): string {
   const lost = changes.filter((c) => c.direction === 'lost').length;
   const gained = changes.filter((c) => c.direction === 'gained').length;
-  const summary = `${changes.length} item${changes.length === 1 ? '' : 's'} changed: ${lost} lost coverage, ${gained} gained. Coverage was ${previous.percent}%, now ${current.percent}%.`;
+  const summary = `${changes.length} item${changes.length === 1 ? '' : 's'} changed: ${lost} lost coverage, ${gained} gained. Coverage was ${previous.percent}%, now ${current.percent}%. ${countingNote()}`;
   if (format === 'text') {
     const lines = changes.map((c) => `  ${c.direction.padEnd(7)} ${c.title}${c.statutory ? ' (statutory)' : ''}: ${label(c.before)} → ${label(c.after)}`);
     return ['Changes since the previous plan', ...(lines.length ? lines : ['  (no item changed status)']), '', summary].join('\n') + '\n';

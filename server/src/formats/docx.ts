@@ -34,33 +34,50 @@ function annexPart(model: DocxReportModel, level: (typeof HeadingLevel)[keyof ty
   ];
 }
 
-/** The paragraphs and tables of the document. */
+function gapList(gaps: DocxReportModel['statutoryGaps'], none: string): Paragraph[] {
+  if (gaps.length === 0) return [new Paragraph(none)];
+  return gaps.map(
+    (g) =>
+      new Paragraph({
+        bullet: { level: 0 },
+        children: [
+          new TextRun({ text: g.title, bold: g.statutory }),
+          new TextRun(` (${g.kind.toLowerCase()}): ${g.status.toLowerCase()}`),
+          ...(g.missing.length > 0 ? [new TextRun(`. Key elements not found: ${g.missing.join('; ')}.`)] : []),
+        ],
+      }),
+  );
+}
+
+/** The points to review: one paragraph per check with its count and worst example, then a few places. */
+function findingsPart(model: DocxReportModel): Paragraph[] {
+  if (model.findingsTotal === 0) return [new Paragraph('None: jfp-assist found nothing to review.')];
+  const out = [new Paragraph(`${model.findingsTotal} points, grouped by check, most serious first. Each check lists its first ${model.placesShown} places; jfp-check or the editor shows them all.`)];
+  for (const g of model.findings) {
+    out.push(new Paragraph({ children: [new TextRun({ text: `${g.code} × ${g.count}`, bold: true }), new TextRun(` (${g.severity}): ${g.example}`)] }));
+    for (const place of g.places) out.push(new Paragraph({ text: place, bullet: { level: 0 } }));
+    if (g.more > 0) out.push(new Paragraph({ text: `and ${g.more} more`, bullet: { level: 0 } }));
+  }
+  return out;
+}
+
+/** The paragraphs and tables of the document: coverage and statutory gaps first, findings last. */
 export function docxBody(model: DocxReportModel): (Paragraph | Table)[] {
   if (model.part === 'annex') return [...annexPart(model, HeadingLevel.HEADING_1), new Paragraph({ text: model.footer, style: 'Caption' })];
   const meta = [model.period ? `Period: ${model.period}` : undefined, model.mode, `Files: ${model.files.join(', ')}`].filter(Boolean).join(' · ');
-  const gaps =
-    model.gaps.length === 0
-      ? [new Paragraph('None: every counted item is addressed or waived.')]
-      : model.gaps.map(
-          (g) =>
-            new Paragraph({
-              bullet: { level: 0 },
-              children: [
-                new TextRun({ text: g.title, bold: g.statutory }),
-                new TextRun(` (${g.kind.toLowerCase()}): ${g.status.toLowerCase()}`),
-                ...(g.missing.length > 0 ? [new TextRun(`. Key elements not found: ${g.missing.join('; ')}.`)] : []),
-              ],
-            }),
-        );
   return [
     new Paragraph({ text: model.title, heading: HeadingLevel.TITLE }),
     new Paragraph(meta),
-    new Paragraph({ text: 'Coverage', heading: HeadingLevel.HEADING_1 }),
-    new Paragraph({ children: [new TextRun({ text: model.summary, bold: true })] }),
+    new Paragraph({ text: 'Summary', heading: HeadingLevel.HEADING_1 }),
+    new Paragraph({ children: [new TextRun({ text: model.summary, bold: true }), new TextRun(` ${model.counting}`)] }),
+    new Paragraph({ text: 'Statutory gaps', heading: HeadingLevel.HEADING_1 }),
+    ...gapList(model.statutoryGaps, 'None: every statutory item is at least partly covered.'),
+    new Paragraph({ text: 'Other gaps', heading: HeadingLevel.HEADING_1 }),
+    new Paragraph('Items only partly covered, and content areas not covered; statutory items first, in bold.'),
+    ...gapList(model.otherGaps, 'None: every other counted item is addressed or waived.'),
     ...annexPart(model, HeadingLevel.HEADING_1),
-    new Paragraph({ text: 'Gaps', heading: HeadingLevel.HEADING_1 }),
-    new Paragraph('Items not covered, or only partly covered; statutory items first, in bold.'),
-    ...gaps,
+    new Paragraph({ text: 'Points to review', heading: HeadingLevel.HEADING_1 }),
+    ...findingsPart(model),
     new Paragraph({ text: model.footer, style: 'Caption' }),
   ];
 }

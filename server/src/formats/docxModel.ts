@@ -1,13 +1,28 @@
 /**
  * What the Word coverage report holds, as plain data: built from the plan here, written as
  * a .docx by formats/docx.ts in the converter's worker thread (so the `docx` library is
- * loaded only there). The same content as the HTML report: title, period, coverage summary,
- * the statutory requirements table with where each is met, and the gaps.
+ * loaded only there). The same content, in the same order, as the HTML report: title and period,
+ * the coverage figure (with how it is counted), the statutory gaps, the other gaps, the statutory
+ * requirements table with where each is met, then the points to review grouped by check.
  */
 import type { PlanAnalysis } from '../analysis/analyse.js';
 import { isStatutory, KIND_LABELS } from '../analysis/data/catalogue.js';
+import { countingNote, coverageFigure, statutoryGaps as statutoryGapItems } from '../analysis/present/headline.js';
+import type { Severity } from '../analysis/types.js';
 import { ANNEX_TITLE, annexRows, STATUS_LABELS } from './annex.js';
+import { groupFindings, reviewDiagnostics } from './findingGroups.js';
 import { planTitle } from './html.js';
+
+/** How many places each group of findings lists in the Word report; the rest are counted. */
+export const PLACES_SHOWN = 3;
+
+export interface DocxGap {
+  title: string;
+  kind: string;
+  status: string;
+  statutory: boolean;
+  missing: string[];
+}
 
 export interface DocxReportModel {
   /** 'report': the board report; 'annex': the statutory requirements table alone. */
@@ -16,10 +31,21 @@ export interface DocxReportModel {
   period?: string;
   mode: string;
   files: string[];
+  /** "22/27 covered · 81%: 22 addressed, ...". */
   summary: string;
+  /** How the percentage is counted. */
+  counting: string;
+  /** Statutory items not covered at all. */
+  statutoryGaps: DocxGap[];
+  /** Every other counted item not covered or only partly covered, statutory ones first. */
+  otherGaps: DocxGap[];
   annexTitle: string;
   rows: { requirement: string; legalBasis: string; status: string; where: string }[];
-  gaps: { title: string; kind: string; status: string; statutory: boolean; missing: string[] }[];
+  /** The points to review, grouped by check; each group lists its first PLACES_SHOWN places. */
+  findings: { code: string; severity: Severity; count: number; example: string; places: string[]; more: number }[];
+  findingsTotal: number;
+  /** How many places each group lists. */
+  placesShown: number;
   footer: string;
 }
 
@@ -28,20 +54,30 @@ export function docxReportModel(plan: PlanAnalysis, file: (uri: string) => strin
   const { title, period } = planTitle(plan);
   const s = plan.summary;
   const catalogue = plan.index.catalogue;
-  const gaps = plan.coverage
-    .filter((c) => c.counted && (c.status === 'missing' || c.status === 'partial'))
-    .map((c) => {
-      const item = catalogue.get(c.id)!;
-      return { title: c.title, kind: KIND_LABELS[c.kind], status: STATUS_LABELS[c.status], statutory: isStatutory(item), missing: [...c.elements.missing] };
-    })
+  const gapOf = (c: PlanAnalysis['coverage'][number]): DocxGap => ({
+    title: c.title,
+    kind: KIND_LABELS[c.kind],
+    status: STATUS_LABELS[c.status],
+    statutory: isStatutory(catalogue.get(c.id)!),
+    // For an item not covered at all every key element is missing: the name says enough.
+    missing: c.status === 'partial' ? [...c.elements.missing] : [],
+  });
+  const statutoryGaps = statutoryGapItems(plan.coverage);
+  const otherGaps = plan.coverage
+    .filter((c) => c.counted && (c.status === 'missing' || c.status === 'partial') && !statutoryGaps.includes(c))
+    .map(gapOf)
     .sort((a, b) => Number(b.statutory) - Number(a.statutory));
+  const diagnostics = reviewDiagnostics(plan, file);
   return {
     part,
     title,
     ...(period ? { period } : {}),
     mode: plan.mode === 'summary' ? 'Public summary' : 'Full plan',
     files: plan.documents.map((d) => file(d.uri)),
-    summary: `${plan.percent}% covered: ${s.addressed} addressed, ${s.partial} partly covered, ${s.missing} not covered, ${s.waived} waived, of ${s.total} items.`,
+    summary: `${coverageFigure(s, plan.percent)}: ${s.addressed} addressed, ${s.partial} partly covered, ${s.missing} not covered, ${s.waived} waived, of ${s.total} items.`,
+    counting: countingNote(),
+    statutoryGaps: statutoryGaps.map(gapOf),
+    otherGaps,
     annexTitle: ANNEX_TITLE,
     rows: annexRows(plan).map((r) => ({
       requirement: r.title,
@@ -49,7 +85,16 @@ export function docxReportModel(plan: PlanAnalysis, file: (uri: string) => strin
       status: STATUS_LABELS[r.status],
       where: r.status === 'waived' ? `Waived: ${r.waiver ?? 'no reason given'}` : r.links.map((l) => l.text).join('; ') || '—',
     })),
-    gaps,
+    findings: groupFindings(plan, file, diagnostics).map((g) => ({
+      code: g.code,
+      severity: g.severity,
+      count: g.count,
+      example: g.example,
+      places: g.places.slice(0, PLACES_SHOWN).map((p) => `${p.file} · ${p.section}, line ${p.line}`),
+      more: Math.max(0, g.places.length - PLACES_SHOWN),
+    })),
+    findingsTotal: diagnostics.length,
+    placesShown: PLACES_SHOWN,
     footer: `Generated by jfp-assist on ${now.toISOString().slice(0, 10)} from ${catalogue.data.title}, edition ${catalogue.edition}. Coverage is found from the plan's wording and jfp comments; it supports, and does not replace, a reader's judgement.`,
   };
 }

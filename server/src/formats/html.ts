@@ -1,10 +1,9 @@
 import type { PlanAnalysis } from '../analysis/analyse.js';
 import { KIND_LABELS } from '../analysis/data/catalogue.js';
 import { mainDocument } from '../analysis/analyse.js';
-import { sectionAt } from '../analysis/model/plan.js';
 import type { CoverageStatus, ItemKind } from '../analysis/types.js';
 import { ANNEX_TITLE, annexRows, STATUS_LABELS } from './annex.js';
-import { reportDiagnostics } from './json.js';
+import { groupFindings, reviewDiagnostics, type ReportDiagnostic } from './findingGroups.js';
 import { escapeXml as h } from './xml.js';
 import { identityLine } from '../analysis/planIdentity.js';
 import { countingNote, coverageFigure, statutoryGaps } from '../analysis/present/headline.js';
@@ -59,26 +58,17 @@ export function coverageChart(plan: PlanAnalysis): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Coverage by kind of item" width="${labelWidth + barWidth}" height="${height}" viewBox="0 0 ${labelWidth + barWidth} ${height}">${rows.join('')}</svg>`;
 }
 
-const SEVERITY_ORDER = ['error', 'warning', 'information', 'hint'];
-
 /**
- * Findings grouped by check (diagnostic code), most severe and most frequent first: one line per
- * check with its count and first message, the places collapsed in a `<details>` element.
+ * Findings grouped by check (see findingGroups.ts): one line per check with its count and
+ * worst example, the places collapsed in a `<details>` element.
  */
-export function findingGroups(plan: PlanAnalysis, file: (uri: string) => string, diagnostics: ReturnType<typeof reportDiagnostics>): string {
-  const groups = new Map<string, typeof diagnostics>();
-  for (const d of diagnostics) groups.set(d.code, [...(groups.get(d.code) ?? []), d]);
-  const rank = (list: typeof diagnostics) => Math.min(...list.map((d) => SEVERITY_ORDER.indexOf(d.severity)));
-  const sorted = [...groups].sort(([, a], [, b]) => rank(a) - rank(b) || b.length - a.length);
-  return sorted.map(([code, list]) => {
-    const worst = list.find((d) => SEVERITY_ORDER.indexOf(d.severity) === rank(list))!;
-    const places = list.map((d) => {
-      const doc = plan.documents.find((x) => file(x.uri) === d.file);
-      const section = doc ? doc.plan.sections[sectionAt(doc.plan.sections, doc.plan.lines.offsetAt({ line: d.line - 1, character: d.column - 1 }))] : undefined;
-      return `<li>${h(d.file)} · ${h(section?.heading || 'Opening text')}, line ${d.line}: ${h(d.message)}</li>`;
-    });
-    return `<details><summary><span class="sev-${worst.severity}">${h(worst.severity)}</span> ${h(code)} × ${list.length}: ${h(worst.message)}</summary>\n<ul>${places.join('\n')}</ul></details>`;
-  }).join('\n');
+export function findingGroups(plan: PlanAnalysis, file: (uri: string) => string, diagnostics: readonly ReportDiagnostic[]): string {
+  return groupFindings(plan, file, diagnostics)
+    .map((g) => {
+      const places = g.places.map((p) => `<li>${h(p.file)} · ${h(p.section)}, line ${p.line}: ${h(p.message)}</li>`);
+      return `<details><summary><span class="sev-${g.severity}">${h(g.severity)}</span> ${h(g.code)} × ${g.count}: ${h(g.example)}</summary>\n<ul>${places.join('\n')}</ul></details>`;
+    })
+    .join('\n');
 }
 
 /**
@@ -94,8 +84,7 @@ export function formatHtml(plan: PlanAnalysis, file: (uri: string) => string, op
     const where = r.status === 'waived' ? `Waived: ${h(r.waiver ?? 'no reason given')}` : r.links.map((l) => h(l.text)).join(', ') || '—';
     return `<tr><td>${h(r.title)}</td><td>${h(r.legalBasis)}</td><td class="status ${r.status}">${STATUS_LABELS[r.status]}</td><td>${where}</td></tr>`;
   });
-  // The plan summary finding repeats the Summary and gaps above, so the report leaves it out.
-  const diagnostics = reportDiagnostics(plan, file).filter((d) => d.code !== 'jfp.plan.summary');
+  const diagnostics = reviewDiagnostics(plan, file);
   const findings = findingGroups(plan, file, diagnostics);
   const gaps = statutoryGaps(plan.coverage);
   const partial = plan.coverage.filter((c) => c.counted && c.status === 'partial');

@@ -2,6 +2,7 @@ import type { PlanAnalysis } from '../analysis/analyse.js';
 import { statusLine } from '../analysis/explain.js';
 import { identityLine } from '../analysis/planIdentity.js';
 import { reportDiagnostics } from './json.js';
+import { countingNote } from '../analysis/present/headline.js';
 
 const STATUS_MARK = { addressed: '✓', partial: '~', missing: '✗', waived: '–' } as const;
 
@@ -23,6 +24,6 @@ export function formatText(plan: PlanAnalysis, file: (uri: string) => string): s
   }
   const s = plan.summary;
   lines.push('');
-  lines.push(`${s.addressed} addressed, ${s.partial} partial, ${s.missing} missing, ${s.waived} waived of ${s.total} (${plan.percent}% covered)`);
+  lines.push(`${s.addressed} addressed, ${s.partial} partial, ${s.missing} missing, ${s.waived} waived of ${s.total} (${plan.percent}% covered). ${countingNote()}`);
   return lines.join('\n') + '\n';
 }

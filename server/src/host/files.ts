@@ -14,6 +14,8 @@ export interface PlanFiles {
   stat(uri: string): Promise<FileStat | undefined>;
   /** The entries of a folder; empty when it cannot be listed. */
   list(folderUri: string): Promise<DirectoryEntry[]>;
+  /** Where a URI really leads, every symbolic link followed; undefined when nothing is there. Absent where there are no links (a web worker). */
+  realUri?(uri: string): Promise<string | undefined>;
 }
 
 /** A file that cannot be read; `code` says why (e.g. ENOENT, FileNotFound). */

@@ -7,7 +7,7 @@ import type { DirectoryEntry, FileStat, FileType, PlanFiles } from './files.js';
 import { FileReadError } from './files.js';
 import { catalogueUris, readErrorCode, type CatalogueTexts, type ProjectConfig } from './projectConfig.js';
 import { RefusedRead, safeReadText, safeReadTextSync } from './safeRead.js';
-import { uriToPath } from './uri.js';
+import { pathToUri, uriToPath } from './uri.js';
 
 function pathOf(uri: string): string {
   const file = uriToPath(uri);
@@ -31,7 +31,8 @@ export const nodeFiles: PlanFiles = {
     const file = uriToPath(uri);
     if (file === undefined) return undefined;
     try {
-      const s = await fs.promises.stat(file);
+      // A symbolic link is 'other', not what it leads to: as in folder listings, links are not followed.
+      const s = await fs.promises.lstat(file);
       return { type: typeOf(s), size: s.size, mtime: s.mtimeMs };
     } catch {
       return undefined;
@@ -44,6 +45,15 @@ export const nodeFiles: PlanFiles = {
       return (await fs.promises.readdir(folder, { withFileTypes: true })).map((d) => ({ name: d.name, type: typeOf(d) }));
     } catch {
       return [];
+    }
+  },
+  async realUri(uri) {
+    const file = uriToPath(uri);
+    if (file === undefined) return undefined;
+    try {
+      return pathToUri(await fs.promises.realpath(file));
+    } catch {
+      return undefined;
     }
   },
 };

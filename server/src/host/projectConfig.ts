@@ -3,9 +3,10 @@
  * problem into a diagnostic on the offending file. Nothing from the workspace is executed:
  * configuration and catalogues are JSON data.
  */
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { parseTree } from 'jsonc-parser';
 import { IndexedCatalogue, validateCatalogue } from '../analysis/data/catalogue.js';
 import { parseConfig, type ConfigProblem, type JfpConfig } from '../analysis/data/config.js';
+import { JsonNodeIndex, jsonLimitProblem, MAX_LISTED_PROBLEMS, pointerPath } from '../analysis/data/jsonText.js';
 import { LineIndex } from '../analysis/model/lineIndex.js';
 import type { Catalogue, Range } from '../analysis/types.js';
 import { FileReadError, type PlanFiles } from './files.js';
@@ -44,6 +45,10 @@ export function configUri(folderUri: string): string {
 /** Reads .jfp.json in a folder; undefined layer when there is none or it cannot be used. */
 export async function readProjectConfig(files: PlanFiles, folder: string, ruleCodes: readonly string[], problems: FileProblems): Promise<ProjectConfig> {
   const uri = configUri(folder);
+  if (await linksOutside(files, folder, uri)) {
+    addProblem(problems, uri, { message: l10n.t('This .jfp.json is a link to a file outside the workspace folder, so it is not read. The default settings are used.'), range: START, severity: 'error' });
+    return { folder, layer: undefined };
+  }
   let text: string;
   try {
     text = await files.readText(uri);
@@ -71,8 +76,9 @@ export async function readCatalogues(files: PlanFiles, configs: readonly Project
   for (const { folder, layer } of configs) {
     for (const entry of layer?.catalogues ?? []) {
       const uri = resolveUri(folder, entry.path);
-      // Reads stay inside the workspace folder whose .jfp.json names the catalogue.
+      // Reads stay inside the workspace folder whose .jfp.json names the catalogue, links followed.
       if (!insideFolder(folder, uri)) texts.set(uri, { error: OUTSIDE });
+      else if (await linksOutside(files, folder, uri)) texts.set(uri, { error: OUTSIDE_LINK });
       else texts.set(uri, await files.readText(uri).catch((e: unknown) => ({ error: readErrorCode(e) })));
     }
   }
@@ -80,6 +86,14 @@ export async function readCatalogues(files: PlanFiles, configs: readonly Project
 }
 
 export const OUTSIDE = 'outside the workspace folder, so it is not read';
+export const OUTSIDE_LINK = 'a symbolic link (or inside a linked folder) that leads outside the workspace folder, so it is not read';
+
+/** True when a URI inside a folder leads, through symbolic links, to something outside the folder's real place. */
+async function linksOutside(files: PlanFiles, folder: string, uri: string): Promise<boolean> {
+  if (!files.realUri) return false;
+  const [realFolder, real] = await Promise.all([files.realUri(folder), files.realUri(uri)]);
+  return realFolder !== undefined && real !== undefined && real !== realFolder && !insideFolder(realFolder, real);
+}
 
 /** True when a URI names the folder itself or something under it ("a/../b" already resolved by resolveUri). */
 export function insideFolder(folderUri: string, uri: string): boolean {
@@ -103,12 +117,20 @@ export function buildCatalogue(builtIn: IndexedCatalogue, configs: readonly Proj
   const extraItems: { item: Catalogue['items'][number]; uri: string; index: number; text: string }[] = [];
   for (const { folder, layer, text: configText } of configs) {
     const configFile = configUri(folder);
+    let placeInConfig: ((path: (string | number)[]) => Range) | undefined;
     (layer?.catalogues ?? []).forEach((entry, i) => {
       const uri = resolveUri(folder, entry.path);
-      const where = configRange(configText, ['catalogues', i, 'path']);
+      const where = configText === undefined ? START : (placeInConfig ??= locator(configText))(['catalogues', i, 'path']);
       const text = texts.get(uri) ?? { error: 'FileNotFound' };
       if (typeof text !== 'string') {
         addProblem(problems, configFile, { message: l10n.t('Cannot read the catalogue "{0}": {1}. The built-in catalogue is used without it.', entry.path, text.error), range: where, severity: 'error' });
+        return;
+      }
+      const limit = jsonLimitProblem(text, MAX_CATALOGUE_CHARS);
+      if (limit) {
+        const at = new LineIndex(text).rangeOf(limit.offset, limit.offset + 1);
+        addProblem(problems, uri, { message: l10n.t('This catalogue is not read: {0}.', limit.message), range: at, severity: 'error' });
+        addProblem(problems, configFile, { message: l10n.t('The catalogue "{0}" is not read: {1}.', entry.path, limit.message), range: where, severity: 'error' });
         return;
       }
       let data: unknown;
@@ -121,12 +143,11 @@ export function buildCatalogue(builtIn: IndexedCatalogue, configs: readonly Proj
       }
       const invalid = validateCatalogue(data);
       if (invalid.length > 0) {
-        const lines = new LineIndex(text);
-        const root = parseTree(text);
-        for (const p of invalid) {
-          const node = root && findNodeAtLocation(root, p.pointer.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
-          addProblem(problems, uri, { message: l10n.t('{0}: {1} (see schemas/catalogue.schema.json)', p.pointer, p.message), range: node ? lines.rangeOf(node.offset, node.offset + node.length) : START, severity: 'error' });
+        const place = locator(text);
+        for (const p of invalid.slice(0, MAX_LISTED_PROBLEMS)) {
+          addProblem(problems, uri, { message: l10n.t('{0}: {1} (see schemas/catalogue.schema.json)', p.pointer, p.message), range: place(pointerPath(p.pointer)), severity: 'error' });
         }
+        if (invalid.length > MAX_LISTED_PROBLEMS) addProblem(problems, uri, { message: l10n.t('{0} more problems in this catalogue are not listed.', invalid.length - MAX_LISTED_PROBLEMS), range: START, severity: 'error' });
         addProblem(problems, configFile, { message: l10n.t('The catalogue "{0}" has {1} problem(s) and is not used.', entry.path, invalid.length), range: where, severity: 'error' });
         return;
       }
@@ -137,12 +158,12 @@ export function buildCatalogue(builtIn: IndexedCatalogue, configs: readonly Proj
   }
   const seen = new Set(base.items.map((i) => i.id));
   const items = [...base.items];
+  const locators = new Map<string, (path: (string | number)[]) => Range>();
   for (const { item, uri, index, text } of extraItems) {
     if (seen.has(item.id)) {
-      const root = parseTree(text);
-      const node = root && findNodeAtLocation(root, ['items', index, 'id']);
-      const range = node ? new LineIndex(text).rangeOf(node.offset, node.offset + node.length) : START;
-      addProblem(problems, uri, { message: l10n.t('The id "{0}" is already in use by another catalogue; this item is left out. Give it an id of its own.', item.id), range, severity: 'error' });
+      let place = locators.get(uri);
+      if (!place) locators.set(uri, (place = locator(text)));
+      addProblem(problems, uri, { message: l10n.t('The id "{0}" is already in use by another catalogue; this item is left out. Give it an id of its own.', item.id), range: place(['items', index, 'id']), severity: 'error' });
       continue;
     }
     seen.add(item.id);
@@ -151,8 +172,16 @@ export function buildCatalogue(builtIn: IndexedCatalogue, configs: readonly Proj
   return base === builtIn.data && items.length === base.items.length ? builtIn : new IndexedCatalogue({ ...base, items });
 }
 
-function configRange(text: string | undefined, jsonPath: (string | number)[]): Range {
-  const root = text === undefined ? undefined : parseTree(text);
-  const node = root && findNodeAtLocation(root, jsonPath);
-  return node && text !== undefined ? new LineIndex(text).rangeOf(node.offset, node.offset + node.length) : START;
+/** The largest extra catalogue read, in characters (the built-in one is about 200 KB). */
+export const MAX_CATALOGUE_CHARS = 16 * 1024 * 1024;
+
+/** Places paths in a JSON text: parsed and indexed once, however many are placed. */
+function locator(text: string): (path: (string | number)[]) => Range {
+  const root = parseTree(text);
+  const nodes = root && new JsonNodeIndex(root);
+  const lines = new LineIndex(text);
+  return (path) => {
+    const node = nodes?.find(path);
+    return node ? lines.rangeOf(node.offset, node.offset + node.length) : START;
+  };
 }

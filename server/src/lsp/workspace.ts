@@ -1,14 +1,14 @@
-import { analysePlan, mainDocument, type PlanAnalysis } from '../analysis/analyse.js';
+import { analysePlan, editionIndex, mainDocument, type PlanAnalysis } from '../analysis/analyse.js';
 import { analysisOptions } from '../analysis/planOptions.js';
 import { namesItselfPlan } from '../analysis/planIdentity.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
-import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
-import { analyseDocument, declaresPlan, type DocumentAnalysis } from '../analysis/model/document.js';
+import type { CatalogueIndex } from '../analysis/data/catalogueIndex.js';
+import { analyseDocument, declaresPlan, type DocumentAnalysis, type IndexChooser } from '../analysis/model/document.js';
 import { IncrementalParser } from '../analysis/model/incremental.js';
 import { isMarkdownPath, planFileMatcher } from '../analysis/data/planFiles.js';
 import { skipReason, type SkipReason } from '../analysis/limits.js';
 import { FolderFiles } from './folderFiles.js';
-import { mergeConfig, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
+import { editionOverride, mergeConfig, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
 import type { PlanFiles } from '../host/files.js';
 import { loadPlanThroughFiles, type LoadPlan } from '../host/previousPlan.js';
 import { baseName, relativePath, resolveUri, uriKey } from '../host/uri.js';
@@ -24,6 +24,8 @@ interface OpenEntry {
   analysis: DocumentAnalysis;
   isPlan: boolean;
   parser: IncrementalParser;
+  /** The catalogue index its plan was last analysed against: the next version's terms are found against it. */
+  index?: CatalogueIndex;
   /** Why the document is not analysed (too large, or not text), decided once per version. */
   skipped?: { reason: SkipReason; maxMB: number };
 }
@@ -80,7 +82,10 @@ export class PlanWorkspace {
   setCatalogue(catalogue: IndexedCatalogue): void {
     this.currentCatalogue = catalogue;
     this.onDisk.forgetFiles();
-    for (const [uri, entry] of this.open) entry.analysis = analyseDocument(uri, entry.analysis.plan.text, indexCatalogue(catalogue), (t) => entry.parser.parse(t));
+    for (const [uri, entry] of this.open) {
+      delete entry.index;
+      entry.analysis = analyseDocument(uri, entry.analysis.plan.text, this.indexFor(uri), (t) => entry.parser.parse(t));
+    }
     this.planCache.clear();
   }
 
@@ -126,6 +131,7 @@ export class PlanWorkspace {
     this.planCache.clear();
     for (const [uri, entry] of this.open) {
       entry.isPlan = this.decideIsPlan(uri, entry.analysis);
+      delete entry.index;
       // The size limit may have changed: the next use reads the document again (update()).
       entry.version = -1;
     }
@@ -144,9 +150,9 @@ export class PlanWorkspace {
     const reason = skipReason(text, maxMB);
     // Each open document keeps its parser, so an edit re-parses only the sections it touches.
     const parser = current?.parser ?? new IncrementalParser();
-    const analysis = analyseDocument(uri, reason ? '' : text, indexCatalogue(this.catalogue), (t) => parser.parse(t));
+    const analysis = analyseDocument(uri, reason ? '' : text, current?.index ?? this.indexFor(uri), (t) => parser.parse(t));
     const isPlan = this.decideIsPlan(uri, analysis);
-    this.open.set(key, { version, analysis, isPlan, parser, ...(reason ? { skipped: { reason, maxMB } } : {}) });
+    this.open.set(key, { version, analysis, isPlan, parser, ...(current?.index ? { index: current.index } : {}), ...(reason ? { skipped: { reason, maxMB } } : {}) });
     this.invalidate(uri);
     return true;
   }
@@ -224,7 +230,17 @@ export class PlanWorkspace {
     const { config, sources } = this.configFor(uri);
     const plan = analysePlan(documents, this.catalogue, analysisOptions(config, primary, sources));
     this.planCache.set(cacheKey, plan);
+    for (const d of documents) {
+      const entry = this.open.get(uriKey(d.uri));
+      if (entry) entry.index = plan.index;
+    }
     return plan;
+  }
+
+  /** The index of the edition a document's terms are found against (the plan's own, as analysePlan will choose it). */
+  private indexFor(uri: string): IndexChooser {
+    const { config, sources } = this.configFor(uri);
+    return editionIndex(this.catalogue, editionOverride(config, sources));
   }
 
   private invalidate(uri: string): void {

@@ -55,8 +55,21 @@ function installExtension(source: string, tmp: string): string {
   return extensionsDir;
 }
 
-/** Starts code-server and Chromium and opens a fresh copy of the fixture workspace. */
-export async function openWorkspace(): Promise<Session> {
+export interface WorkspaceOptions {
+  /** The folder copied as the workspace (default: the fixture workspace). */
+  source?: string;
+  /** The plan file in it, relative to the folder (default: PLAN_FILE). */
+  planFile?: string;
+  /**
+   * jfp-assist's default settings (the plan summary on), instead of the per-item findings the
+   * coverage tests check (`jfp.plan.summary` off).
+   */
+  defaults?: boolean;
+}
+
+/** Starts code-server and Chromium and opens a fresh copy of the fixture workspace (or of `options.source`). */
+export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Session> {
+  const planFile = options.planFile ?? PLAN_FILE;
   checkInstalled();
   // Failure screenshots are from this run only.
   if (fs.existsSync(RESULTS_DIR)) {
@@ -83,18 +96,18 @@ export async function openWorkspace(): Promise<Session> {
         'workbench.layoutControl.enabled': false,
         // Each missing item as its own diagnostic with its own quick fixes (a user setting; by
         // default they are summed up on the title as jfp.plan.summary).
-        'jfp.rules': { 'jfp.plan.summary': 'off' },
+        ...(options.defaults ? {} : { 'jfp.rules': { 'jfp.plan.summary': 'off' } }),
       },
     });
     const workspace = path.join(server.tmp, 'workspace');
-    fs.cpSync(FIXTURE_WORKSPACE, workspace, { recursive: true });
+    fs.cpSync(options.source ?? FIXTURE_WORKSPACE, workspace, { recursive: true });
     browser = await openBrowser(server);
     const { page } = browser;
     page.setDefaultTimeout(60_000);
     const payload: [string, string][] = vsix ? [] : [['extensionDevelopmentPath', server.remoteUri(ROOT)]];
     await page.goto(server.url(workspace, payload));
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: PLAN_FILE }).waitFor();
-    const planText = fs.readFileSync(path.join(workspace, PLAN_FILE), 'utf8');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: planFile }).waitFor();
+    const planText = fs.readFileSync(path.join(workspace, planFile), 'utf8');
     const s = server;
     const b = browser;
     return {

@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { poolSize, runInWorkers } from '../../../server/src/cli/parallel.js';
+import * as path from 'node:path';
+import { parseMarkdown } from '../../../server/src/analysis/model/markdown.js';
+import { parseInWorkers, poolSize, runInWorkers, setParseWorkerScript } from '../../../server/src/cli/parallel.js';
+import { DRAFT_PLAN, EXAMPLE_PLAN, PLACE_CHAPTER, WORKSPACE } from '../../helpers.js';
 import type { TestJob } from './poolWorker.js';
 
 const script = new URL('./poolWorker.js', import.meta.url);
@@ -21,9 +25,10 @@ describe('cli/parallel: the worker pool', () => {
   });
 
   it('reports a job that throws as that job’s error, and carries on with the others', async () => {
-    const jobs: TestJob[] = [{ kind: 'double', n: 1 }, { kind: 'throw' }, { kind: 'double', n: 3 }];
+    const jobs: TestJob[] = [{ kind: 'double', n: 1 }, { kind: 'throw' }, { kind: 'double', n: 3 }, { kind: 'uncopyable' }];
     const answers = await runInWorkers<TestJob, number>(jobs, { script, size: 2 });
-    assert.deepEqual(answers, [{ ok: true, value: 2 }, { ok: false, message: 'this plan cannot be read' }, { ok: true, value: 6 }]);
+    assert.deepEqual(answers.slice(0, 3), [{ ok: true, value: 2 }, { ok: false, message: 'this plan cannot be read' }, { ok: true, value: 6 }]);
+    assert.equal(answers[3]!.ok, false);
   });
 
   it('survives a worker that stops: its job gets an error, a fresh worker takes the rest', async () => {
@@ -46,5 +51,26 @@ describe('cli/parallel: the worker pool', () => {
 
   it('answers nothing for no jobs', async () => {
     assert.deepEqual(await runInWorkers([], { script }), []);
+  });
+});
+
+describe('cli/parallel: parsing plan files in workers', () => {
+  before(() => setParseWorkerScript(new URL('../../../server/src/cli/worker.js', import.meta.url)));
+  after(() => setParseWorkerScript(undefined));
+
+  it('gives each Markdown file’s tree by its text, the same tree as parsing it here', async () => {
+    const files = [DRAFT_PLAN, PLACE_CHAPTER, EXAMPLE_PLAN];
+    const trees = await parseInWorkers(files, 2);
+    assert.equal(trees.size, 3);
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      assert.deepEqual(trees.get(text), parseMarkdown(text));
+    }
+  });
+
+  it('leaves out what a worker could not read, Word and PDF files, and everything on one core', async () => {
+    const trees = await parseInWorkers([DRAFT_PLAN, path.join(WORKSPACE, 'no-such-forward-plan.md'), path.join(WORKSPACE, 'plan.docx')], 2);
+    assert.deepEqual([...trees.keys()], [fs.readFileSync(DRAFT_PLAN, 'utf8')]);
+    assert.equal((await parseInWorkers([DRAFT_PLAN, PLACE_CHAPTER], 1)).size, 0);
   });
 });

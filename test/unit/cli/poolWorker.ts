@@ -1,7 +1,7 @@
 // The worker script of parallel.test.ts: doubles numbers, and fails on purpose when asked.
 import { serveJobs } from '../../../server/src/cli/parallel.js';
 
-export type TestJob = { kind: 'double'; n: number; delayMs?: number } | { kind: 'throw' } | { kind: 'exit' } | { kind: 'shared' };
+export type TestJob = { kind: 'double'; n: number; delayMs?: number } | { kind: 'throw' } | { kind: 'exit' } | { kind: 'shared' } | { kind: 'uncopyable' };
 
 serveJobs<TestJob, unknown>(async (job, shared) => {
   switch (job.kind) {
@@ -16,6 +16,8 @@ serveJobs<TestJob, unknown>(async (job, shared) => {
       break;
     case 'shared':
       return shared;
+    case 'uncopyable':
+      return { f: () => 1 };
   }
   return undefined;
 });

@@ -78,3 +78,25 @@ export function mix(seed: number): Generator {
     return out;
   };
 }
+
+/** Hostile .jfp.json texts, by name: each grows linearly with n. */
+export const CONFIGS: Record<string, Generator> = {
+  'many plan globs': (n) => JSON.stringify({ files: Array.from({ length: n * 4 }, (_, i) => `**/plans-${i}/**/*forward-plan*.md`) }),
+  'many unknown rule codes': (n) => JSON.stringify({ rules: Object.fromEntries(Array.from({ length: n * 4 }, (_, i) => [`jfp.unknown-${'abcdefghij'[i % 10]}${'x'.repeat(i % 5)}-${i.toString(36).replace(/\d/g, 'q')}`, 'off'])) }),
+  'many unknown settings': (n) => JSON.stringify(Object.fromEntries(Array.from({ length: n * 4 }, (_, i) => [`setting${i}`, i]))),
+  'many values of the wrong type': (n) => JSON.stringify({ files: Array.from({ length: n * 8 }, (_, i) => i), healthAndWellbeingBoards: Array.from({ length: n * 8 }, () => ({})) }),
+  'nesting just under the limit, repeated': (n) => '{"files": [' + Array.from({ length: n }, () => '['.repeat(30) + ']'.repeat(30)).join(',') + ']}',
+  'nesting over the limit': (n) => '['.repeat(n * 16) + ']'.repeat(n * 16),
+  'long strings and comments': (n) => `// ${'['.repeat(n * 8)}\n{ /* ${'{'.repeat(n * 8)} */ "files": ["${'*a'.repeat(n * 4)}"] }`,
+  'many organisations': (n) => JSON.stringify({ organisations: Array.from({ length: n }, (_, i) => ({ from: `2026-0${1 + (i % 9)}-01`, partnerTrusts: ['A Trust', 'B Trust'], healthAndWellbeingBoards: ['Board'] })) }),
+};
+
+/** Hostile globs and paths, by name, as "pattern\npath": one of the two grows linearly with n. */
+export const GLOBS: Record<string, Generator> = {
+  'stars and a near miss, the pattern growing': (n) => '*a'.repeat(n) + 'b\n' + 'a'.repeat(24),
+  'stars and a near miss, the path growing': (n) => '*a'.repeat(16) + 'b\n' + 'a'.repeat(n * 8),
+  'globstar folders, the pattern growing': (n) => '**/a'.repeat(n) + '/*.md\n' + 'a/'.repeat(32) + 'x.txt',
+  'globstar folders, the path growing': (n) => '**/a/**/a/**/*.md\n' + 'a/'.repeat(n * 4) + 'x.txt',
+  'nested alternatives': (n) => '{a,{a,b}}'.repeat(n) + 'c\n' + 'a'.repeat(64),
+  'character classes': (n) => '[a-z]*'.repeat(n) + '!\n' + 'ab'.repeat(32),
+};

@@ -5,7 +5,9 @@
  * libraries' (micromark, YAML, the schema validator). The count for the same call is the
  * same on an idle or a busy machine, so growth ratios are exact. What it does not see is work
  * inside built-in functions (a regular expression's own steps, `indexOf`, `slice`); the CPU
- * time taken alongside is a secondary figure, printed, never asserted.
+ * time taken alongside is a secondary figure, printed, never asserted. Blocks are counted
+ * only in functions compiled after counting started, so start it before loading the code
+ * measured, in a process of its own (complexityRun.ts).
  */
 import { Session } from 'node:inspector';
 

@@ -3,10 +3,11 @@
  * schemas/config.schema.json, and merging with defaults and editor settings.
  * Pure: takes text, returns data and problems; reading files is the caller's job.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import configSchema from '../../../../schemas/config.schema.json' with { type: 'json' };
 import { LineIndex } from '../model/lineIndex.js';
 import { schemaChecker } from './schemaCheck.js';
+import { JsonNodeIndex, jsonLimitProblem, MAX_CONFIG_CHARS, MAX_LISTED_PROBLEMS, pointerPath } from './jsonText.js';
 import { DEFAULT_PLAN_GLOBS } from './planFiles.js';
 import type { Level, PlanMode, Range } from '../types.js';
 import type { DatedOrganisations } from './organisations.js';
@@ -23,6 +24,8 @@ export interface JfpConfig {
   edition: string;
   /** Partner trusts and Health and Wellbeing Boards from a date (for a merged ICB): the entry in force when the plan's period starts applies. */
   organisations: DatedOrganisations[];
+  /** jfp-check only: the web address of the rule pages that reports link to ('' = the jfp-assist repository's). */
+  docsUrl: string;
 }
 
 export const DEFAULT_CONFIG: JfpConfig = {
@@ -35,6 +38,7 @@ export const DEFAULT_CONFIG: JfpConfig = {
   analysis: { debounceMs: 150, maxFileSizeMB: 5 },
   edition: 'auto',
   organisations: [],
+  docsUrl: '',
 };
 
 /** The edition override the analysis takes from a configuration (undefined when it is 'auto'). */
@@ -64,6 +68,10 @@ export const CONFIG_KEYS = Object.keys(DEFAULT_CONFIG) as (keyof JfpConfig)[];
  */
 export function parseConfig(text: string, knownRuleCodes: readonly string[]): { config: Partial<JfpConfig>; problems: ConfigProblem[] } {
   const lines = new LineIndex(text);
+  const limit = jsonLimitProblem(text, MAX_CONFIG_CHARS);
+  if (limit) {
+    return { config: {}, problems: [{ message: `This configuration is not read: ${limit.message}. The default settings are used.`, range: lines.rangeOf(limit.offset, limit.offset + 1), severity: 'error' }] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ConfigProblem[] = errors.map((e) => ({
@@ -77,26 +85,33 @@ export function parseConfig(text: string, knownRuleCodes: readonly string[]): { 
     problems.push({ message: 'The configuration must be a JSON object, e.g. { "mode": "full" }.', range: lines.rangeOf(root.offset, root.offset + root.length), severity: 'error' });
     return { config: {}, problems };
   }
+  const nodes = new JsonNodeIndex(root);
   const rangeAt = (pointer: string): Range => {
-    const path = pointer.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
-    let node: Node | undefined = findNodeAtLocation(root, path);
+    const path = pointerPath(pointer);
+    let node: Node | undefined = nodes.find(path);
     // A missing property: point at the enclosing object.
-    for (let n = path.length; !node && n > 0; n--) node = findNodeAtLocation(root, path.slice(0, n - 1));
+    for (let n = path.length; !node && n > 0; n--) node = nodes.find(path.slice(0, n - 1));
     node ??= root;
     // For a property, underline its key.
     const target = node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
     return lines.rangeOf(target.offset, target.offset + target.length);
   };
   const checked = checkConfigObject(value);
-  for (const e of checked.errors) problems.push({ message: friendly(e.pointer, e.message), range: rangeAt(e.pointer), severity: 'error' });
+  const found: { pointer: string; message: string; severity: 'error' | 'warning' }[] = checked.errors.map((e) => ({ pointer: e.pointer, message: friendly(e.pointer, e.message), severity: 'error' }));
   const config = checked.config as Record<string, unknown>;
   const rules = config.rules as Record<string, Level> | undefined;
   if (rules) {
+    const known = new Set(knownRuleCodes);
     for (const code of Object.keys(rules)) {
-      if (!knownRuleCodes.includes(code)) {
-        problems.push({ message: `Unknown rule code "${code}". Known codes: ${knownRuleCodes.join(', ')}.`, range: rangeAt(`/rules/${code.replace(/~/g, '~0').replace(/\//g, '~1')}`), severity: 'warning' });
+      if (!known.has(code)) {
+        found.push({ pointer: `/rules/${code.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: `Unknown rule code "${code}". Known codes: ${knownRuleCodes.join(', ')}.`, severity: 'warning' });
       }
     }
+  }
+  // However many there are, the editor gets a readable list: the first ones, then a count of the rest.
+  for (const f of found.slice(0, MAX_LISTED_PROBLEMS)) problems.push({ message: f.message, range: rangeAt(f.pointer), severity: f.severity });
+  if (found.length > MAX_LISTED_PROBLEMS) {
+    problems.push({ message: `${found.length - MAX_LISTED_PROBLEMS} more problems in this configuration are not listed.`, range: lines.rangeOf(root.offset, root.offset + 1), severity: 'error' });
   }
   return { config: config as Partial<JfpConfig>, problems };
 }

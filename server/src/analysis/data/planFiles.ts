@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globsMatcher } from './glob.js';
 import { getPlanning, planTypeNamedIn } from './planning.js';
 
 export const DEFAULT_PLAN_GLOBS: readonly string[] = ['**/*forward-plan*.md', '**/*forward_plan*.md', '**/jfp/**/*.md'];
@@ -32,11 +32,11 @@ export function planFileMatcher(globs: readonly string[]): (relativePath: string
   return (relativePath) => byGlob(relativePath) || fileNameNamesPlan(relativePath);
 }
 
-/** Matches workspace-relative paths (forward slashes) against the plan globs, case-insensitively. */
+/** Matches workspace-relative paths (forward slashes) against the plan globs, case-insensitively, in linear time (glob.ts). */
 export function planPathMatcher(globs: readonly string[]): (relativePath: string) => boolean {
   const valid = globs.filter((g) => typeof g === 'string' && g.trim() !== '');
   if (valid.length === 0) return () => false;
-  const isMatch = picomatch(valid, { nocase: true, dot: false });
+  const isMatch = globsMatcher(valid);
   return (relativePath) => isMatch(relativePath.replace(/\\/g, '/').replace(/^\.\//, ''));
 }
 

@@ -17,7 +17,12 @@ export function schemaChecker(schema: object): (data: unknown) => SchemaProblem[
     const result = validator.validate(data);
     if (result.valid) return [];
     const raw = result.errors.map((u) => ({ pointer: u.instanceLocation.replace(/^#/, ''), message: u.error }));
-    const deepest = raw.filter((p) => !raw.some((q) => q.pointer !== p.pointer && q.pointer.startsWith(p.pointer + '/')));
+    // Every pointer that has a deeper report below it, found in one pass (not by comparing every pair).
+    const ancestors = new Set<string>();
+    for (const { pointer } of raw) {
+      for (let cut = pointer.lastIndexOf('/'); cut >= 0; cut = cut === 0 ? -1 : pointer.lastIndexOf('/', cut - 1)) ancestors.add(pointer.slice(0, cut));
+    }
+    const deepest = raw.filter((p) => !ancestors.has(p.pointer));
     const seen = new Set<string>();
     const out: SchemaProblem[] = [];
     for (const p of deepest) {

@@ -28,9 +28,29 @@ export interface Mapping {
   how: 'tag' | 'heading';
 }
 
-/** `parse`: see parsePlan (an incremental parser for documents being edited). */
-export function analyseDocument(uri: string, text: string, index: CatalogueIndex, parse?: (text: string) => Root): DocumentAnalysis {
+/** Chooses the catalogue index a document is analysed against, from its plan model (see editionIndex in analyse.ts). */
+export type IndexChooser = (doc: Pick<DocumentAnalysis, 'uri' | 'plan'>) => CatalogueIndex;
+
+/** The index each document was analysed against. */
+const analysedWith = new WeakMap<DocumentAnalysis, CatalogueIndex>();
+
+/** The index a document was analysed against (undefined for one not made by analyseDocument). */
+export function indexOf(doc: DocumentAnalysis): CatalogueIndex | undefined {
+  return analysedWith.get(doc);
+}
+
+/**
+ * `parse`: see parsePlan (an incremental parser for documents being edited). `index` may be
+ * chosen from the parsed plan, so that a plan of another edition has its terms found once.
+ */
+export function analyseDocument(uri: string, text: string, index: CatalogueIndex | IndexChooser, parse?: (text: string) => Root): DocumentAnalysis {
   const plan = parsePlan(text, parse);
+  return analysePlanModel(uri, plan, typeof index === 'function' ? index({ uri, plan }) : index);
+}
+
+/** The analysis of a parsed document against a catalogue index (the plan model is shared, never changed). */
+export function analysePlanModel(uri: string, plan: PlanModel, index: CatalogueIndex): DocumentAnalysis {
+  const text = plan.text;
   const sectionTerms = plan.sections.map(() => new Map<string, number>());
   const hits = index.bodyMatcher.match(text, plan.excluded);
   for (const hit of hits) {
@@ -46,7 +66,9 @@ export function analyseDocument(uri: string, text: string, index: CatalogueIndex
     }
     return [...ids];
   });
-  return { uri, plan, sectionTerms, hits, headingItems, mappings: findMappings(plan, headingItems, index) };
+  const doc = { uri, plan, sectionTerms, hits, headingItems, mappings: findMappings(plan, headingItems, index) };
+  analysedWith.set(doc, index);
+  return doc;
 }
 
 function findMappings(plan: PlanModel, headingItems: string[][], index: CatalogueIndex): Mapping[] {

@@ -185,6 +185,25 @@ export class IncrementalParser {
   }
 }
 
+/** Texts at least this long are parsed in chunks even the first time (tests change it). */
+let chunkedMin = 20_000;
+
+/** Sets the length from which parseChunked cuts a text into chunks (tests: 0 always, Infinity never); returns the previous one. */
+export function setChunkedMin(min: number): number {
+  const previous = chunkedMin;
+  chunkedMin = min;
+  return previous;
+}
+
+/**
+ * Parses a text as parseMarkdown does, a long one chunk by chunk: micromark's cost grows faster
+ * than the text, so a 2 MB plan parses several times faster in chunks than whole. The CLI and
+ * the first analysis of an opened plan use it; later versions use the document's own parser.
+ */
+export function parseChunked(text: string): Root {
+  return text.length >= chunkedMin ? new IncrementalParser().parse(text) : parseMarkdown(text);
+}
+
 function either(a: ReadonlySet<string>, b: ReadonlySet<string>): { has(label: string): boolean } {
   return { has: (label) => a.has(label) || b.has(label) };
 }

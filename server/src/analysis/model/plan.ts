@@ -2,7 +2,8 @@ import type { Nodes, Root } from 'mdast';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { frontMatterTooLarge, YAML_OPTIONS } from './frontMatter.js';
 import { LineIndex } from './lineIndex.js';
-import { endOffset, parseMarkdown, plainText, startOffset, visit } from './markdown.js';
+import { endOffset, plainText, startOffset, visit } from './markdown.js';
+import { parseChunked } from './incremental.js';
 import { scanDirectives, Suppressions, type Directive } from './suppressions.js';
 import { scanTags, type Tag } from './tags.js';
 
@@ -54,9 +55,10 @@ export interface PlanModel {
 
 /**
  * Parses a Markdown document into the plan model. Never throws on any input text. `parse`
- * may be an incremental parser's (see incremental.ts): it must return what parseMarkdown would.
+ * may be an incremental parser's (see incremental.ts): it must return what parseMarkdown would;
+ * by default a long text is parsed in chunks (parseChunked).
  */
-export function parsePlan(text: string, parse: (text: string) => Root = parseMarkdown): PlanModel {
+export function parsePlan(text: string, parse: (text: string) => Root = parseChunked): PlanModel {
   const root = parse(text);
   const lines = new LineIndex(text);
   const sections: Section[] = [];

@@ -16,6 +16,11 @@ export function countingNote(): string {
   return l10n.t('The percentage counts addressed and waived items in full and partly covered items as half.');
 }
 
+/** The same, short, for one-line summaries. */
+export function countingShort(): string {
+  return l10n.t('partly covered items count half');
+}
+
 /** Counted statutory items nothing in the plan covers. */
 export function statutoryGaps(coverage: readonly ItemCoverage[]): ItemCoverage[] {
   return coverage.filter((c) => c.counted && c.status === 'missing' && isStatutoryKind(c.kind));

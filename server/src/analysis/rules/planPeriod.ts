@@ -90,7 +90,7 @@ export function parseYearRange(text: string): YearRange | undefined {
 }
 
 /** Offsets of the value of a top-level `key: value` in the front matter, as written (see FrontMatter.fields). */
-export function frontMatterField(doc: DocumentAnalysis, key: string): { start: number; end: number } | undefined {
+export function frontMatterField(doc: Pick<DocumentAnalysis, 'plan'>, key: string): { start: number; end: number } | undefined {
   return doc.plan.frontMatter?.fields.get(key);
 }
 
@@ -103,13 +103,13 @@ interface Horizon {
 
 type Search = { found: Horizon } | { unreadable: { value: string; start: number; end: number } } | { none: true };
 
-function within(doc: DocumentAnalysis, start: number, end: number, source: Source): Horizon | undefined {
+function within(doc: Pick<DocumentAnalysis, 'plan'>, start: number, end: number, source: Source): Horizon | undefined {
   const range = findYearRanges(doc.plan.text.slice(start, end), [], 1)[0];
   return range ? { source, range: { ...range, start: range.start + start, end: range.end + start } } : undefined;
 }
 
 /** The plan's horizon: the front matter `period`, else the title (level-1 heading, then front matter title), else the first year range in the text. */
-export function findHorizon(doc: DocumentAnalysis): Search {
+export function findHorizon(doc: Pick<DocumentAnalysis, 'plan'>): Search {
   const { plan } = doc;
   const data = plan.frontMatter?.data ?? {};
   if (data.period !== undefined && data.period !== null && String(data.period).trim() !== '') {

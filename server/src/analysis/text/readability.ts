@@ -10,7 +10,8 @@
  * per DocumentAnalysis (a WeakMap), so rules and code lenses share one computation.
  */
 import type { DocumentAnalysis } from '../model/document.js';
-import { visit } from '../model/markdown.js';
+import type { Paragraph } from 'mdast';
+import { endOffset, startOffset, visit } from '../model/markdown.js';
 import { sectionAt } from '../model/plan.js';
 import { styleData } from '../data/styleData.js';
 import { proseOf } from './prose.js';
@@ -153,6 +154,33 @@ function sentenceCounts(text: string, abbreviations: ReadonlySet<string>): Sente
   return hit;
 }
 
+/** A paragraph's plain text, with offsets relative to the paragraph's start. */
+interface RelativeProse {
+  text: string;
+  offsets: Int32Array;
+  start: number;
+  end: number;
+}
+
+/**
+ * A paragraph's prose, remembered per syntax tree node: the incremental parser keeps the
+ * nodes of the chunks an edit did not touch (only their positions move), so their prose is
+ * read once. Offsets are kept relative to the paragraph, so a moved paragraph reuses them.
+ */
+const proseByNode = new WeakMap<Paragraph, { text: string; offsets: Int32Array; length: number }>();
+
+function proseCached(node: Paragraph, source: string): RelativeProse {
+  const start = startOffset(node);
+  const end = endOffset(node);
+  let known = proseByNode.get(node);
+  if (!known || known.length !== end - start) {
+    const prose = proseOf(node, source);
+    known = { text: prose.text, offsets: Int32Array.from(prose.offsets, (o) => o - start), length: end - start };
+    proseByNode.set(node, known);
+  }
+  return { text: known.text, offsets: known.offsets, start, end };
+}
+
 /** Sentences and per-section SMOG grades of a document, computed once per analysis. */
 export function documentReadability(doc: DocumentAnalysis): DocumentReadability {
   const hit = memo.get(doc);
@@ -162,13 +190,13 @@ export function documentReadability(doc: DocumentAnalysis): DocumentReadability 
   const sentences: Sentence[] = [];
   visit(plan.root, (node) => {
     if (node.type !== 'paragraph') return;
-    const prose = proseOf(node, plan.text);
+    const prose = proseCached(node, plan.text);
     const section = sectionAt(plan.sections, prose.start);
     const spans = sentenceCounts(prose.text, abbreviations);
     spans.forEach(({ s, e, words, polysyllables }, i) => {
       sentences.push({
-        start: i === 0 ? prose.start : openingMarkup(plan.text, prose.offsets[s]!, prose.start),
-        end: i === spans.length - 1 ? prose.end : closingMarkup(plan.text, prose.offsets[e - 1]! + 1, prose.end),
+        start: i === 0 ? prose.start : openingMarkup(plan.text, prose.start + prose.offsets[s]!, prose.start),
+        end: i === spans.length - 1 ? prose.end : closingMarkup(plan.text, prose.start + prose.offsets[e - 1]! + 1, prose.end),
         words,
         polysyllables,
         section,

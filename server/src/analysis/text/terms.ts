@@ -85,6 +85,35 @@ export function detach(s: string): string {
   return (s + ' ').slice(0, -1);
 }
 
+/** A text cut just before each "#" that starts a line, with the offset of each piece. */
+interface Segments {
+  text: string;
+  pieces: string[];
+  offsets: number[];
+}
+
+let lastSegments: Segments | undefined;
+
+/**
+ * The segments of a text, cut once for every matcher that scans it (the server matches one
+ * version's text with several): a piece's hash is then computed once, not once per matcher.
+ */
+function segmentsOf(text: string): Segments {
+  if (lastSegments?.text === text) return lastSegments;
+  const pieces: string[] = [];
+  const offsets: number[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = text.indexOf('\n#', from);
+    to = to < 0 ? text.length : to + 1;
+    pieces.push(text.slice(from, to));
+    offsets.push(from);
+    from = to;
+  }
+  lastSegments = { text, pieces, offsets };
+  return lastSegments;
+}
+
 /**
  * The hits of a long text, found segment by segment: the text is cut just before each "#"
  * that starts a line, and each segment's hits are remembered by its text, so that after an
@@ -96,24 +125,23 @@ export class SegmentCache {
 
   hits(text: string, hitsOf: (segment: string) => TermHit[]): TermHit[] {
     const hits: TermHit[] = [];
-    const next = new Map<string, TermHit[]>();
-    let from = 0;
-    while (from < text.length) {
-      let to = text.indexOf('\n#', from);
-      to = to < 0 ? text.length : to + 1;
-      const segment = text.slice(from, to);
-      let local = next.get(segment);
+    const { pieces, offsets } = segmentsOf(text);
+    for (let i = 0; i < pieces.length; i++) {
+      const segment = pieces[i]!;
+      const from = offsets[i]!;
+      let local = this.segments.get(segment);
       if (!local) {
-        const known = this.segments.get(segment);
-        local = known ?? hitsOf(segment);
-        next.set(known ? segment : detach(segment), local);
+        local = hitsOf(segment);
+        this.segments.set(detach(segment), local);
       }
       for (const h of local) hits.push({ key: h.key, start: h.start + from, end: h.end + from });
-      from = to;
     }
     // Keep the segments of the texts matched lately (one document being edited, or several).
-    if (this.segments.size + next.size > SEGMENT_CACHE) this.segments = next;
-    else for (const [k, v] of next) this.segments.set(k, v);
+    if (this.segments.size > SEGMENT_CACHE) {
+      const next = new Map<string, TermHit[]>();
+      for (const segment of pieces) next.set(detach(segment), this.segments.get(segment)!);
+      this.segments = next;
+    }
     return hits;
   }
 }

@@ -1,0 +1,113 @@
+/**
+ * The evidence of every item in each section of a document on its own, as coverage.ts scores
+ * it, remembered by what it is computed from: the section's text, its usable term hits (keys
+ * and places relative to the section) and its word and sentence counts. An edit changes those
+ * of the sections it touches, so only they are scored again; a section that only moved has
+ * its evidence moved with it. The cache cannot change a result: the key holds every input.
+ */
+import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
+import { sectionFacts } from './evidence.js';
+import { keysOf, partEvidence, sectionHits, type PartEvidence } from './itemEvidence.js';
+import type { DocumentAnalysis } from './model/document.js';
+import { detach } from './text/terms.js';
+
+/** A document's evidence per section, and the sections that hold a term of each item. */
+export interface OwnEvidence {
+  /** Per section: item id -> its evidence in the section alone (only items one of whose keys it holds). */
+  bySection: ReadonlyMap<string, PartEvidence>[];
+  /** Item id -> indices of the sections that hold one of its keys, in order. */
+  sectionsOf: ReadonlyMap<string, readonly number[]>;
+}
+
+interface Entry {
+  /** The offset of the section the evidence's quote hit is placed for. */
+  base: number;
+  evidence: Map<string, PartEvidence>;
+}
+
+/** Sections remembered per catalogue index (a few plans of 2 MB), the least recently used forgotten first. */
+const MAX_SECTIONS = 40_000;
+const caches = new WeakMap<CatalogueIndex, Map<string, Entry>>();
+const itemsByKey = new WeakMap<CatalogueIndex, Map<string, ItemTerms[]>>();
+const memo = new WeakMap<DocumentAnalysis, { index: CatalogueIndex; own: OwnEvidence }>();
+
+/** Forgets every section's evidence (for tests that compare with a computation from scratch). */
+export function clearSectionEvidence(index: CatalogueIndex): void {
+  caches.delete(index);
+}
+
+/** The items one of whose keys (see keysOf) is each term key. */
+function itemsFor(index: CatalogueIndex): Map<string, ItemTerms[]> {
+  let byKey = itemsByKey.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    for (const terms of index.items.values()) {
+      for (const key of keysOf(terms)) {
+        const list = byKey.get(key);
+        if (list) list.push(terms);
+        else byKey.set(key, [terms]);
+      }
+    }
+    itemsByKey.set(index, byKey);
+  }
+  return byKey;
+}
+
+/** Each section's own evidence for every item it holds a term of; computed once per document version and index. */
+export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEvidence {
+  const known = memo.get(doc);
+  if (known?.index === index) return known.own;
+  let cache = caches.get(index);
+  if (!cache) caches.set(index, (cache = new Map()));
+  const byKey = itemsFor(index);
+  const { sections, text } = doc.plan;
+  const facts = sectionFacts(doc.plan);
+  const hitsBySection = sectionHits(doc);
+  const bySection: Map<string, PartEvidence>[] = [];
+  const sectionsOf = new Map<string, number[]>();
+  for (const section of sections) {
+    const hits = hitsBySection[section.index]!;
+    if (hits.length === 0) {
+      bySection.push(new Map());
+      continue;
+    }
+    const base = section.start;
+    const f = facts[section.index]!;
+    let key = `${f.words} ${f.sentences}`;
+    for (const h of hits) key += ` ${h.start - base}:${h.end - base}:${h.key}`;
+    key += '\n' + text.slice(base, section.end);
+    let entry = cache.get(key);
+    if (entry) {
+      // Most recently used last, so that the oldest are forgotten first.
+      cache.delete(key);
+      if (entry.base !== base) entry = { base, evidence: moved(entry.evidence, base - entry.base) };
+    } else {
+      const evidence = new Map<string, PartEvidence>();
+      for (const h of hits) {
+        for (const terms of byKey.get(h.key) ?? []) {
+          if (!evidence.has(terms.item.id)) evidence.set(terms.item.id, partEvidence(doc, [section], terms));
+        }
+      }
+      entry = { base, evidence };
+      key = detach(key);
+    }
+    cache.set(key, entry);
+    bySection.push(entry.evidence);
+    for (const id of entry.evidence.keys()) {
+      const list = sectionsOf.get(id);
+      if (list) list.push(section.index);
+      else sectionsOf.set(id, [section.index]);
+    }
+  }
+  if (cache.size > MAX_SECTIONS) for (const k of cache.keys()) if (cache.delete(k) && cache.size <= MAX_SECTIONS) break;
+  const own = { bySection, sectionsOf };
+  memo.set(doc, { index, own });
+  return own;
+}
+
+/** The same evidence for a section moved by `by` characters (only the quoted hit has a place). */
+function moved(evidence: ReadonlyMap<string, PartEvidence>, by: number): Map<string, PartEvidence> {
+  const out = new Map<string, PartEvidence>();
+  for (const [id, e] of evidence) out.set(id, e.best ? { ...e, best: { key: e.best.key, start: e.best.start + by, end: e.best.end + by } } : e);
+  return out;
+}
