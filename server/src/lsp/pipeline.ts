@@ -102,7 +102,7 @@ export class DocumentPipeline {
     );
   }
 
-  /** The document, with the workspace's analysis at its current version (a pending analysis runs now, and is published). */
+  /** The document, with the workspace's analysis at its current version: a pending or queued analysis runs now (and is published), or the one under way is awaited. */
   async current(uri: string): Promise<TextDocument | undefined> {
     const doc = this.host.documents.get(uri);
     if (!doc) return undefined;
