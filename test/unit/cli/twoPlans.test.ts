@@ -7,8 +7,8 @@ import { setConvertWorkerScript } from '../../../server/src/convert/run.js';
 import { cli, EXAMPLE_PLAN, md, ROOT } from '../../helpers.js';
 
 /**
- * jfp-check on a folder that holds two plans (the example without its deliberate error, which
- * passes the gate, and a short plan that fails it) and a chapter that could belong to either: each plan is reported on its
+ * jfp-check on a folder that holds two plans (the example, which passes the gate, and a short
+ * plan that fails it) and a chapter that could belong to either: each plan is reported on its
  * own in every format, never merged, and the chapter is counted in neither.
  */
 describe('jfp-check on two plans in one folder', function () {
@@ -24,8 +24,8 @@ describe('jfp-check on two plans in one folder', function () {
   before(() => {
     setConvertWorkerScript(path.join(ROOT, 'out', 'server', 'src', 'convert', 'worker.js'));
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jfp-two-plans-'));
-    // The example less its one deliberate error (an unknown id, README), so that it passes the gate.
-    fs.writeFileSync(path.join(dir, 'wessex-vale-joint-forward-plan.md'), fs.readFileSync(EXAMPLE_PLAN, 'utf8').replace('<!-- jfp: duty-climate -->\n', ''));
+    // The example without its deliberate error (an unknown id), so that it passes the gate.
+    fs.writeFileSync(path.join(dir, 'wessex-vale-joint-forward-plan.md'), fs.readFileSync(EXAMPLE_PLAN, 'utf8').replace(/jfp: duty-climate\b(?!-)/g, 'jfp: duty-climate-change'));
     fs.writeFileSync(path.join(dir, 'northshire-forward-plan.md'), md('---', 'plan: joint-forward-plan', 'title: Northshire Joint Forward Plan', '---', '', '# Northshire Joint Forward Plan', '', 'We will integrate services with social care.'));
     // Research is covered here: were the chapter merged into Northshire's plan, its research duty would not be missing.
     fs.writeFileSync(path.join(dir, 'place-forward-plan.md'), md('# Place chapter', '', '## Research', '', 'We take part in research with the university and host research studies in every practice, and we report research activity to the board each year.'));

@@ -37,7 +37,7 @@ describe('hostile: files on disk', function () {
     const expected = [pathToUri(path.join(ws, 'our-forward-plan.md'))];
     const isPlan = planFileMatcher(['**/*forward-plan*.md', '**/jfp/**/*.md']);
     assert.deepEqual(await findPlanFiles(nodeFiles, pathToUri(ws), isPlan), expected);
-    assert.deepEqual(findPlanFilesSync(nodeFilesSync, pathToUri(ws), isPlan).found, expected);
+    assert.deepEqual(findPlanFilesSync(nodeFilesSync, pathToUri(ws), isPlan), expected);
     assert.equal((await nodeFiles.stat(pathToUri(path.join(ws, 'linked-forward-plan.md'))))?.type, 'other');
     assert.equal(await nodeFiles.realUri!(pathToUri(path.join(ws, 'jfp', 'their-forward-plan.md'))), pathToUri(fs.realpathSync(path.join(root, 'outside', 'their-forward-plan.md'))));
   });
