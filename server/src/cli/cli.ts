@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Root } from 'mdast';
 import type { PlanAnalysis } from '../analysis/analyse.js';
 import { getDefaultCatalogue, isStatutory, type IndexedCatalogue } from '../analysis/data/catalogue.js';
 import { buildAnnex } from '../formats/annex.js';
@@ -25,9 +26,10 @@ import { formatPlans, type CheckedPlan } from './planReports.js';
 import { buildCatalogue, CONFIG_FILE, type FileProblems } from '../host/projectConfig.js';
 import { readCataloguesSync } from '../host/nodeFiles.js';
 import { VERSION } from '../host/version.js';
-import { mergeConfig, parseConfig, type JfpConfig } from '../analysis/data/config.js';
+import { mergeConfig, parseConfig, planFileGlobs, type JfpConfig } from '../analysis/data/config.js';
 import { RULE_CODES } from '../analysis/rules/index.js';
 import { parseArgs, USAGE, type FailOn } from './args.js';
+import { parseInWorkers, treesOnce } from './parallel.js';
 import { readPlanInput, wordPositions, wordReport } from '../convert/input.js';
 
 export { collectFiles, UsageError };
@@ -129,7 +131,8 @@ export function plansSummaryLine(checked: readonly CheckedPlan[], unassigned: nu
   return `jfp-check: ${checked.length} plans${loose}; ${gate}`;
 }
 
-export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+/** `trees`: parse trees of plan files by their text, parsed beforehand (see runInParallel). */
+export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, trees?: Map<string, Root>): number {
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
@@ -144,13 +147,14 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     const { config, catalogue, folder } = loadConfig(args.config, err);
     // Markdown as it is; Word and PDF converted first (in a worker thread, see convert/run.ts).
     const read = (file: string) => readPlanInput(file, readPlanFile, (m) => new UsageError(m), config.analysis.maxFileSizeMB);
-    const set = loadPlanSetFromPaths(args.paths, config, catalogue, read, folder);
+    const parse = treesOnce(trees);
+    const set = loadPlanSetFromPaths(args.paths, config, catalogue, read, folder, parse);
     const several = set.plans.length > 1 || set.unassigned.length > 0;
     if (several && args.baseline.length > 0) {
       throw new UsageError(`--baseline compares one plan with its previous version, but the paths hold ${set.plans.length} plans (${set.plans.map((p) => planHeading(p, displayPath)).join('; ')}): check each plan on its own`);
     }
     const plan = set.plans[0]!;
-    const previous = args.baseline.length > 0 ? loadPlanFromPaths(args.baseline, config, catalogue, read) : undefined;
+    const previous = args.baseline.length > 0 ? loadPlanFromPaths(args.baseline, config, catalogue, read, parse) : undefined;
     const changes = previous ? compareCoverage(previous, plan) : undefined;
     // Each plan is gated on its own; the run fails when any plan fails.
     const failOn = args.failOn;
@@ -222,6 +226,24 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   }
 }
 
+/** The plan files a command line names (none when it is not a check, or has an error: run reports it). */
+function planFiles(argv: string[]): string[] {
+  try {
+    const args = parseArgs(argv);
+    if (typeof args !== 'object') return [];
+    const { config } = loadConfig(args.config, () => undefined);
+    return collectFiles([...args.paths, ...args.baseline], planFileGlobs(config));
+  } catch {
+    return [];
+  }
+}
+
+/** run, with the plan files parsed first in worker threads on every core (cli/parallel.ts). */
+export async function runInParallel(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const jobs = Number(process.env.JFP_CHECK_JOBS);
+  return run(argv, out, err, await parseInWorkers(planFiles(argv), Number.isInteger(jobs) && jobs > 0 ? jobs : undefined));
+}
+
 /**
  * A reader that stops early (`jfp-check plan.md | head`) closes the pipe: end quietly with the
  * gate's exit status, as other command-line tools do, instead of printing an EPIPE stack.
@@ -236,6 +258,13 @@ function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
 export function main(): void {
   endQuietlyOnClosedPipe(process.stdout);
   endQuietlyOnClosedPipe(process.stderr);
-  const code = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-  process.exitCode = code;
+  runInParallel(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`jfp-check: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

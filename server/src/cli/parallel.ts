@@ -9,8 +9,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Root } from 'mdast';
 import { isMainThread, parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
+import type { Root } from 'mdast';
+import { parseChunked } from '../analysis/model/incremental.js';
 import { isConvertiblePath } from '../convert/convert.js';
 
 export type PoolAnswer<R> = { ok: true; value: R } | { ok: false; message: string };
@@ -161,4 +162,18 @@ export async function parseInWorkers(files: readonly string[], size: number = os
   const answers = await runInWorkers<string, ParsedFile>(markdown, { script, size });
   for (const a of answers) if (a.ok) trees.set(a.value.text, a.value.root);
   return trees;
+}
+
+/**
+ * A parser that takes each tree of `trees` once, for the text it was parsed from, and parses
+ * anything else here (a tree is handed out once, so no two documents share one).
+ */
+export function treesOnce(trees: Map<string, Root> | undefined): ((text: string) => Root) | undefined {
+  if (!trees || trees.size === 0) return undefined;
+  return (text) => {
+    const tree = trees.get(text);
+    if (!tree) return parseChunked(text);
+    trees.delete(text);
+    return tree;
+  };
 }

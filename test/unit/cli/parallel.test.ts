@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseMarkdown } from '../../../server/src/analysis/model/markdown.js';
-import { parseInWorkers, poolSize, runInWorkers, setParseWorkerScript } from '../../../server/src/cli/parallel.js';
+import { parseChunked } from '../../../server/src/analysis/model/incremental.js';
+import { parseInWorkers, poolSize, runInWorkers, setParseWorkerScript, treesOnce } from '../../../server/src/cli/parallel.js';
 import { DRAFT_PLAN, EXAMPLE_PLAN, PLACE_CHAPTER, WORKSPACE } from '../../helpers.js';
 import type { TestJob } from './poolWorker.js';
 
@@ -64,7 +64,7 @@ describe('cli/parallel: parsing plan files in workers', () => {
     assert.equal(trees.size, 3);
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
-      assert.deepEqual(trees.get(text), parseMarkdown(text));
+      assert.deepEqual(trees.get(text), parseChunked(text));
     }
   });
 
@@ -72,5 +72,18 @@ describe('cli/parallel: parsing plan files in workers', () => {
     const trees = await parseInWorkers([DRAFT_PLAN, path.join(WORKSPACE, 'no-such-forward-plan.md'), path.join(WORKSPACE, 'plan.docx')], 2);
     assert.deepEqual([...trees.keys()], [fs.readFileSync(DRAFT_PLAN, 'utf8')]);
     assert.equal((await parseInWorkers([DRAFT_PLAN, PLACE_CHAPTER], 1)).size, 0);
+  });
+});
+
+describe('cli/parallel: trees handed out once', () => {
+  it('gives a tree for its own text once, and parses anything else here', () => {
+    const text = fs.readFileSync(DRAFT_PLAN, 'utf8');
+    const tree = parseChunked(text);
+    const parse = treesOnce(new Map([[text, tree]]))!;
+    assert.equal(parse(text), tree);
+    const again = parse(text);
+    assert.notEqual(again, tree);
+    assert.deepEqual(again, tree);
+    assert.equal(treesOnce(new Map()), undefined);
   });
 });
