@@ -53,8 +53,12 @@ describe('jfp-check on Word and PDF plans', function () {
   });
 
   it('finds Word plans in a folder by the plan globs, and in a glob', () => {
-    const folder = JSON.parse(cli(['--format', 'json', '--quiet', dir]).out) as { files: string[] };
-    assert.deepEqual(folder.files.map((f) => path.basename(f)), ['wessex-vale-joint-forward-plan.pdf', 'wessex-vale-joint-forward-plan.docx']);
+    // The Word and the PDF copy each name themselves a plan in their title: two plans, never merged.
+    const folder = JSON.parse(cli(['--format', 'json', '--quiet', dir]).out) as { plans: { files: string[]; coverage: { id: string; evidence: { where?: string }[] }[] }[] };
+    // Positions in Word and PDF terms in each plan of the report.
+    for (const p of folder.plans) assert.match(p.coverage.find((c) => c.id === 'duty-integration')!.evidence[0]!.where ?? '', /heading "/);
+    assert.deepEqual(folder.plans.flatMap((p) => p.files.map((f) => path.basename(f))).sort(), ['wessex-vale-joint-forward-plan.docx', 'wessex-vale-joint-forward-plan.pdf']);
+    assert.equal(folder.plans.length, 2);
     const glob = JSON.parse(cli(['--format', 'json', '--quiet', path.join(dir, '*.docx')]).out) as { files: string[] };
     assert.deepEqual(glob.files.map((f) => path.basename(f)).sort(), ['minutes.docx', 'wessex-vale-joint-forward-plan.docx']);
   });

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_PLAN_GLOBS, planPathMatcher } from '../../server/src/analysis/data/planFiles.js';
 import { findPlanFiles, findPlanFilesSync } from '../../server/src/host/findPlanFiles.js';
+import { findConvertibleFiles } from '../../server/src/convert/files.js';
 import { nodeFiles, nodeFilesSync } from '../../server/src/host/nodeFiles.js';
 import { pathToUri } from '../../server/src/host/uri.js';
 import { MemoryFiles } from '../memoryFiles.js';
@@ -16,6 +17,9 @@ const FILES: Record<string, string> = {
   'node_modules/pkg/x-forward-plan.md': '# Not ours',
   '.hidden/y-forward-plan.md': '# Hidden',
   'z-forward-plan.txt': 'not Markdown',
+  'word/our-forward-plan.docx': 'Word',
+  'word/~$our-forward-plan.docx': 'a Word lock file',
+  'node_modules/pkg/w-forward-plan.pdf': 'not ours',
 };
 const EXPECTED = ['any/name.md', 'jfp/chapter.md', 'our-forward-plan.md'];
 
@@ -37,7 +41,10 @@ describe('findPlanFiles', () => {
 
   it('finds plans by path glob and by front matter, skipping dependencies and hidden folders', async () => {
     assert.deepEqual(relative(await findPlanFiles(nodeFiles, folder, planPathMatcher(DEFAULT_PLAN_GLOBS))), EXPECTED);
-    assert.deepEqual(relative(findPlanFilesSync(nodeFilesSync, folder, planPathMatcher(DEFAULT_PLAN_GLOBS))), EXPECTED);
+    const sync = findPlanFilesSync(nodeFilesSync, folder, planPathMatcher(DEFAULT_PLAN_GLOBS));
+    assert.deepEqual(relative(sync.found), EXPECTED);
+    // The other Markdown files looked at, which a main document's front matter may list.
+    assert.deepEqual(relative(sync.others), ['notes.md']);
   });
 
   it('finds the same in any file system, e.g. a virtual one', async () => {
@@ -51,10 +58,19 @@ describe('findPlanFiles', () => {
 
   it('stops after the entry limit', async () => {
     assert.ok((await findPlanFiles(nodeFiles, folder, planPathMatcher(DEFAULT_PLAN_GLOBS), 2)).length < 3);
-    assert.ok(findPlanFilesSync(nodeFilesSync, folder, planPathMatcher(DEFAULT_PLAN_GLOBS), 2).length < 3);
+    assert.ok(findPlanFilesSync(nodeFilesSync, folder, planPathMatcher(DEFAULT_PLAN_GLOBS), 2).found.length < 3);
   });
 
   it('returns nothing for a folder that does not exist', async () => {
     assert.deepEqual(await findPlanFiles(nodeFiles, pathToUri(path.join(dir, 'missing')), () => true), []);
+  });
+
+  it('finds Word and PDF plans with the same walk (convert/files.ts): by the plan globs with .md, skipping lock files, dependencies and hidden folders', () => {
+    const isMatch = planPathMatcher(DEFAULT_PLAN_GLOBS);
+    assert.deepEqual(
+      findConvertibleFiles(dir, isMatch).map((f) => path.relative(dir, f).split(path.sep).join('/')),
+      ['word/our-forward-plan.docx'],
+    );
+    assert.deepEqual(findConvertibleFiles(dir, isMatch, Infinity, false), []);
   });
 });

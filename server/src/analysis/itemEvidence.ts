@@ -79,10 +79,10 @@ export function partEvidence(doc: DocumentAnalysis, sections: readonly Section[]
     e.sentences += facts[s.index]!.sentences;
     const all = hitsBySection[s.index]!;
     const hits = s.index === bodyOnly ? all.filter((h) => h.start >= s.headingEnd) : all;
-    const other = terms.notTerms.size === 0 ? [] : hits.filter((h) => terms.notTerms.has(h.key));
+    const inOtherSense = otherSenseCover(hits, terms.notTerms);
     let sentenceEnd = -1;
     for (const hit of hits) {
-      if (other.some((o) => o.start <= hit.start && hit.end <= o.end && o !== hit)) continue;
+      if (inOtherSense(hit)) continue;
       let rank = 4;
       const strength = terms.signals.get(hit.key);
       if (strength === 'specific') {
@@ -113,17 +113,42 @@ export function partEvidence(doc: DocumentAnalysis, sections: readonly Section[]
   return e;
 }
 
-/** True when one sentence of the section names a word of every group of one `together` set. */
+/**
+ * True when one sentence of the section names a word of every group of one `together` set.
+ * Each sentence is looked at once per set, and its hits found by a binary search in the hits
+ * sorted by start, so a section with many hits costs n·log n, not hits times hits.
+ */
 function namesTogether(doc: DocumentAnalysis, section: Section, hits: readonly TermHit[], terms: ItemTerms): boolean {
+  const sorted = byStart(hits);
   for (const set of terms.together) {
-    for (const hit of hits) {
-      if (!set[0]!.includes(hit.key)) continue;
+    let checkedTo = -1;
+    for (const hit of sorted) {
+      if (hit.start < checkedTo || !set[0]!.includes(hit.key)) continue;
       const [s, e] = sentenceAround(doc.plan.text, hit.start, [section.start, section.end]);
-      const inSentence = hits.filter((h) => h.start >= s && h.end <= e).map((h) => h.key);
+      checkedTo = e;
+      const inSentence: string[] = [];
+      for (let i = firstAtOrAfter(sorted, s); i < sorted.length && sorted[i]!.start < e; i++) if (sorted[i]!.end <= e) inSentence.push(sorted[i]!.key);
       if (set.every((group) => group.some((k) => inSentence.includes(k)))) return true;
     }
   }
   return false;
+}
+
+function byStart(hits: readonly TermHit[]): readonly TermHit[] {
+  for (let i = 1; i < hits.length; i++) if (hits[i]!.start < hits[i - 1]!.start) return [...hits].sort((a, b) => a.start - b.start);
+  return hits;
+}
+
+/** The index of the first hit (sorted by start) that starts at or after offset. */
+function firstAtOrAfter(sorted: readonly TermHit[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The evidence of several parts taken together. */
@@ -152,3 +177,30 @@ export function keysOf(terms: ItemTerms): Set<string> {
   return keys;
 }
 
+/**
+ * A test for "this hit lies inside a phrase used in another sense" (a hit of one of notTerms
+ * that contains it, other than itself), answered for hits in increasing start order by one
+ * sweep over the other-sense hits sorted by start: n·log n in the section's hits, where asking
+ * every other-sense hit for every hit grew with their product on a long section.
+ */
+function otherSenseCover(hits: readonly TermHit[], notTerms: ReadonlySet<string>): (hit: TermHit) => boolean {
+  if (notTerms.size === 0) return () => false;
+  const other = hits.filter((h) => notTerms.has(h.key)).sort((a, b) => a.start - b.start);
+  if (other.length === 0) return () => false;
+  let next = 0;
+  // The two other-sense hits with the furthest ends among those starting at or before the position.
+  let first: TermHit | undefined;
+  let second: TermHit | undefined;
+  let last = -Infinity;
+  const covers = (o: TermHit | undefined, hit: TermHit) => o !== undefined && o !== hit && hit.end <= o.end;
+  return (hit) => {
+    if (hit.start < last) return other.some((o) => o.start <= hit.start && hit.end <= o.end && o !== hit); // out of order: rare
+    last = hit.start;
+    for (; next < other.length && other[next]!.start <= hit.start; next++) {
+      const o = other[next]!;
+      if (!first || o.end > first.end) [first, second] = [o, first];
+      else if (!second || o.end > second.end) second = o;
+    }
+    return covers(first, hit) || covers(second, hit);
+  };
+}

@@ -47,7 +47,7 @@ export function declaredPlanType(plan: PlanModel): PlanType | undefined {
 }
 
 /** The title text of a document: its first level-1 heading, else its front matter title. */
-function titleOf(plan: PlanModel): string {
+export function titleOf(plan: PlanModel): string {
   const h1 = plan.sections.find((s) => s.depth === 1)?.heading;
   const fm = plan.frontMatter?.data.title;
   return [h1, typeof fm === 'string' ? fm : undefined].filter((t): t is string => t !== undefined).join(' \u0000 ');

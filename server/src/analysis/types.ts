@@ -123,6 +123,15 @@ export interface RuleOptions {
   now: Date;
   /** Partner trusts the plan must name (from .jfp.json "organisations"); empty: any trust named will do. */
   partnerTrusts: string[];
+  /** Set when the document is a plan file that could belong to more than one plan (see planGroups.ts): it is checked on its own. */
+  unassigned?: UnassignedContext;
+}
+
+/** The plans an unassigned file could belong to (jfp.plan.ambiguous-file). */
+export interface UnassignedContext {
+  candidates: { uri: string; title: string }[];
+  /** 'listed': more than one main document lists it; 'folder': none does, and more than one is near. */
+  reason: 'listed' | 'folder';
 }
 
 /** The rule options when nothing is configured: the configuration defaults (DEFAULT_CONFIG), the one place they are written. */

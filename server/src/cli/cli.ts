@@ -18,14 +18,15 @@ import { formatJunit } from '../formats/junit.js';
 import { formatSarif } from '../formats/sarif.js';
 import { packageDocsUrl, packageHomepage } from '../formats/docsUrl.js';
 import { countingShort } from '../analysis/present/headline.js';
-import { formatText } from '../formats/text.js';
+import { formatText, planHeading } from '../formats/text.js';
 import { pathToUri, uriToPath } from '../host/uri.js';
 import { collectFiles, readPlanFile, UsageError } from '../host/planInput.js';
-import { loadPlanFromPaths } from '../host/planFromPaths.js';
+import { loadPlanFromPaths, loadPlanSetFromPaths } from '../host/planFromPaths.js';
+import { formatPlans, type CheckedPlan } from './planReports.js';
 import { buildCatalogue, CONFIG_FILE, type FileProblems } from '../host/projectConfig.js';
 import { readCataloguesSync } from '../host/nodeFiles.js';
 import { VERSION } from '../host/version.js';
-import { mergeConfig, parseConfig, type JfpConfig } from '../analysis/data/config.js';
+import { mergeConfig, parseConfig, planFileGlobs, type JfpConfig } from '../analysis/data/config.js';
 import { RULE_CODES } from '../analysis/rules/index.js';
 import { parseArgs, USAGE, type FailOn } from './args.js';
 import { parseInWorkers, treesOnce } from './parallel.js';
@@ -39,7 +40,7 @@ export { collectFiles, UsageError };
  * current folder when present), with any extra catalogues it names. Problems are printed
  * like diagnostics; an error in the configuration makes the run fail with status 2.
  */
-function loadConfig(file: string | undefined, err: (s: string) => void): { config: JfpConfig; catalogue: IndexedCatalogue } {
+function loadConfig(file: string | undefined, err: (s: string) => void): { config: JfpConfig; catalogue: IndexedCatalogue; folder?: string } {
   const configFile = file ?? (fs.existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
   if (configFile === undefined) return { config: mergeConfig({}, {}).config, catalogue: getDefaultCatalogue() };
   if (!fs.existsSync(configFile)) throw new UsageError(`cannot read config ${configFile}: no such file`);
@@ -63,7 +64,7 @@ function loadConfig(file: string | undefined, err: (s: string) => void): { confi
     }
   }
   if (errors > 0) throw new UsageError(`the configuration has ${errors} error${errors === 1 ? '' : 's'} (see above)`);
-  return { config: mergeConfig({}, parsed.config).config, catalogue };
+  return { config: mergeConfig({}, parsed.config).config, catalogue, folder };
 }
 
 function displayPath(uri: string): string {
@@ -122,6 +123,14 @@ export function summaryLine(plan: PlanAnalysis, failOn: FailOn, failures: readon
   return `jfp-check: ${plan.percent}% covered (${countingShort()}): ${s.addressed} addressed, ${s.partial} partial, ${s.missing} missing (${statutory} statutory), ${s.waived} waived of ${s.total}${lost}; ${gate}`;
 }
 
+/** The last summary line when there is more than one plan: how many, and which failed. */
+export function plansSummaryLine(checked: readonly CheckedPlan[], unassigned: number, failOn: FailOn): string {
+  const failed = checked.filter((c) => c.failures.length > 0);
+  const loose = unassigned > 0 ? `, ${unassigned} file${unassigned === 1 ? '' : 's'} not assigned to a plan` : '';
+  const gate = failOn === 'never' ? 'not gated' : failed.length === 0 ? `passed (--fail-on ${failOn})` : `FAILED (${failed.length} of ${checked.length} plans fail --fail-on ${failOn})`;
+  return `jfp-check: ${checked.length} plans${loose}; ${gate}`;
+}
+
 /** `trees`: parse trees of plan files by their text, parsed beforehand (see runInParallel). */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, trees?: Map<string, Root>): number {
   let args: ReturnType<typeof parseArgs>;
@@ -135,44 +144,65 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       out(VERSION + '\n');
       return 0;
     }
-    const { config, catalogue } = loadConfig(args.config, err);
+    const { config, catalogue, folder } = loadConfig(args.config, err);
     // Markdown as it is; Word and PDF converted first (in a worker thread, see convert/run.ts).
     const read = (file: string) => readPlanInput(file, readPlanFile, (m) => new UsageError(m), config.analysis.maxFileSizeMB);
     const parse = treesOnce(trees);
-    const plan = loadPlanFromPaths(args.paths, config, catalogue, read, parse);
+    const set = loadPlanSetFromPaths(args.paths, config, catalogue, read, folder, parse);
+    const several = set.plans.length > 1 || set.unassigned.length > 0;
+    if (several && args.baseline.length > 0) {
+      throw new UsageError(`--baseline compares one plan with its previous version, but the paths hold ${set.plans.length} plans (${set.plans.map((p) => planHeading(p, displayPath)).join('; ')}): check each plan on its own`);
+    }
+    const plan = set.plans[0]!;
     const previous = args.baseline.length > 0 ? loadPlanFromPaths(args.baseline, config, catalogue, read, parse) : undefined;
     const changes = previous ? compareCoverage(previous, plan) : undefined;
-    const failures = gateFailures(plan, args.failOn, changes, displayPath);
-    const summary = summaryLine(plan, args.failOn, failures, changes);
+    // Each plan is gated on its own; the run fails when any plan fails.
+    const failOn = args.failOn;
+    const checked: CheckedPlan[] = set.plans.map((p) => {
+      const failures = gateFailures(p, failOn, p === plan ? changes : undefined, displayPath);
+      const line = summaryLine(p, failOn, failures, p === plan ? changes : undefined);
+      return { plan: p, failures, summary: several ? line.replace(/^jfp-check: /, `jfp-check: ${planHeading(p, displayPath)}: `) : line };
+    });
+    const failed = checked.filter((c) => c.failures.length > 0);
+    const summary = several ? [...checked.map((c) => c.summary), plansSummaryLine(checked, set.unassigned.length, args.failOn)].join('\n') : checked[0]!.summary;
+    const sarifOptions = { docsUrl: args.docsUrl || config.docsUrl || packageDocsUrl(), homepage: packageHomepage(), version: VERSION, helpMarkdown: rulePage };
     let report: string;
     let bytes: Uint8Array | undefined;
-    switch (args.format) {
-      case 'json': {
-        const json = JSON.parse(formatJson(plan, displayPath)) as Record<string, unknown>;
-        report = JSON.stringify(changes ? { ...json, comparison: changes } : json, null, 2) + '\n';
-        break;
+    if (several && (args.format === 'docx' || args.format === 'docx-annex')) {
+      report = '';
+      bytes = wordReport(set.plans, displayPath, args.format, args.output, (m) => new UsageError(m));
+    } else if (several) {
+      const options = { display: displayPath, sarif: sarifOptions, now: new Date(), ...(args.output ? { annexTarget: pathToUri(path.resolve(args.output)) } : {}) };
+      report = args.quiet && args.format === 'text' ? '' : formatPlans(args.format, checked, set.unassigned, options);
+    } else {
+      switch (args.format) {
+        case 'json': {
+          const json = JSON.parse(formatJson(plan, displayPath)) as Record<string, unknown>;
+          report = JSON.stringify(changes ? { ...json, comparison: changes } : json, null, 2) + '\n';
+          break;
+        }
+        case 'annex':
+          report = buildAnnex(plan, args.output ? pathToUri(path.resolve(args.output)) : plan.primary);
+          break;
+        case 'sarif':
+          report = formatSarif(plan, displayPath, sarifOptions);
+          break;
+        case 'junit':
+          report = formatJunit(plan, displayPath);
+          break;
+        case 'html':
+          report = formatHtml(plan, displayPath, { now: new Date() });
+          break;
+        case 'docx':
+        case 'docx-annex':
+          report = '';
+          bytes = wordReport(plan, displayPath, args.format, args.output, (m) => new UsageError(m));
+          break;
+        default:
+          report = args.quiet ? '' : formatText(plan, displayPath) + (changes && previous ? '\n' + formatComparison(changes, previous, plan, 'text') : '');
       }
-      case 'annex':
-        report = buildAnnex(plan, args.output ? pathToUri(path.resolve(args.output)) : plan.primary);
-        break;
-      case 'sarif':
-        report = formatSarif(plan, displayPath, { docsUrl: args.docsUrl || config.docsUrl || packageDocsUrl(), homepage: packageHomepage(), version: VERSION, helpMarkdown: rulePage });
-        break;
-      case 'junit':
-        report = formatJunit(plan, displayPath);
-        break;
-      case 'html':
-        report = formatHtml(plan, displayPath, { now: new Date() });
-        break;
-      case 'docx':
-      case 'docx-annex':
-        report = '';
-        bytes = wordReport(plan, displayPath, args.format, args.output, (m) => new UsageError(m));
-        break;
-      default:
-        report = args.quiet ? '' : formatText(plan, displayPath) + (changes && previous ? '\n' + formatComparison(changes, previous, plan, 'text') : '');
     }
-    report = wordPositions(report, args.format, plan.documents.map((d) => d.uri), displayPath);
+    report = wordPositions(report, args.format, [...set.plans, ...set.unassigned].flatMap((p) => p.documents.map((d) => d.uri)), displayPath);
     if (args.output) {
       try {
         fs.writeFileSync(args.output, bytes ?? report);
@@ -185,7 +215,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       if (args.format === 'text') out(summary + '\n');
       else if (!args.quiet) err(summary + '\n');
     }
-    return failures.length > 0 ? 1 : 0;
+    return failed.length > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) {
       err(`jfp-check: ${e.message}\n${e.message.startsWith('no PATH') ? '\n' + USAGE + '\n' : ''}`);
@@ -202,7 +232,7 @@ function planFiles(argv: string[]): string[] {
     const args = parseArgs(argv);
     if (typeof args !== 'object') return [];
     const { config } = loadConfig(args.config, () => undefined);
-    return collectFiles([...args.paths, ...args.baseline], config.files);
+    return collectFiles([...args.paths, ...args.baseline], planFileGlobs(config));
   } catch {
     return [];
   }

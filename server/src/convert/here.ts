@@ -9,7 +9,9 @@ import { checkSignature, ConvertError, DEFAULT_LIMITS, sourceKind, type Converte
 import { convertDocx } from './docx.js';
 import { convertPdf } from './pdf.js';
 import { buildDocx } from '../formats/docx.js';
+import { buildDocxPlans } from '../formats/docxPlans.js';
 import type { WorkerAnswer, WorkerJob } from './run.js';
+import type { DocxReportModel } from '../formats/docxModel.js';
 
 /** Converts a file in this thread (what the worker runs). */
 export async function convertFileHere(file: string, limits: ConvertLimits = DEFAULT_LIMITS): Promise<Converted> {
@@ -54,7 +56,7 @@ export async function answerFor(file: string, limits: ConvertLimits): Promise<Wo
 export async function answerJob(job: WorkerJob): Promise<WorkerAnswer> {
   if (job.task === 'convert') return answerFor(job.file, job.limits);
   try {
-    return { ok: true, bytes: await buildDocx(job.model) };
+    return { ok: true, bytes: Array.isArray(job.model) ? await buildDocxPlans(job.model) : await buildDocx(job.model as DocxReportModel) };
   } catch (e) {
     return { ok: false, message: `the Word report could not be written: ${e instanceof Error ? e.message : String(e)}`, reason: 'corrupt' };
   }

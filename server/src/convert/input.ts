@@ -69,12 +69,16 @@ export function wordPositions(report: string, format: string, uris: readonly str
     const blocks = x?.file !== undefined ? byName.get(x.file) : undefined;
     if (x && blocks && typeof x.line === 'number') x.where = describeLine(blocks, x.line - 1);
   };
-  const json = JSON.parse(report) as { coverage?: { evidence?: Located[]; waiver?: Located }[]; diagnostics?: Located[] };
-  for (const c of json.coverage ?? []) {
-    for (const e of c.evidence ?? []) add(e);
-    add(c.waiver);
+  type PlanReport = { coverage?: { evidence?: Located[]; waiver?: Located }[]; diagnostics?: Located[] };
+  // One plan, or several (`plans`, and `unassigned` files with their diagnostics).
+  const json = JSON.parse(report) as PlanReport & { plans?: PlanReport[]; unassigned?: PlanReport[] };
+  for (const plan of [json, ...(json.plans ?? []), ...(json.unassigned ?? [])]) {
+    for (const c of plan.coverage ?? []) {
+      for (const e of c.evidence ?? []) add(e);
+      add(c.waiver);
+    }
+    for (const d of plan.diagnostics ?? []) add(d);
   }
-  for (const d of json.diagnostics ?? []) add(d);
   return JSON.stringify(json, null, 2) + '\n';
 }
 
@@ -82,10 +86,12 @@ export function wordPositions(report: string, format: string, uris: readonly str
  * `--format docx` and `--format docx-annex`: the Word report's bytes (built in the worker).
  * A Word file cannot go to standard output, so `output` is required.
  */
-export function wordReport(plan: PlanAnalysis, display: (uri: string) => string, format: 'docx' | 'docx-annex', output: string | undefined, toError: (message: string) => Error): Uint8Array {
+export function wordReport(plan: PlanAnalysis | readonly PlanAnalysis[], display: (uri: string) => string, format: 'docx' | 'docx-annex', output: string | undefined, toError: (message: string) => Error): Uint8Array {
   if (!output) throw toError(`--format ${format} writes a Word document: give --output FILE.docx`);
+  const model = (p: PlanAnalysis) => docxReportModel(p, display, format === 'docx' ? 'report' : 'annex', new Date());
   try {
-    return buildDocxReportSync(docxReportModel(plan, display, format === 'docx' ? 'report' : 'annex', new Date()));
+    // Several plans: one document, each plan in its own section.
+    return buildDocxReportSync(Array.isArray(plan) ? (plan as readonly PlanAnalysis[]).map(model) : model(plan as PlanAnalysis));
   } catch (e) {
     throw toError(e instanceof ConvertError ? e.message : String(e));
   }

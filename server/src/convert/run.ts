@@ -38,8 +38,8 @@ function findWorkerScript(): string {
 
 const RESOURCES = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 };
 
-/** A job for the worker: convert a file, or write the Word coverage report. */
-export type WorkerJob = { task: 'convert'; file: string; limits: ConvertLimits } | { task: 'docx'; model: DocxReportModel };
+/** A job for the worker: convert a file, or write the Word coverage report (of one plan, or of several, one section each). */
+export type WorkerJob = { task: 'convert'; file: string; limits: ConvertLimits } | { task: 'docx'; model: DocxReportModel | readonly DocxReportModel[] };
 
 function crashMessage(name: string, e: unknown): WorkerAnswer {
   const oom = e instanceof Error && 'code' in e && e.code === 'ERR_WORKER_OUT_OF_MEMORY';
@@ -123,8 +123,8 @@ export async function buildDocxReport(model: DocxReportModel): Promise<Uint8Arra
   return bytes(await runJob({ task: 'docx', model }, 'the Word report', DEFAULT_LIMITS.timeoutMs));
 }
 
-/** buildDocxReport, blocking until done (jfp-check only). */
-export function buildDocxReportSync(model: DocxReportModel): Uint8Array {
+/** buildDocxReport, blocking until done (jfp-check only); several models make one document, a section each. */
+export function buildDocxReportSync(model: DocxReportModel | readonly DocxReportModel[]): Uint8Array {
   return bytes(runJobSync({ task: 'docx', model }, 'the Word report', DEFAULT_LIMITS.timeoutMs));
 }
 

@@ -1,6 +1,7 @@
 import type { PlanAnalysis } from '../analysis/analyse.js';
 import { statusLine } from '../analysis/explain.js';
 import { identityLine } from '../analysis/planIdentity.js';
+import { planLabel } from '../analysis/planSet.js';
 import { reportDiagnostics } from './json.js';
 import { countingNote } from '../analysis/present/headline.js';
 
@@ -26,4 +27,10 @@ export function formatText(plan: PlanAnalysis, file: (uri: string) => string): s
   lines.push('');
   lines.push(`${s.addressed} addressed, ${s.partial} partial, ${s.missing} missing, ${s.waived} waived of ${s.total} (${plan.percent}% covered). ${countingNote()}`);
   return lines.join('\n') + '\n';
+}
+
+/** Which plan a report is about: "Alpha Joint Forward Plan (plans/alpha.md)". */
+export function planHeading(plan: PlanAnalysis, file: (uri: string) => string): string {
+  const { title, main } = planLabel(plan);
+  return main ? `${title} (${file(main)})` : title;
 }

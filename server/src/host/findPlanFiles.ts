@@ -1,11 +1,12 @@
 /**
  * The plan files under a folder: Markdown files whose folder-relative path matches the plan
- * globs, or whose front matter declares a plan. Hidden and build folders are skipped, and at
- * most `limit` directory entries are visited.
+ * globs, or whose front matter declares a plan (and, for jfp-check, Word and PDF files: see
+ * convert/files.ts). Hidden and build folders are skipped, and at most `limit` directory
+ * entries are visited.
  *
- * The search is written once, as a generator that says which folder it needs listed or which
+ * The walk is written once, as a generator that says which folder it needs listed or which
  * file's start it needs read; `findPlanFiles` answers through `PlanFiles` (the server: never
- * blocks), `findPlanFilesSync` from the disk at once (the command line).
+ * blocks), `findFilesSync` from the disk at once (the command line).
  */
 import { frontMatterDeclaresPlan, isMarkdownPath } from '../analysis/data/planFiles.js';
 import type { DirectoryEntry, PlanFiles } from './files.js';
@@ -20,8 +21,21 @@ const HEAD_BYTES = 4096;
 type Need = { list: string } | { head: string };
 type Answer = DirectoryEntry[] | string;
 
-function* search(folderUri: string, isPlanPath: (relativePath: string) => boolean, limit: number): Generator<Need, string[], Answer> {
+/**
+ * Which files the walk takes, given the path relative to the folder ('/' separated) and the
+ * file's name: true, false, or 'head' to take it when its opening text declares a plan.
+ */
+export type FilePick = (relativePath: string, name: string) => boolean | 'head';
+
+/** What the walk found: the files taken, and the Markdown files looked at and not taken ("others": a main document may list them). */
+export interface Found {
+  found: string[];
+  others: string[];
+}
+
+function* search(folderUri: string, pick: FilePick, limit: number): Generator<Need, Found, Answer> {
   const found: string[] = [];
+  const others: string[] = [];
   let visited = 0;
   function* walk(dir: string, prefix: string): Generator<Need, void, Answer> {
     const entries = (yield { list: dir }) as DirectoryEntry[];
@@ -31,18 +45,30 @@ function* search(folderUri: string, isPlanPath: (relativePath: string) => boolea
       const relative = prefix + entry.name;
       if (entry.type === 'directory') {
         if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) yield* walk(uri, relative + '/');
-      } else if (entry.type === 'file' && isMarkdownPath(entry.name)) {
-        if (isPlanPath(relative) || frontMatterDeclaresPlan((yield { head: uri }) as string)) found.push(uri);
+      } else if (entry.type === 'file') {
+        const take = pick(relative, entry.name);
+        if (take === true || (take === 'head' && frontMatterDeclaresPlan((yield { head: uri }) as string))) found.push(uri);
+        else if (take === 'head') others.push(uri);
       }
     }
   }
   yield* walk(folderUri, '');
-  return found.sort();
+  return { found: found.sort(), others: others.sort() };
+}
+
+/** Markdown plan files: matching the plan globs, or declaring a plan in their opening text. */
+function planFilePick(isPlanPath: (relativePath: string) => boolean): FilePick {
+  return (relative, name) => isMarkdownPath(name) && (isPlanPath(relative) || 'head');
 }
 
 /** The plan files under a folder, as sorted URIs. */
 export async function findPlanFiles(files: PlanFiles, folderUri: string, isPlanPath: (relativePath: string) => boolean, limit = 20000): Promise<string[]> {
-  const steps = search(folderUri, isPlanPath, limit);
+  return (await findPlanFilesAndOthers(files, folderUri, isPlanPath, limit)).found;
+}
+
+/** The plan files under a folder, and its other Markdown files, as sorted URIs. */
+export async function findPlanFilesAndOthers(files: PlanFiles, folderUri: string, isPlanPath: (relativePath: string) => boolean, limit = 20000): Promise<Found> {
+  const steps = search(folderUri, planFilePick(isPlanPath), limit);
   let step = steps.next([]);
   while (!step.done) {
     const need = step.value;
@@ -51,14 +77,20 @@ export async function findPlanFiles(files: PlanFiles, folderUri: string, isPlanP
   return step.value;
 }
 
-/** The same search, answered synchronously (the command line). */
-export function findPlanFilesSync(
-  files: { list(uri: string): DirectoryEntry[]; readText(uri: string, maxBytes?: number): string },
-  folderUri: string,
-  isPlanPath: (relativePath: string) => boolean,
-  limit = 20000,
-): string[] {
-  const steps = search(folderUri, isPlanPath, limit);
+type SyncFiles = { list(uri: string): DirectoryEntry[]; readText(uri: string, maxBytes?: number): string };
+
+/** The same search, answered synchronously (the command line): the plan files, and the other Markdown files. */
+export function findPlanFilesSync(files: SyncFiles, folderUri: string, isPlanPath: (relativePath: string) => boolean, limit = 20000): Found {
+  return walkSync(files, folderUri, planFilePick(isPlanPath), limit);
+}
+
+/** The walk with any pick, answered synchronously (the command line; convert/files.ts finds Word and PDF files with it). */
+export function findFilesSync(files: SyncFiles, folderUri: string, pick: FilePick, limit = 20000): string[] {
+  return walkSync(files, folderUri, pick, limit).found;
+}
+
+function walkSync(files: SyncFiles, folderUri: string, pick: FilePick, limit: number): Found {
+  const steps = search(folderUri, pick, limit);
   let step = steps.next([]);
   while (!step.done) {
     const need = step.value;

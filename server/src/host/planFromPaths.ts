@@ -1,25 +1,46 @@
 /**
- * A whole plan read from paths on disk (files, folders or globs) and analysed with a
- * configuration: what `jfp-check PATH...`, its `--baseline` and the editor's "Compare with
- * previous plan" each need.
+ * Plans read from paths on disk (files, folders or globs) and analysed with a configuration:
+ * what `jfp-check PATH...` (each plan on its own), its `--baseline` and the editor's "Compare
+ * with previous plan" (one plan) each need.
  */
 import type { Root } from 'mdast';
 import { analysePlan, type PlanAnalysis } from '../analysis/analyse.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
 import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
-import type { JfpConfig } from '../analysis/data/config.js';
-import { analyseDocument } from '../analysis/model/document.js';
+import { planFileGlobs, type JfpConfig } from '../analysis/data/config.js';
+import { analyseDocument, type DocumentAnalysis } from '../analysis/model/document.js';
 import { analysisOptions } from '../analysis/planOptions.js';
-import { collectFiles, readPlanFile } from './planInput.js';
-import { pathToUri } from './uri.js';
+import { analysePlanSet, configuredPlans, type PlanSet } from '../analysis/planSet.js';
+import { collectFilesAndOthers, readPlanFile } from './planInput.js';
+import { pathToUri, uriToPath } from './uri.js';
+import { listedFiles, planFileFacts } from '../analysis/planGroups.js';
 
 /**
- * Reads and analyses the plan made of the files found at `paths`; a UsageError when they hold
- * no readable plan. `read` turns a file into Markdown (the CLI passes one that converts Word and PDF);
- * `parse` may give trees parsed beforehand (jfp-check parses in worker threads).
+ * The plan files found at the paths, analysed, with the other Markdown files there that a main
+ * document lists in its front matter. `parse` may give trees parsed beforehand (jfp-check parses
+ * in worker threads, see cli/parallel.ts).
+ */
+function readDocuments(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue, read: (file: string) => string, parse?: (text: string) => Root): DocumentAnalysis[] {
+  const index = indexCatalogue(catalogue);
+  const { files, others } = collectFilesAndOthers(paths, planFileGlobs(config));
+  const docs = files.map((file) => analyseDocument(pathToUri(file), read(file), index, parse));
+  const listed = listedFiles(docs.map(planFileFacts), others.map(pathToUri));
+  return [...docs, ...listed.map((uri) => analyseDocument(uri, read(uriToPath(uri)!), index, parse))];
+}
+
+/**
+ * Reads and analyses everything found at `paths` as one plan; a UsageError when they hold
+ * no readable plan. `read` turns a file into Markdown (the CLI passes one that converts Word and PDF).
  */
 export function loadPlanFromPaths(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue, read: (file: string) => string = readPlanFile, parse?: (text: string) => Root): PlanAnalysis {
-  const index = indexCatalogue(catalogue);
-  const docs = collectFiles(paths, config.files).map((file) => analyseDocument(pathToUri(file), read(file), index, parse));
-  return analysePlan(docs, catalogue, analysisOptions(config));
+  return analysePlan(readDocuments(paths, config, catalogue, read, parse), catalogue, analysisOptions(config));
+}
+
+/**
+ * Reads the files found at `paths`, groups them into plans (see analysis/planGroups.ts) and
+ * checks each. `configFolder`: the folder of .jfp.json, against which its "plans" are read.
+ */
+export function loadPlanSetFromPaths(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue, read: (file: string) => string = readPlanFile, configFolder?: string, parse?: (text: string) => Root): PlanSet {
+  const docs = readDocuments(paths, config, catalogue, read, parse);
+  return analysePlanSet(docs, catalogue, config, configuredPlans(config, configFolder !== undefined ? pathToUri(configFolder) : undefined));
 }

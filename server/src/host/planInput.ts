@@ -26,14 +26,23 @@ export function expandGlob(pattern: string, cwd = process.cwd()): string[] {
   const { base, glob } = picomatch.scan(normal);
   const root = path.resolve(cwd, base || '.');
   const isMatch = picomatch(glob, { dot: false, nocase: process.platform === 'win32' });
-  const found = findPlanFilesIn(root, (relative) => isMatch(relative)).filter((f) => isMatch(path.relative(root, f).split(path.sep).join('/')));
+  const found = findPlanFilesIn(root, (relative) => isMatch(relative)).found.filter((f) => isMatch(path.relative(root, f).split(path.sep).join('/')));
   return [...found, ...findConvertibleFiles(root, isMatch, Infinity, false)];
 }
 
 /** Plan files named by the paths: files as given; folders searched; globs expanded. Sorted, unique, absolute. */
 export function collectFiles(paths: readonly string[], globs: readonly string[], cwd = process.cwd()): string[] {
+  return collectFilesAndOthers(paths, globs, cwd).files;
+}
+
+/**
+ * The same, and the other Markdown files of the folders searched (sorted absolute paths),
+ * which a main document's front matter may list as part of its plan.
+ */
+export function collectFilesAndOthers(paths: readonly string[], globs: readonly string[], cwd = process.cwd()): { files: string[]; others: string[] } {
   const isPlanPath = planFileMatcher(globs);
   const out = new Set<string>();
+  const others = new Set<string>();
   for (const p of paths) {
     let stat: fs.Stats | undefined;
     try {
@@ -52,16 +61,20 @@ export function collectFiles(paths: readonly string[], globs: readonly string[],
       out.add(path.resolve(cwd, p));
       continue;
     }
-    const found = [...findPlanFilesIn(path.resolve(cwd, p), isPlanPath), ...findConvertibleFiles(path.resolve(cwd, p), isPlanPath, Infinity)];
+    const markdown = findPlanFilesIn(path.resolve(cwd, p), isPlanPath);
+    const found = [...markdown.found, ...findConvertibleFiles(path.resolve(cwd, p), isPlanPath, Infinity)];
     if (found.length === 0) throw new UsageError(inputProblem.noPlanFiles(p));
     for (const f of found) out.add(path.resolve(f));
+    for (const f of markdown.others) others.add(path.resolve(f));
   }
-  return [...out].sort();
+  return { files: [...out].sort(), others: [...others].filter((f) => !out.has(f)).sort() };
 }
 
-/** The plan files under a folder on disk, as paths (no limit: the user named the folder). */
-function findPlanFilesIn(folder: string, isPlanPath: (relativePath: string) => boolean): string[] {
-  return findPlanFilesSync(nodeFilesSync, pathToUri(folder), isPlanPath, Infinity).map((uri) => uriToPath(uri)!);
+/** The plan files under a folder on disk, and its other Markdown files, as paths (no limit: the user named the folder). */
+function findPlanFilesIn(folder: string, isPlanPath: (relativePath: string) => boolean): { found: string[]; others: string[] } {
+  const { found, others } = findPlanFilesSync(nodeFilesSync, pathToUri(folder), isPlanPath, Infinity);
+  const toPath = (uri: string) => uriToPath(uri)!;
+  return { found: found.map(toPath), others: others.map(toPath) };
 }
 
 /** The text of a plan file; a UsageError when it cannot be read or is not text. */

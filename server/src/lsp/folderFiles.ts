@@ -7,7 +7,7 @@ import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
 import { skipReason } from '../analysis/limits.js';
 import { analyseDocument, type DocumentAnalysis } from '../analysis/model/document.js';
 import type { PlanFiles } from '../host/files.js';
-import { findPlanFiles } from '../host/findPlanFiles.js';
+import { findPlanFilesAndOthers, type Found } from '../host/findPlanFiles.js';
 import { uriKey } from '../host/uri.js';
 import type { EffectiveConfig } from './workspace.js';
 
@@ -27,6 +27,8 @@ export interface FolderFilesHost {
   isOpen(uri: string): boolean;
   /** What was read of a file changed (so its plan must be analysed again). */
   changed(uri: string): void;
+  /** Which of a folder's other Markdown files a main document lists in its front matter (part of its plan too). */
+  listed(folder: string, others: readonly string[]): string[];
 }
 
 export class FolderFiles {
@@ -36,7 +38,7 @@ export class FolderFiles {
   /** Reads in progress (by URI), so that two requests share one. */
   private readonly reading = new Map<string, Promise<void>>();
   /** The scan of each folder, started once until something changes. */
-  private readonly scans = new Map<string, Promise<string[]>>();
+  private readonly scans = new Map<string, Promise<Found>>();
   /** The plan files found in each folder, once scanned. */
   private readonly found = new Map<string, string[]>();
 
@@ -54,13 +56,24 @@ export class FolderFiles {
   async read(folder: string): Promise<void> {
     let scan = this.scans.get(folder);
     if (!scan) {
-      scan = findPlanFiles(this.files, folder, this.host.configFor(folder).isPlanPath, MAX_SCANNED);
+      scan = findPlanFilesAndOthers(this.files, folder, this.host.configFor(folder).isPlanPath, MAX_SCANNED);
       this.scans.set(folder, scan);
     }
-    const found = (await scan).map(uriKey);
+    const { found: plans, others } = await scan;
     if (this.scans.get(folder) !== scan) return; // something changed meanwhile; the next request scans again
+    const found = plans.map(uriKey);
     this.found.set(folder, found);
     await Promise.all(found.filter((f) => !this.host.isOpen(f)).map((f) => this.readShared(f)));
+    // Then the other Markdown files that a main document lists in its front matter.
+    const listed = this.host.listed(folder, others.map(uriKey));
+    if (listed.length === 0 || this.scans.get(folder) !== scan) return;
+    this.found.set(folder, [...found, ...listed]);
+    await Promise.all(listed.filter((f) => !this.host.isOpen(f)).map((f) => this.readShared(f)));
+  }
+
+  /** True when the folder has been searched for plan files (and not changed since). */
+  hasScanned(folder: string): boolean {
+    return this.scans.has(folder);
   }
 
   /** A file changed (created, changed or deleted): read it again, and scan its folder again. */

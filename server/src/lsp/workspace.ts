@@ -1,34 +1,21 @@
-import { analysePlan, editionIndex, mainDocument, type PlanAnalysis } from '../analysis/analyse.js';
+import { analysePlan, editionIndex, type PlanAnalysis } from '../analysis/analyse.js';
 import { analysisOptions } from '../analysis/planOptions.js';
+import { listedFiles, planFileFacts } from '../analysis/planGroups.js';
+import { FolderPlans } from './folderPlans.js';
 import { namesItselfPlan } from '../analysis/planIdentity.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
-import type { CatalogueIndex } from '../analysis/data/catalogueIndex.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis, type IndexChooser } from '../analysis/model/document.js';
 import { IncrementalParser } from '../analysis/model/incremental.js';
 import { isMarkdownPath, planFileMatcher } from '../analysis/data/planFiles.js';
 import { skipReason, type SkipReason } from '../analysis/limits.js';
 import { FolderFiles } from './folderFiles.js';
-import { editionOverride, mergeConfig, type ConfigSource, type JfpConfig } from '../analysis/data/config.js';
+import { editionOverride, mergeConfig, planFileGlobs, type JfpConfig } from '../analysis/data/config.js';
 import type { PlanFiles } from '../host/files.js';
 import { loadPlanThroughFiles, type LoadPlan } from '../host/previousPlan.js';
 import { baseName, relativePath, resolveUri, uriKey } from '../host/uri.js';
+import type { EffectiveConfig, OpenEntry } from './workspaceTypes.js';
 
-export interface EffectiveConfig {
-  config: JfpConfig;
-  sources: Record<keyof JfpConfig, ConfigSource>;
-  isPlanPath: (p: string) => boolean;
-}
-
-interface OpenEntry {
-  version: number;
-  analysis: DocumentAnalysis;
-  isPlan: boolean;
-  parser: IncrementalParser;
-  /** The catalogue index its plan was last analysed against: the next version's terms are found against it. */
-  index?: CatalogueIndex;
-  /** Why the document is not analysed (too large, or not text), decided once per version. */
-  skipped?: { reason: SkipReason; maxMB: number };
-}
+export type { EffectiveConfig } from './workspaceTypes.js';
 
 /**
  * Which documents form which plan, and their analyses: open documents from the editor, the
@@ -42,7 +29,10 @@ export class PlanWorkspace {
   private readonly projectConfigs = new Map<string, Partial<JfpConfig>>();
   private readonly effective = new Map<string, EffectiveConfig>();
   private readonly open = new Map<string, OpenEntry>();
+  /** Plans of documents outside every workspace folder (one document each), by URI. */
   private readonly planCache = new Map<string, PlanAnalysis>();
+  /** Each folder's plans, grouped by main document. */
+  private readonly folderPlans: FolderPlans;
 
   /** The folders' plan files that are not open, read through PlanFiles. */
   private readonly onDisk: FolderFiles;
@@ -58,7 +48,9 @@ export class PlanWorkspace {
       catalogue: () => this.catalogue,
       isOpen: (uri) => this.open.has(uri),
       changed: (uri) => this.invalidate(uri),
+      listed: (folder, others) => listedFiles(this.folderDocuments(folder).map(planFileFacts), others),
     });
+    this.folderPlans = new FolderPlans({ catalogue: () => this.catalogue, configFor: (uri) => this.configFor(uri), isOpen: (uri) => this.open.has(uriKey(uri)) });
   }
 
   get catalogue(): IndexedCatalogue {
@@ -87,6 +79,7 @@ export class PlanWorkspace {
       entry.analysis = analyseDocument(uri, entry.analysis.plan.text, this.indexFor(uri), (t) => entry.parser.parse(t));
     }
     this.planCache.clear();
+    this.folderPlans.clear();
   }
 
   setFolders(folderUris: string[]): void {
@@ -114,7 +107,7 @@ export class PlanWorkspace {
     let e = this.effective.get(folder);
     if (!e) {
       const merged = mergeConfig(this.settings, this.projectConfigs.get(folder) ?? {});
-      e = { ...merged, isPlanPath: planFileMatcher(merged.config.files) };
+      e = { ...merged, isPlanPath: planFileMatcher(planFileGlobs(merged.config)) };
       this.effective.set(folder, e);
     }
     return e;
@@ -129,6 +122,7 @@ export class PlanWorkspace {
     this.effective.clear();
     this.onDisk.forgetScans();
     this.planCache.clear();
+    this.folderPlans.clear();
     for (const [uri, entry] of this.open) {
       entry.isPlan = this.decideIsPlan(uri, entry.analysis);
       delete entry.index;
@@ -152,8 +146,13 @@ export class PlanWorkspace {
     const parser = current?.parser ?? new IncrementalParser();
     const analysis = analyseDocument(uri, reason ? '' : text, current?.index ?? this.indexFor(uri), (t) => parser.parse(t));
     const isPlan = this.decideIsPlan(uri, analysis);
-    this.open.set(key, { version, analysis, isPlan, parser, ...(current?.index ? { index: current.index } : {}), ...(reason ? { skipped: { reason, maxMB } } : {}) });
-    this.invalidate(uri);
+    // What decides which plan is which changed (a main document's front matter or title), or a document that lists files opened.
+    const facts = planFileFacts(analysis);
+    const regrouped = current === undefined ? facts.listed.length > 0 : JSON.stringify({ ...planFileFacts(current.analysis), uri: '' }) !== JSON.stringify({ ...facts, uri: '' });
+    this.open.set(key, { version, analysis, isPlan, parser, regrouped, ...(current?.index ? { index: current.index } : {}), ...(reason ? { skipped: { reason, maxMB } } : {}) });
+    // Its front matter may now list (or no longer list) other open documents.
+    if (regrouped) for (const [other, entry] of this.open) if (other !== key) entry.isPlan = this.decideIsPlan(other, entry.analysis);
+    this.invalidate(uri, regrouped || current?.isPlan !== isPlan);
     return true;
   }
 
@@ -196,44 +195,58 @@ export class PlanWorkspace {
    * folder's other plan files are read first (without blocking: through PlanFiles).
    */
   async planFor(uri: string): Promise<PlanAnalysis | undefined> {
-    if (!this.isPlan(uri)) return undefined;
     const folder = this.folderOf(uri);
-    const cached = this.planCache.get(folder ?? uriKey(uri));
+    if (!this.isPlan(uri) && !(await this.listedOnDisk(uri, folder))) return undefined;
+    const cached = folder !== undefined ? this.folderPlans.cached(uri) : this.planCache.get(uriKey(uri));
     if (cached) return cached;
     if (folder !== undefined) await this.onDisk.read(folder);
     return this.isPlan(uri) ? this.planNow(uri, folder) : undefined;
   }
 
-  /** Open plan documents that share a plan with this one (itself included). */
+  /**
+   * An open document named like no plan file is one when a main document lists it in its
+   * front matter: once the folder has been searched, its files are read and it is decided again.
+   */
+  private async listedOnDisk(uri: string, folder: string | undefined): Promise<boolean> {
+    const entry = this.open.get(uriKey(uri));
+    if (!entry || folder === undefined || !this.onDisk.hasScanned(folder)) return false;
+    await this.onDisk.read(folder);
+    entry.isPlan = this.decideIsPlan(uriKey(uri), entry.analysis);
+    return entry.isPlan;
+  }
+
+  /**
+   * Open plan documents that share a plan with this one (itself included): every open plan
+   * document of the folder when its last edit changed which plan is which.
+   */
   planMates(uri: string): string[] {
     const folder = this.folderOf(uri);
     if (folder === undefined) return [uri];
-    return this.openPlanUris().filter((u) => this.folderOf(u) === folder);
+    const inFolder = this.openPlanUris().filter((u) => this.folderOf(u) === folder);
+    const entry = this.open.get(uriKey(uri));
+    if (!entry || !entry.isPlan || entry.regrouped) return inFolder;
+    const mates = new Set(this.folderPlans.mates(uri, folder, this.folderDocuments(folder)).map(uriKey));
+    return inFolder.filter((u) => mates.has(uriKey(u)));
   }
 
   /** The plan, from the open documents and the files already read. */
   private planNow(uri: string, folder: string | undefined): PlanAnalysis {
-    const cacheKey = folder ?? uriKey(uri);
-    const cached = this.planCache.get(cacheKey);
-    if (cached) return cached;
-    const docs = new Map<string, DocumentAnalysis>();
-    for (const [key, entry] of this.open) {
-      if (entry.isPlan && (folder === undefined ? key === uriKey(uri) : this.folderOf(entry.analysis.uri) === folder)) docs.set(key, entry.analysis);
-    }
-    for (const analysis of folder === undefined ? [] : this.onDisk.analyses(folder)) {
-      if (!docs.has(analysis.uri)) docs.set(analysis.uri, analysis);
-    }
-    const documents = [...docs.values()];
-    // Plan-wide findings go on a document the author has open.
-    const openDocs = documents.filter((d) => this.open.has(uriKey(d.uri)));
-    const primary = choosePrimaryAmong(openDocs, documents);
-    const { config, sources } = this.configFor(uri);
-    const plan = analysePlan(documents, this.catalogue, analysisOptions(config, primary, sources));
-    this.planCache.set(cacheKey, plan);
-    for (const d of documents) {
+    const plan = folder !== undefined ? this.folderPlans.planOf(uri, folder, this.folderDocuments(folder)) : this.singlePlan(uri);
+    // The next version of each of its open documents has its terms found against the plan's edition's index.
+    for (const d of plan.documents) {
       const entry = this.open.get(uriKey(d.uri));
       if (entry) entry.index = plan.index;
     }
+    return plan;
+  }
+
+  /** The plan of a document outside every workspace folder: itself alone. */
+  private singlePlan(uri: string): PlanAnalysis {
+    const key = uriKey(uri);
+    const entry = this.open.get(key);
+    const { config, sources } = this.configFor(uri);
+    const plan = this.planCache.get(key) ?? analysePlan(entry ? [entry.analysis] : [], this.catalogue, analysisOptions(config, entry?.analysis.uri, sources));
+    this.planCache.set(key, plan);
     return plan;
   }
 
@@ -243,9 +256,18 @@ export class PlanWorkspace {
     return editionIndex(this.catalogue, editionOverride(config, sources));
   }
 
-  private invalidate(uri: string): void {
-    const folder = this.folderOf(uri);
-    this.planCache.delete(folder ?? uriKey(uri));
+  /** A folder's plan documents: the open ones from the editor, the others as read from the disk. */
+  private folderDocuments(folder: string): DocumentAnalysis[] {
+    const docs = new Map<string, DocumentAnalysis>();
+    for (const [key, e] of this.open) if (e.isPlan && this.folderOf(e.analysis.uri) === folder) docs.set(key, e.analysis);
+    for (const analysis of this.onDisk.analyses(folder)) if (!docs.has(analysis.uri)) docs.set(analysis.uri, analysis);
+    return [...docs.values()];
+  }
+
+  /** Forgets the plans a document is part of; `regrouped`: every plan of its folder (see FolderPlans.forget). */
+  private invalidate(uri: string, regrouped = true): void {
+    this.planCache.delete(uriKey(uri));
+    this.folderPlans.forget(uri, this.folderOf(uri), regrouped);
   }
 
   private folderOf(uri: string): string | undefined {
@@ -261,12 +283,9 @@ export class PlanWorkspace {
     if (declaresPlan(analysis.plan) || namesItselfPlan(analysis.plan)) return true;
     const folder = this.folderOf(uri);
     const relative = (folder !== undefined ? relativePath(folder, uri) : undefined) ?? baseName(uri);
-    return isMarkdownPath(relative) && this.configFor(uri).isPlanPath(relative);
+    if (!isMarkdownPath(relative)) return false;
+    if (this.configFor(uri).isPlanPath(relative)) return true;
+    // A main document of the folder lists it in its front matter.
+    return folder !== undefined && listedFiles(this.folderDocuments(folder).map(planFileFacts), [analysis.uri]).length > 0;
   }
-}
-
-function choosePrimaryAmong(openDocs: DocumentAnalysis[], all: DocumentAnalysis[]): string | undefined {
-  // The plan's own main file when it is open; otherwise the best open file.
-  const main = mainDocument(all);
-  return main && openDocs.includes(main) ? main.uri : mainDocument(openDocs)?.uri;
 }

@@ -1,5 +1,7 @@
 // jfp-check with its files parsed in worker threads reports exactly what it reports without them.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { run, runInParallel } from '../../../server/src/cli/cli.js';
 import { setParseWorkerScript } from '../../../server/src/cli/parallel.js';
@@ -26,6 +28,21 @@ describe('jfp-check on worker threads', () => {
       assert.deepEqual(parallel, sequential);
     });
   }
+
+  it('reports several plans, each on its own, the same', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jfp-parallel-'));
+    try {
+      for (const [name, from] of [['east', EXAMPLE_PLAN], ['west', EXAMPLE_PLAN]] as const) {
+        fs.mkdirSync(path.join(dir, name));
+        fs.writeFileSync(path.join(dir, name, `${name}-joint-forward-plan.md`), fs.readFileSync(from, 'utf8').replace('Wessex Vale', `Wessex Vale ${name}`));
+      }
+      const { sequential, parallel } = await both(['--format', 'json', '--fail-on', 'never', dir]);
+      assert.equal((JSON.parse(sequential.out) as { plans: unknown[] }).plans.length, 2);
+      assert.deepEqual(parallel, sequential);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('reports a baseline comparison and the gate the same', async () => {
     const { sequential, parallel } = await both(['--baseline', DRAFT_PLAN, EXAMPLE_PLAN]);

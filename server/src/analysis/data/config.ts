@@ -26,6 +26,8 @@ export interface JfpConfig {
   organisations: DatedOrganisations[];
   /** jfp-check only: the web address of the rule pages that reports link to ('' = the jfp-assist repository's). */
   docsUrl: string;
+  /** Which files form which plan (main document and files, relative to the workspace folder or .jfp.json's folder); see ../planGroups.ts. */
+  plans: { main: string; files?: string[] }[];
 }
 
 export const DEFAULT_CONFIG: JfpConfig = {
@@ -39,12 +41,18 @@ export const DEFAULT_CONFIG: JfpConfig = {
   edition: 'auto',
   organisations: [],
   docsUrl: '',
+  plans: [],
 };
 
 /** The edition override the analysis takes from a configuration (undefined when it is 'auto'). */
 export function editionOverride(config: JfpConfig, sources: Partial<Record<keyof JfpConfig, ConfigSource>> = {}): { edition: string; source: 'settings' | '.jfp.json' } | undefined {
   if (config.edition === 'auto') return undefined;
   return { edition: config.edition, source: sources.edition === 'settings' ? 'settings' : '.jfp.json' };
+}
+
+/** The globs of plan files: `files`, and the files .jfp.json "plans" names (so that they are found as plan files too). */
+export function planFileGlobs(config: Pick<JfpConfig, 'files' | 'plans'>): string[] {
+  return [...config.files, ...config.plans.flatMap((p) => [p.main, ...(p.files ?? [])])];
 }
 
 /** Where a value of the effective configuration came from. */

@@ -86,6 +86,8 @@ export interface FindingDataByCode extends Record<AbsentPhraseCode, AbsentPhrase
   'jfp.file.binary': NoData;
   /** Part of the document read as plain text (see model/bound.ts). */
   'jfp.file.simplified': { reasons: ('nesting' | 'inline' | 'front-matter')[] };
+  /** A plan file that could belong to more than one plan: the main documents it could belong to. */
+  'jfp.plan.ambiguous-file': { candidates: string[]; reason: 'listed' | 'folder' };
   /** A problem in .jfp.json. */
   'jfp.config.invalid': NoData;
   'jfp.plan.summary': PlanSummaryData;

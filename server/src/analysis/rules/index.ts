@@ -6,6 +6,7 @@ import { elementMissing } from './elementMissing.js';
 import { fileSimplified } from './fileSimplified.js';
 import { ruleContext, type AnalysisContext, type Rule } from './rule.js';
 import { AUTHORING_RULES } from './authoring.js';
+import { planAmbiguousFile } from './planAmbiguousFile.js';
 import { planEdition } from './planEdition.js';
 import { PROCESS_RULES } from './process.js';
 import { STYLE_RULES } from './style.js';
@@ -18,7 +19,7 @@ import * as l10n from '@vscode/l10n';
 export type { AnalysisContext, Rule, RuleContext } from './rule.js';
 
 /** Every rule, in the order its findings are listed. */
-export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason, waiverStatutory, ...AUTHORING_RULES, ...PROCESS_RULES, planEdition, ...STYLE_RULES, fileSimplified];
+export const RULES: readonly Rule[] = [dutyMissing, dutyPartial, elementMissing, tagUnknown, waiverNoReason, waiverStatutory, ...AUTHORING_RULES, ...PROCESS_RULES, planEdition, planAmbiguousFile, ...STYLE_RULES, fileSimplified];
 
 /** Every code a level can be set for: the rules' and the plan summary's (see ../present/). */
 export const RULE_CODES: readonly string[] = [...RULES.map((r) => r.code), PLAN_SUMMARY.code];
