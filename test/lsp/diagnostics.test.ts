@@ -72,7 +72,7 @@ describe('LSP diagnostics (real server over stdio)', () => {
   });
 
   it('still publishes for an edit when a request arrives before the debounce ends', async () => {
-    await withServer({ workspaceFolder: WORKSPACE, settings: { analysis: { debounceMs: 5000 } } }, async (slow) => {
+    await withServer({ workspaceFolder: WORKSPACE, settings: { analysis: { debounceMs: 1000 } } }, async (slow) => {
       const draft = await slow.open(DRAFT);
       const first = await slow.diagnosticsAt(draft, 1);
       const version = await slow.change(draft, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_PLAN_GLOBS, planPathMatcher } from '../../server/src/analysis/data/planFiles.js';
-import { findPlanFiles, findPlanFilesSync } from '../../server/src/host/findPlanFiles.js';
+import { findPlanFiles, findPlanFilesAndOthersSync, findPlanFilesSync } from '../../server/src/host/findPlanFiles.js';
 import { findConvertibleFiles } from '../../server/src/convert/files.js';
 import { nodeFiles, nodeFilesSync } from '../../server/src/host/nodeFiles.js';
 import { pathToUri } from '../../server/src/host/uri.js';
@@ -41,7 +41,8 @@ describe('findPlanFiles', () => {
 
   it('finds plans by path glob and by front matter, skipping dependencies and hidden folders', async () => {
     assert.deepEqual(relative(await findPlanFiles(nodeFiles, folder, planPathMatcher(DEFAULT_PLAN_GLOBS))), EXPECTED);
-    const sync = findPlanFilesSync(nodeFilesSync, folder, planPathMatcher(DEFAULT_PLAN_GLOBS));
+    const sync = findPlanFilesAndOthersSync(nodeFilesSync, folder, planPathMatcher(DEFAULT_PLAN_GLOBS));
+    assert.deepEqual(findPlanFilesSync(nodeFilesSync, folder, planPathMatcher(DEFAULT_PLAN_GLOBS)), sync.found);
     assert.deepEqual(relative(sync.found), EXPECTED);
     // The other Markdown files looked at, which a main document's front matter may list.
     assert.deepEqual(relative(sync.others), ['notes.md']);
@@ -58,7 +59,7 @@ describe('findPlanFiles', () => {
 
   it('stops after the entry limit', async () => {
     assert.ok((await findPlanFiles(nodeFiles, folder, planPathMatcher(DEFAULT_PLAN_GLOBS), 2)).length < 3);
-    assert.ok(findPlanFilesSync(nodeFilesSync, folder, planPathMatcher(DEFAULT_PLAN_GLOBS), 2).found.length < 3);
+    assert.ok(findPlanFilesSync(nodeFilesSync, folder, planPathMatcher(DEFAULT_PLAN_GLOBS), 2).length < 3);
   });
 
   it('returns nothing for a folder that does not exist', async () => {

@@ -14,6 +14,7 @@ import { parsePlan } from '../../server/src/analysis/model/plan.js';
 import { clearReadabilityCaches } from '../../server/src/analysis/text/readability.js';
 import { TermMatcher } from '../../server/src/analysis/text/terms.js';
 import { clearSectionEvidence } from '../../server/src/analysis/sectionEvidence.js';
+import { clearSectionFacts } from '../../server/src/analysis/evidence.js';
 
 /** Pieces that stress chunk boundaries: headings, fences, HTML blocks, front matter, tables, lists. */
 const PIECES = [
@@ -102,12 +103,18 @@ describe('incremental', function () {
       const doc = plan.documents[0]!;
       return { identity: plan.identity, findings: plan.findings.get(uri), presented: plan.presented.get(uri), coverage: plan.coverage, summary: plan.summary, sectionTerms: doc.sectionTerms, mappings: doc.mappings };
     };
+    // Sections mapped to items by their heading or a jfp comment, with subsections and prose that is evidence.
+    const mapped = fc.constantFrom(
+      '## Reducing health inequalities\n', '### Our workforce\n', '#### Climate change and net zero\n', '<!-- jfp: duty-climate-change -->\n',
+      'We will cut carbon emissions and reach net zero, grow our workforce and reduce health inequalities in access and outcomes.\n',
+    );
+    const plan = fc.array(fc.oneof({ arbitrary: piece, weight: 3 }, { arbitrary: mapped, weight: 1 }), { maxLength: 40 }).map((p) => p.join(''));
     // Plans of other editions too, their front matter changed by the edits at times.
     const frontMatter = fc.constantFrom('', '', '---\nedition: 2026\n---\n', '---\nperiod: 2024/25 to 2028/29\n---\n# Plan\n');
     const segmentMin = TermMatcher.segmentMin;
     try {
       fc.assert(
-        fc.property(frontMatter, doc, fc.array(edit, { minLength: 1, maxLength: 8 }), (head, start, edits) => {
+        fc.property(frontMatter, plan, fc.array(edit, { minLength: 1, maxLength: 8 }), (head, start, edits) => {
           const parser = new IncrementalParser();
           let text = head + start;
           for (const e of [undefined, ...edits]) {
@@ -121,6 +128,7 @@ describe('incremental', function () {
             TermMatcher.segmentMin = Infinity;
             clearReadabilityCaches();
             clearSectionEvidence(index);
+            clearSectionFacts();
             const full = result(analyseDocument(uri, text, index, parseMarkdown));
             assert.deepEqual(incremental, full, JSON.stringify(text));
           }

@@ -5,7 +5,7 @@ import { analyseDocument, analysePlanModel, declaresPlan, indexOf, type Document
 import { catalogueForEdition } from './data/editions.js';
 import { organisationsOn, type DatedOrganisations } from './data/organisations.js';
 import { identifyPlan, type EditionOverride, type PlanIdentity } from './planIdentity.js';
-import { runRules } from './rules/index.js';
+import { RULE_CODES, runRules } from './rules/index.js';
 import { presentFindings } from './present/index.js';
 import { DEFAULT_RULE_OPTIONS, type CoverageSummary, type Finding, type ItemCoverage, type Level, type PlanMode, type RuleOptions } from './types.js';
 
@@ -40,6 +40,8 @@ export interface PlanAnalysis {
   findings: FindingsByDocument;
   /** The findings as shown to people: plan-level ones summed up on the title, repeats grouped (see present/). */
   presented: FindingsByDocument;
+  /** `presented` without the slower authoring, process and style rules: what the editor shows first on opening a long plan. */
+  first: FindingsByDocument;
   /** What the plan was analysed with, so a changed text can be analysed the same way (see fixAll.ts). */
   inputs?: { catalogue: IndexedCatalogue; options: AnalysisOptions };
 }
@@ -57,6 +59,9 @@ export function mainDocument<T extends DocumentAnalysis>(docs: readonly T[]): T 
 export function choosePrimary(docs: readonly DocumentAnalysis[]): string | undefined {
   return mainDocument(docs)?.uri;
 }
+
+/** The rules left out of PlanAnalysis.first: authoring, process and style (most of a long plan's rule time). */
+const LATER_RULES = /^jfp\.(acronym|term|process|style)\./;
 
 function modeOf(primary: DocumentAnalysis | undefined, fallback: PlanMode): PlanMode {
   const value = primary?.plan.frontMatter?.data.mode;
@@ -108,12 +113,14 @@ export function analysePlan(given: readonly DocumentAnalysis[], catalogue: Index
   const dated = options.organisations && organisationsOn(options.organisations, planStartDate(identity.firstYear, ruleOptions.now));
   if (dated?.healthAndWellbeingBoards) ruleOptions.healthAndWellbeingBoards = dated.healthAndWellbeingBoards;
   if (dated?.partnerTrusts) ruleOptions.partnerTrusts = dated.partnerTrusts;
-  const findings = new FindingsByDocument(docs, (doc) =>
-    runRules({ doc, documents: docs, index, coverage: byId, isPrimary: doc.uri === primary, mode, options: ruleOptions, identity }, options.levels),
-  );
+  const context = (doc: DocumentAnalysis) => ({ doc, documents: docs, index, coverage: byId, isPrimary: doc.uri === primary, mode, options: ruleOptions, identity });
+  const findings = new FindingsByDocument(docs, (doc) => runRules(context(doc), options.levels));
   const levels = options.levels ?? {};
   const presented = new FindingsByDocument(docs, (doc) => presentFindings(findings.get(doc.uri) ?? [], { doc, isPrimary: doc.uri === primary, coverage, levels }));
-  return { index, identity, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings, presented, inputs: { catalogue, options } };
+  const firstLevels: Record<string, Level> = { ...levels };
+  for (const code of RULE_CODES) if (LATER_RULES.test(code)) firstLevels[code] = 'off';
+  const first = new FindingsByDocument(docs, (doc) => presentFindings(runRules(context(doc), firstLevels), { doc, isPrimary: doc.uri === primary, coverage, levels }));
+  return { index, identity, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings, presented, first, inputs: { catalogue, options } };
 }
 
 /**

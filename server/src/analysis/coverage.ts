@@ -85,20 +85,27 @@ function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, optio
       }
     }
     // Sections mapped to the item: they say where it is discussed; their prose says how well.
-    const mapped = new Set<number>();
+    const { bySection, sectionsOf } = evidenceOf.get(doc)!;
+    const withItem = sectionsOf.get(item.id) ?? [];
+    const totals = chapterTotals(plan);
+    /** The runs of sections (first and last index) that mappings to the item cover. */
+    const mappedRuns: [number, number][] = [];
     for (const m of doc.mappings) {
       if (m.itemId !== item.id) continue;
-      const sections = subtree(plan.sections, m.section);
-      for (const s of sections) mapped.add(s.index);
       const root = plan.sections[m.section]!;
-      const evidence = partEvidence(doc, sections, terms, root.index);
+      const last = totals.last[root.index]!;
+      mappedRuns.push([root.index, last]);
+      // The root's heading says where, not what: its evidence is read below the heading. Each subsection's is its own.
+      const inside = [partEvidence(doc, [root], terms, root.index)];
+      for (let k = firstAtLeast(withItem, root.index + 1); k < withItem.length && withItem[k]! <= last; k++) inside.push(bySection[withItem[k]!]!.get(item.id)!);
+      const evidence = merge(inside, totals.words[last + 1]! - totals.words[root.index]!, totals.sentences[last + 1]! - totals.sentences[root.index]!);
       parts.push({ doc, root, end: root.depth === 0 ? root.end : root.treeEnd, how: m.how, evidence, verdict: mappedVerdict(evidence, scoring) });
     }
+    const mapped = (i: number) => mappedRuns.some(([first, last]) => first <= i && i <= last);
     // Every other section with a term of the item on its own, and every chapter around one as a whole.
-    const { bySection, sectionsOf } = evidenceOf.get(doc)!;
     const own = new Map<number, PartEvidence>();
-    for (const i of sectionsOf.get(item.id) ?? []) {
-      if (mapped.has(i)) continue;
+    for (const i of withItem) {
+      if (mapped(i)) continue;
       const section = plan.sections[i]!;
       const evidence = bySection[i]!.get(item.id)!;
       own.set(section.index, evidence);
@@ -109,11 +116,10 @@ function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, optio
     for (const i of own.keys()) {
       for (let p = plan.sections[i]!.parent; p !== undefined; p = plan.sections[p]!.parent) if (plan.sections[p] !== title) chapters.add(p);
     }
-    const totals = chapterTotals(plan);
     const ownSections = [...own.keys()];
     for (const c of chapters) {
       // A chapter mapped as a whole was judged above; one that only holds a mapped section is judged here too.
-      if (mapped.has(c)) continue;
+      if (mapped(c)) continue;
       const last = totals.last[c]!;
       const inside: PartEvidence[] = [];
       for (let k = firstAtLeast(ownSections, c); k < ownSections.length && ownSections[k]! <= last; k++) inside.push(own.get(ownSections[k]!)!);

@@ -4,7 +4,7 @@
  * list item around a term, quoted as the evidence for a verdict. One pass over the text.
  */
 import type { PlanModel, Section } from './model/plan.js';
-import type { TermHit } from './text/terms.js';
+import { detach, type TermHit } from './text/terms.js';
 
 export interface SectionFacts {
   /** Words of prose in the section's own blocks below its heading (not comments, code or placeholders). */
@@ -28,9 +28,53 @@ const factsCache = new WeakMap<PlanModel, SectionFacts[]>();
 export function sectionFacts(plan: PlanModel): SectionFacts[] {
   let facts = factsCache.get(plan);
   if (!facts) {
-    facts = plan.sections.map((s) => factsOf(plan, s));
+    facts = plan.sections.map((s) => factsRemembered(plan, s));
+    if (byText.size > Math.min(MAX_REMEMBERED, 2 * plan.sections.length + 1000)) {
+      const keep = Math.min(MAX_REMEMBERED, plan.sections.length + 1000);
+      for (const k of byText.keys()) if (byText.delete(k) && byText.size <= keep) break;
+    }
     factsCache.set(plan, facts);
   }
+  return facts;
+}
+
+/** A section's facts by its text below the heading, with the excluded ranges that meet it and its placeholders relative to it. */
+interface Remembered {
+  excluded: number[];
+  words: number;
+  sentences: number;
+  placeholders: [number, number][];
+}
+
+/** At most this many sections' facts are remembered, the least recently used forgotten first. */
+const MAX_REMEMBERED = 40_000;
+const byText = new Map<string, Remembered>();
+
+/** Forgets the facts remembered by text (for tests that compare with a computation from scratch). */
+export function clearSectionFacts(): void {
+  byText.clear();
+}
+
+/**
+ * factsOf, remembered by the section's text and the excluded ranges that meet it (relative to
+ * it), which is all it reads: an edit recounts only the sections it touched.
+ */
+function factsRemembered(plan: PlanModel, section: Section): SectionFacts {
+  const from = section.depth === 0 ? section.start : section.headingEnd;
+  const end = Math.max(from, section.end);
+  const excluded: number[] = [];
+  for (let x = firstEndingAfter(plan.excluded, from); x < plan.excluded.length && plan.excluded[x]![0] < end; x++) excluded.push(plan.excluded[x]![0] - from, plan.excluded[x]![1] - from);
+  let key = plan.text.slice(from, end);
+  const known = byText.get(key);
+  if (known && known.excluded.length === excluded.length && known.excluded.every((v, i) => v === excluded[i])) {
+    byText.delete(key);
+    byText.set(key, known);
+    return { words: known.words, sentences: known.sentences, placeholders: known.placeholders.map(([s, e]) => [s + from, e + from]) };
+  }
+  const facts = factsOf(plan, section);
+  key = detach(key);
+  byText.delete(key);
+  byText.set(key, { excluded, words: facts.words, sentences: facts.sentences, placeholders: facts.placeholders.map(([s, e]) => [s - from, e - from]) });
   return facts;
 }
 

@@ -3,13 +3,14 @@
  * it, remembered by what it is computed from: the section's text, its usable term hits (keys
  * and places relative to the section) and its word and sentence counts. An edit changes those
  * of the sections it touches, so only they are scored again; a section that only moved has
- * its evidence moved with it. The cache cannot change a result: the key holds every input.
+ * its evidence moved with it. The cache cannot change a result: it is keyed by the text and
+ * checks the other inputs before it is used.
  */
 import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
 import { sectionFacts } from './evidence.js';
 import { keysOf, partEvidence, sectionHits, type PartEvidence } from './itemEvidence.js';
 import type { DocumentAnalysis } from './model/document.js';
-import { detach } from './text/terms.js';
+import { detach, type TermHit } from './text/terms.js';
 
 /** A document's evidence per section, and the sections that hold a term of each item. */
 export interface OwnEvidence {
@@ -23,9 +24,13 @@ interface Entry {
   /** The offset of the section the evidence's quote hit is placed for. */
   base: number;
   evidence: Map<string, PartEvidence>;
+  /** What it was computed from besides the section's text: its word and sentence counts, and its hits (relative to the section). */
+  words: number;
+  sentences: number;
+  hits: TermHit[];
 }
 
-/** Sections remembered per catalogue index (a few plans of 2 MB), the least recently used forgotten first. */
+/** At most this many sections are remembered per catalogue index (a few plans of 2 MB), the least recently used forgotten first. */
 const MAX_SECTIONS = 40_000;
 const caches = new WeakMap<CatalogueIndex, Map<string, Entry>>();
 const itemsByKey = new WeakMap<CatalogueIndex, Map<string, ItemTerms[]>>();
@@ -73,14 +78,13 @@ export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEv
     }
     const base = section.start;
     const f = facts[section.index]!;
-    let key = `${f.words} ${f.sentences}`;
-    for (const h of hits) key += ` ${h.start - base}:${h.end - base}:${h.key}`;
-    key += '\n' + text.slice(base, section.end);
+    // Keyed by the text; the counts and hits (rarely different for the same text) are compared.
+    let key = text.slice(base, section.end);
     let entry = cache.get(key);
-    if (entry) {
+    if (entry && sameInputs(entry, f.words, f.sentences, hits, base)) {
       // Most recently used last, so that the oldest are forgotten first.
       cache.delete(key);
-      if (entry.base !== base) entry = { base, evidence: moved(entry.evidence, base - entry.base) };
+      if (entry.base !== base) entry = { ...entry, base, evidence: moved(entry.evidence, base - entry.base) };
     } else {
       const evidence = new Map<string, PartEvidence>();
       for (const h of hits) {
@@ -88,7 +92,8 @@ export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEv
           if (!evidence.has(terms.item.id)) evidence.set(terms.item.id, partEvidence(doc, [section], terms));
         }
       }
-      entry = { base, evidence };
+      entry = { base, evidence, words: f.words, sentences: f.sentences, hits: hits.map((h) => ({ key: h.key, start: h.start - base, end: h.end - base })) };
+      cache.delete(key);
       key = detach(key);
     }
     cache.set(key, entry);
@@ -99,10 +104,22 @@ export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEv
       else sectionsOf.set(id, [section.index]);
     }
   }
-  if (cache.size > MAX_SECTIONS) for (const k of cache.keys()) if (cache.delete(k) && cache.size <= MAX_SECTIONS) break;
+  // Old versions' sections are forgotten once they outnumber the document's own (a few plans' worth at most).
+  const keep = Math.min(MAX_SECTIONS, sections.length + 1000);
+  if (cache.size > Math.min(MAX_SECTIONS, 2 * sections.length + 1000)) for (const k of cache.keys()) if (cache.delete(k) && cache.size <= keep) break;
   const own = { bySection, sectionsOf };
   memo.set(doc, { index, own });
   return own;
+}
+
+function sameInputs(entry: Entry, words: number, sentences: number, hits: readonly TermHit[], base: number): boolean {
+  if (entry.words !== words || entry.sentences !== sentences || entry.hits.length !== hits.length) return false;
+  for (let i = 0; i < hits.length; i++) {
+    const a = entry.hits[i]!;
+    const b = hits[i]!;
+    if (a.key !== b.key || a.start !== b.start - base || a.end !== b.end - base) return false;
+  }
+  return true;
 }
 
 /** The same evidence for a section moved by `by` characters (only the quoted hit has a place). */

@@ -79,8 +79,13 @@ export async function findPlanFilesAndOthers(files: PlanFiles, folderUri: string
 
 type SyncFiles = { list(uri: string): DirectoryEntry[]; readText(uri: string, maxBytes?: number): string };
 
-/** The same search, answered synchronously (the command line): the plan files, and the other Markdown files. */
-export function findPlanFilesSync(files: SyncFiles, folderUri: string, isPlanPath: (relativePath: string) => boolean, limit = 20000): Found {
+/** The same search, answered synchronously (the command line). */
+export function findPlanFilesSync(files: SyncFiles, folderUri: string, isPlanPath: (relativePath: string) => boolean, limit = 20000): string[] {
+  return findPlanFilesAndOthersSync(files, folderUri, isPlanPath, limit).found;
+}
+
+/** The plan files and the other Markdown files, answered synchronously. */
+export function findPlanFilesAndOthersSync(files: SyncFiles, folderUri: string, isPlanPath: (relativePath: string) => boolean, limit = 20000): Found {
   return walkSync(files, folderUri, planFilePick(isPlanPath), limit);
 }
 

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { planFileMatcher } from '../analysis/data/planFiles.js';
-import { findPlanFilesSync } from './findPlanFiles.js';
+import { findPlanFilesAndOthersSync } from './findPlanFiles.js';
 import { nodeFilesSync } from './nodeFiles.js';
 import { inputProblem } from './previousPlan.js';
 import { pathToUri, uriToPath } from './uri.js';
@@ -72,7 +72,7 @@ export function collectFilesAndOthers(paths: readonly string[], globs: readonly 
 
 /** The plan files under a folder on disk, and its other Markdown files, as paths (no limit: the user named the folder). */
 function findPlanFilesIn(folder: string, isPlanPath: (relativePath: string) => boolean): { found: string[]; others: string[] } {
-  const { found, others } = findPlanFilesSync(nodeFilesSync, pathToUri(folder), isPlanPath, Infinity);
+  const { found, others } = findPlanFilesAndOthersSync(nodeFilesSync, pathToUri(folder), isPlanPath, Infinity);
   const toPath = (uri: string) => uriToPath(uri)!;
   return { found: found.map(toPath), others: others.map(toPath) };
 }

@@ -15,6 +15,17 @@ export function describeError(e: unknown): string {
   return String(e);
 }
 
+/** The failure's diagnostic at the level the document's configuration sets (if the configuration itself can be read). */
+export function failureDiagnostic(workspace: PlanWorkspace, uri: string, e: unknown): Diagnostic | null {
+  let level: Level | undefined;
+  try {
+    level = workspace.configFor(uri).config.rules['jfp.internal'];
+  } catch {
+    level = undefined;
+  }
+  return internalDiagnostic(uri, e, level);
+}
+
 /** The one diagnostic shown on a document whose analysis failed (null when the level is "off"). */
 export function internalDiagnostic(uri: string, e: unknown, level: Level | undefined): Diagnostic | null {
   if (level === 'off') return null;

@@ -1,29 +1,33 @@
 /**
  * The document pipeline: what happens to a document between a keystroke and the diagnostics
- * the editor shows. An edit schedules an analysis after a pause (debounced per document); the
- * analysis brings the workspace up to the document's version and publishes the diagnostics
- * of every open document of its plan. A request (hover, completion...) runs a pending
- * analysis at once, so it never reads an older version than the editor shows.
+ * the editor shows, and which analysis a request reads meanwhile.
+ * - An edit schedules an analysis after a pause. Analyses run one at a time, in stages, and the
+ *   event loop answers requests between stages (Scheduler.yield). An edit cancels the run of
+ *   an older version: it stops at its next stage and publishes nothing.
+ * - Hover, completion, code lens and quick fixes never wait for an analysis: they read the last
+ *   completed one (`view`), mapped through the edits since (editLog.ts). What must match the
+ *   editor's text exactly (fix all, edits from commands, the coverage view) waits (`current`).
+ * - The first analysis of a long document publishes coverage and the coverage findings first,
+ *   then every finding (PlanAnalysis.first, then .presented).
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PlanAnalysis } from '../analysis/analyse.js';
+import type { DocumentAnalysis } from '../analysis/model/document.js';
 import { skipFinding } from '../analysis/limits.js';
+import { documentReadability } from '../analysis/text/readability.js';
 import { uriKey } from '../host/uri.js';
-import type { Level } from '../analysis/types.js';
+import { EditLog, PositionMap } from './editLog.js';
+import { RunQueue, type Run } from './runs.js';
+import { timerScheduler, type Scheduler } from './scheduler.js';
 import { toDiagnostic } from './features/diagnostics.js';
-import { describeError, internalDiagnostic } from './failures.js';
+import { describeError, failureDiagnostic } from './failures.js';
 import type { PlanWorkspace } from './workspace.js';
 
-/** Timers, injected so that tests can run the pipeline on a fake clock. */
-export interface Scheduler {
-  set(run: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
+export { timerScheduler, type Scheduler };
 
-export const timerScheduler: Scheduler = {
-  set: (run, ms) => setTimeout(run, ms),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+/** A document at least this long publishes its first analysis in two steps (coverage and statutory findings, then the rest). */
+export const STAGED_FIRST_PUBLISH_CHARS = 100_000;
 
 export interface PublishParams {
   uri: string;
@@ -42,16 +46,37 @@ export interface PipelineHost {
   /** Logs a failure (with its stack) where the user can find it: the output log. */
   log?(message: string): void;
   scheduler?: Scheduler;
+  /** The edits the documents received (server.ts records them); without it, a stale analysis cannot be mapped and requests wait. */
+  edits?: EditLog;
+}
+
+/** A completed analysis of one version of a document, as requests read it (no `plan` outside plans, no `doc` when skipped). */
+type Snapshot = { version: number; doc: DocumentAnalysis | undefined; plan: PlanAnalysis | undefined };
+
+/** The last completed analysis of a document, and how positions of the editor's text map into it. */
+export interface DocumentView {
+  doc: DocumentAnalysis;
+  plan: PlanAnalysis;
+  /** The editor's document (newer than the analysis when `map` is not the identity). */
+  text: TextDocument;
+  map: PositionMap;
 }
 
 export class DocumentPipeline {
   private readonly timers = new Map<string, unknown>();
   /** Documents that have diagnostics published (so that leaving a plan clears them). */
   private readonly published = new Set<string>();
+  /** The version last published per document: an older one is never published after it. */
+  private readonly publishedVersion = new Map<string, number>();
+  private readonly snapshots = new Map<string, Snapshot>();
+  /** Analyses and publications run one after another. */
+  private readonly runs = new RunQueue((uri, e) => this.failed(uri, e));
   private readonly scheduler: Scheduler;
+  readonly edits: EditLog;
 
   constructor(private readonly host: PipelineHost) {
     this.scheduler = host.scheduler ?? timerScheduler;
+    this.edits = host.edits ?? new EditLog();
   }
 
   /** True while an analysis of the document waits for the author to pause. */
@@ -59,79 +84,76 @@ export class DocumentPipeline {
     return this.timers.has(uri);
   }
 
-  /** An edit: analyse after the configured pause, unless another edit comes first. */
+  /** An edit: the analysis under way for an older version stops; a new one starts after the configured pause, unless another edit comes first. */
   schedule(uri: string): void {
     this.cancel(uri);
+    // (The editor's documents also report an opened document as changed: its run is kept.)
+    const version = this.host.documents.get(uri)?.version;
+    if (this.runs.wanted(uri)?.version !== version) this.runs.stale(uri);
     const ms = this.host.workspace.configFor(uri).config.analysis.debounceMs;
     this.timers.set(
       uri,
       this.scheduler.set(() => {
         this.timers.delete(uri);
-        void this.analyseAndPublish(uri, true);
+        // Already analysed and published (an opened document): nothing to do.
+        if (this.host.documents.get(uri)?.version === this.publishedVersion.get(uri) && this.host.workspace.version(uri) === version) return;
+        void this.start(uri, true).done;
       }, ms),
     );
   }
 
-  /** The document, analysed up to its current version; a pending analysis is run (and published) now. */
+  /** The document, with the workspace's analysis at its current version: a pending or queued analysis runs now (and is published), or the one under way is awaited. */
   async current(uri: string): Promise<TextDocument | undefined> {
     const doc = this.host.documents.get(uri);
     if (!doc) return undefined;
-    if (this.timers.has(uri)) await this.analyseAndPublish(uri);
-    else {
+    if (this.timers.has(uri) || this.host.workspace.version(uri) !== doc.version || this.runs.wanted(uri)?.version === doc.version) {
+      this.cancel(uri);
+      await this.start(uri, false).done;
+    }
+    // Edited again meanwhile, or the run failed: bring the workspace up to date here.
+    const now = this.host.documents.get(uri);
+    if (now && this.host.workspace.version(uri) !== now.version) {
       try {
-        this.refresh(doc);
+        this.refresh(now);
       } catch (e) {
         this.failed(uri, e);
       }
     }
-    return doc;
+    return now;
+  }
+
+  /**
+   * The last completed analysis of a plan document, mapped to the editor's text; it waits only
+   * when there is none yet (the document was just opened), the edits since cannot be mapped, or
+   * `needsTree` and a newer version has been parsed.
+   */
+  async view(uri: string, needsTree = false): Promise<DocumentView | undefined> {
+    let text = this.host.documents.get(uri);
+    if (!text) return undefined;
+    let snapshot = this.snapshots.get(uri);
+    let map = snapshot && this.edits.mapping(text, snapshot.version);
+    // `needsTree`: the feature reads the syntax tree, which the next parse moves on (model/incremental.ts).
+    if (!snapshot || !map || (needsTree && this.host.workspace.version(uri) !== snapshot.version)) {
+      text = await this.current(uri);
+      if (!text || this.host.workspace.version(uri) !== text.version) return undefined;
+      snapshot = await this.snapshotNow(uri, text.version);
+      map = this.edits.mapping(text, text.version)!;
+    }
+    if (!snapshot.doc || !snapshot.plan) return undefined;
+    return { doc: snapshot.doc, plan: snapshot.plan, text, map: new PositionMap(map, snapshot.doc.plan.lines, text) };
   }
 
   /** Re-analyses a document and republishes every open document of its plan; a failure is shown on the document. */
   analyseAndPublish(uri: string, typing = false): Promise<void> {
-    return this.guarded(uri, () => this.analyseAndPublishUnguarded(uri, typing));
-  }
-
-  private async analyseAndPublishUnguarded(uri: string, typing: boolean): Promise<void> {
-    const { documents, workspace } = this.host;
-    const doc = documents.get(uri);
-    if (!doc) return;
-    this.refresh(doc);
-    const wasPlan = this.published.has(uri);
-    const mates = workspace.isPlan(uri) ? workspace.planMates(uri).filter((m) => m !== uri) : [];
-    for (const mate of mates) {
-      const mateDoc = documents.get(mate);
-      if (mateDoc) this.refresh(mateDoc);
-    }
-    for (const target of [uri, ...mates]) await this.publishUnguarded(target, typing);
-    if (wasPlan && !workspace.isPlan(uri)) await this.publishUnguarded(uri, false);
+    this.cancel(uri);
+    // A new run, not the one under way: what it read (the configuration, files) may have changed.
+    this.runs.stale(uri);
+    return this.start(uri, typing).done;
   }
 
   /** Publishes a document's diagnostics from its plan's current analysis (or clears them when it left the plan). */
   publishFor(uri: string, typing = false): Promise<void> {
-    return this.guarded(uri, () => this.publishUnguarded(uri, typing));
-  }
-
-  private async publishUnguarded(uri: string, typing: boolean): Promise<void> {
-    const { documents, workspace } = this.host;
-    const doc = documents.get(uri);
-    // Never publish for a version other than the one analysed: a newer analysis is due and will.
-    if (!doc || !this.analysed(doc)) return;
-    const plan = await workspace.planFor(uri);
-    if (documents.get(uri) !== doc || !this.analysed(doc)) return;
-    let diagnostics: Diagnostic[] = [];
-    const skipped = plan ? workspace.skipped(uri) : undefined;
-    if (skipped) {
-      diagnostics = [toDiagnostic(skipFinding(uri, skipped.reason, skipped.maxMB))];
-    } else if (plan) {
-      diagnostics = (plan.presented.get(doc.uri) ?? plan.presented.get(uriKey(doc.uri)) ?? []).map(toDiagnostic);
-    }
-    if (!plan && !this.published.has(uri)) return; // quiet outside plans
-    if (plan) this.published.add(uri);
-    else this.published.delete(uri);
-    // Coverage first (except while typing): a client that waits for diagnostics then sees a current coverage.
-    this.host.coverageChanged(uri, typing);
-    this.host.publish({ uri, version: doc.version, diagnostics });
+    return this.runs.enqueue(uri, () => this.publishUnguarded(uri, typing, () => true));
   }
 
   /** Re-analyses and republishes every open document (settings, folders or configuration changed). */
@@ -147,6 +169,10 @@ export class DocumentPipeline {
   /** The editor closed a document: forget it, clear its diagnostics, and republish its plan mates. */
   async closed(uri: string): Promise<void> {
     this.cancel(uri);
+    this.runs.stale(uri);
+    this.snapshots.delete(uri);
+    this.publishedVersion.delete(uri);
+    this.edits.closed(uri);
     const { workspace } = this.host;
     const mates = workspace.planMates(uri).filter((u) => u !== uri);
     workspace.close(uri);
@@ -157,15 +183,89 @@ export class DocumentPipeline {
   /** Stops every pending analysis (shutdown). */
   dispose(): void {
     for (const uri of [...this.timers.keys()]) this.cancel(uri);
+    this.runs.staleAll();
   }
 
-  /** Runs a step of the pipeline for a document; what it throws is shown on the document (failed()). */
-  private async guarded(uri: string, step: () => Promise<void>): Promise<void> {
-    try {
-      await step();
-    } catch (e) {
-      this.failed(uri, e);
+  /** The run analysing the document's current version: the one under way, or a new one queued. */
+  private start(uri: string, typing: boolean): Run {
+    return this.runs.start(uri, this.host.documents.get(uri)?.version ?? -1, (run) => this.execute(uri, run, typing));
+  }
+
+  /** One analysis: the document, then its open plan mates, then each one's diagnostics; it stops as soon as the document is edited again. */
+  private async execute(uri: string, run: Run, typing: boolean): Promise<void> {
+    const { documents, workspace } = this.host;
+    const live = () => !run.cancelled && documents.get(uri)?.version === run.version;
+    const doc = documents.get(uri);
+    if (!doc || !live()) return;
+    const wasPlan = this.published.has(uri);
+    this.refresh(doc);
+    const mates = workspace.isPlan(uri) ? workspace.planMates(uri).filter((m) => m !== uri) : [];
+    for (const mateDoc of mates.map((m) => documents.get(m))) {
+      if (!(await this.pause(live))) return;
+      if (mateDoc) this.refresh(mateDoc);
     }
+    for (const target of [uri, ...mates]) {
+      if (!(await this.pause(live))) return;
+      // The configuration changed meanwhile (the workspace then reads every document again).
+      const targetDoc = documents.get(target);
+      if (targetDoc) this.refresh(targetDoc);
+      await this.publishUnguarded(target, typing, live);
+    }
+    if (wasPlan && !workspace.isPlan(uri)) await this.publishUnguarded(uri, false, live);
+  }
+
+  /** Lets waiting requests run; false when the run is no longer wanted. */
+  private async pause(live: () => boolean): Promise<boolean> {
+    await (this.scheduler.yield?.() ?? Promise.resolve());
+    return live();
+  }
+
+  private async publishUnguarded(uri: string, typing: boolean, live: () => boolean): Promise<void> {
+    const { documents, workspace } = this.host;
+    const doc = documents.get(uri);
+    // Never publish for a version other than the one analysed: a newer analysis is due and will.
+    if (!doc || !this.analysed(doc)) return;
+    const firstTime = !this.snapshots.has(uri);
+    const snapshot = await this.snapshotNow(uri, doc.version);
+    const plan = snapshot.plan;
+    if (documents.get(uri) !== doc || !this.analysed(doc) || !live()) return;
+    if (!plan && !this.published.has(uri)) return; // quiet outside plans
+    const skipped = plan ? workspace.skipped(uri) : undefined;
+    const shown = (findings: PlanAnalysis['presented']) => findings.get(doc.uri) ?? findings.get(uriKey(doc.uri)) ?? [];
+    let diagnostics: Diagnostic[] = [];
+    if (skipped) diagnostics = [toDiagnostic(skipFinding(uri, skipped.reason, skipped.maxMB))];
+    else if (plan && firstTime && doc.getText().length >= STAGED_FIRST_PUBLISH_CHARS) {
+      // A long document just opened: coverage and the statutory findings first, the rest after a pause.
+      this.send(uri, doc.version, shown(plan.first).map(toDiagnostic), typing, true);
+      if (!(await this.pause(live)) || documents.get(uri) !== doc || !this.analysed(doc)) return;
+      diagnostics = shown(plan.presented).map(toDiagnostic);
+    } else if (plan) diagnostics = shown(plan.presented).map(toDiagnostic);
+    this.send(uri, doc.version, diagnostics, typing, plan !== undefined);
+    // Code lenses read it later, when the tree may have moved on to a newer version.
+    if (snapshot.doc) documentReadability(snapshot.doc);
+  }
+
+  /** Publishes, unless a newer version of the document already was; coverage is announced first (except while typing), so a client that waits for diagnostics then sees a current coverage. */
+  private send(uri: string, version: number, diagnostics: Diagnostic[], typing: boolean, isPlan: boolean): void {
+    if (version < (this.publishedVersion.get(uri) ?? -Infinity)) return;
+    if (isPlan) this.published.add(uri);
+    else this.published.delete(uri);
+    this.publishedVersion.set(uri, version);
+    this.host.coverageChanged(uri, typing);
+    this.host.publish({ uri, version, diagnostics });
+  }
+
+  /** Records the workspace's analysis of a document's version (and its plan's) as the one requests read. */
+  private async snapshotNow(uri: string, version: number): Promise<Snapshot> {
+    const { workspace } = this.host;
+    const plan = await workspace.planFor(uri);
+    const doc = workspace.skipped(uri) ? undefined : workspace.document(uri);
+    const snapshot: Snapshot = { version, doc, plan };
+    if (workspace.version(uri) === version && this.host.documents.get(uri)) {
+      this.snapshots.set(uri, snapshot);
+      this.edits.analysed(uri, version);
+    }
+    return snapshot;
   }
 
   /** The analysis of a document failed: one jfp.internal diagnostic on it, and the stack in the log. */
@@ -173,14 +273,9 @@ export class DocumentPipeline {
     this.host.log?.(`The analysis of ${uri} failed: ${describeError(e)}`);
     const doc = this.host.documents.get(uri);
     if (!doc) return;
-    let level: Level | undefined;
-    try {
-      level = this.host.workspace.configFor(uri).config.rules['jfp.internal'];
-    } catch {
-      level = undefined;
-    }
-    const diagnostic = internalDiagnostic(uri, e, level);
+    const diagnostic = failureDiagnostic(this.host.workspace, uri, e);
     this.published.add(uri);
+    this.publishedVersion.set(uri, doc.version);
     this.host.publish({ uri, version: doc.version, diagnostics: diagnostic ? [diagnostic] : [] });
   }
 

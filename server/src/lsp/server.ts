@@ -1,7 +1,7 @@
 /**
  * The jfp-assist language server: wiring only. Documents come in and go through the
- * pipeline (pipeline.ts: debounced analysis, then diagnostics); the handlers (handlers/)
- * answer requests from the same analysis. The entry points (../main.ts for Node,
+ * pipeline (pipeline.ts: debounced analysis in stages, then diagnostics); the handlers
+ * (handlers/) answer requests from the last completed analysis, mapped through the edits since. The entry points (../main.ts for Node,
  * ../webMain.ts for a web worker) make the connection and say where the docs are.
  */
 import { TextDocuments, type ClientCapabilities, type Connection } from 'vscode-languageserver';
@@ -15,6 +15,7 @@ import { registerLifecycle } from './handlers/lifecycle.js';
 import type { ServerContext } from './handlers/context.js';
 import { injectFailure, logUncaught } from './failures.js';
 import { DocumentPipeline } from './pipeline.js';
+import { EditLog } from './editLog.js';
 import { PlanWorkspace } from './workspace.js';
 import type { PlanFiles } from '../host/files.js';
 import type { LoadPlan } from '../host/previousPlan.js';
@@ -32,7 +33,15 @@ export interface ServerOptions {
 }
 
 export function startServer(raw: Connection, options: ServerOptions): void {
-  const documents = new TextDocuments(TextDocument);
+  // Every change the editor sends is recorded, so requests can be answered from an older analysis (editLog.ts).
+  const edits = new EditLog();
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, text) => {
+      edits.opened(uri, version);
+      return TextDocument.create(uri, languageId, version, text);
+    },
+    update: (doc, changes, version) => edits.apply(doc, changes, version),
+  });
   // Every handler below is registered through a connection that checks its parameters (validate.ts).
   const connection = guardConnection(raw, documents);
   const workspace = new PlanWorkspace(getDefaultCatalogue(), options.files, options.loadPlan);
@@ -43,6 +52,7 @@ export function startServer(raw: Connection, options: ServerOptions): void {
     publish: (params) => void connection.sendDiagnostics(params),
     coverageChanged: (uri, typing) => coverage.changed(uri, typing),
     log: (message) => connection.console.error(message),
+    edits,
   });
   logUncaught((message) => connection.console.error(message));
   if (options.failOnText) injectFailure(workspace, options.failOnText);

@@ -60,6 +60,7 @@ export const HOSTILE: Record<string, Generator> = {
   'autolink literals': (n) => 'www.a'.repeat(n * 6) + '\n',
   'jfp comments': (n) => '<!-- jfp: duty-integration duty-quality no-such -->\n'.repeat(n),
   'acronyms and outdated terms': (n) => 'The CCG and the ICB and the PCN and the STP. '.repeat(n) + '\n',
+  'many catalogue terms in one section': (n) => 'Health inequalities, integration, workforce, safeguarding, carers, research and climate change. '.repeat(n * 8) + '\n',
 };
 
 /** Front matter with many keys (replaces PLAN_HEAD). */

@@ -143,15 +143,25 @@ function sentenceCounts(text: string, abbreviations: ReadonlySet<string>): Sente
   let cache = proseCache.get(abbreviations);
   if (!cache) proseCache.set(abbreviations, (cache = new Map()));
   let hit = cache.get(text);
-  if (!hit) {
+  if (hit) {
+    // Most recently used last, so that old versions' paragraphs are forgotten first.
+    cache.delete(text);
+  } else {
     hit = splitSentences(text, abbreviations).map(([s, e]) => {
       const words = wordsOf(text.slice(s, e));
       return { s, e, words: words.length, polysyllables: words.filter(isPolysyllableCached).length };
     });
-    if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(text, hit);
   }
+  cache.set(text, hit);
   return hit;
+}
+
+/** Forgets the paragraphs used least lately when they outnumber those of the document just read (`used`). */
+function trimProseCache(abbreviations: ReadonlySet<string>, used: number): void {
+  const cache = proseCache.get(abbreviations);
+  if (!cache || cache.size <= Math.min(MAX_CACHED, 2 * used + 1000)) return;
+  const keep = Math.min(MAX_CACHED, used + 1000);
+  for (const k of cache.keys()) if (cache.delete(k) && cache.size <= keep) break;
 }
 
 /** A paragraph's plain text, with offsets relative to the paragraph's start. */
@@ -188,8 +198,10 @@ export function documentReadability(doc: DocumentAnalysis): DocumentReadability 
   const { plan } = doc;
   const { abbreviations } = styleData();
   const sentences: Sentence[] = [];
+  let paragraphs = 0;
   visit(plan.root, (node) => {
     if (node.type !== 'paragraph') return;
+    paragraphs++;
     const prose = proseCached(node, plan.text);
     const section = sectionAt(plan.sections, prose.start);
     const spans = sentenceCounts(prose.text, abbreviations);
@@ -203,6 +215,7 @@ export function documentReadability(doc: DocumentAnalysis): DocumentReadability 
       });
     });
   });
+  trimProseCache(abbreviations, paragraphs);
   const sections = plan.sections.map(() => ({ sentences: 0, words: 0, polysyllables: 0 }));
   for (const s of sentences) {
     const t = sections[s.section]!;

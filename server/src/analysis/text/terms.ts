@@ -136,8 +136,9 @@ export class SegmentCache {
       }
       for (const h of local) hits.push({ key: h.key, start: h.start + from, end: h.end + from });
     }
-    // Keep the segments of the texts matched lately (one document being edited, or several).
-    if (this.segments.size > SEGMENT_CACHE) {
+    // Keep the segments of the texts matched lately (one document being edited, or several),
+    // but not every version's: when the old outnumber the text's own, only the text's are kept.
+    if (this.segments.size > Math.min(SEGMENT_CACHE, 2 * pieces.length + 1000)) {
       const next = new Map<string, TermHit[]>();
       for (const segment of pieces) next.set(detach(segment), this.segments.get(segment)!);
       this.segments = next;

@@ -15,9 +15,14 @@ export interface CompletionOptions {
 
 const STATUS_ORDER: Record<string, string> = { missing: '0', partial: '1', waived: '2', addressed: '3' };
 
-export function complete(doc: DocumentAnalysis, plan: PlanAnalysis, position: Position, options: CompletionOptions): CompletionItem[] {
+/**
+ * `at`, when the analysis is older than the editor's text: the editor's line up to the cursor, and
+ * the offset in the analysed text nearest the cursor (see ../editLog.ts). Every range answered
+ * is built from `position` and the line as the editor has it.
+ */
+export function complete(doc: DocumentAnalysis, plan: PlanAnalysis, position: Position, options: CompletionOptions, at?: { before: string; offset: number }): CompletionItem[] {
   const { lines } = doc.plan;
-  const before = lines.lineText(position.line).slice(0, position.character);
+  const before = at?.before ?? lines.lineText(position.line).slice(0, position.character);
   const range = (from: number) => ({ start: { line: position.line, character: from }, end: position });
   const items = plan.index.catalogue.items;
   const sortKey = (item: CatalogueItem, i: number) => `${STATUS_ORDER[plan.byId.get(item.id)?.status ?? 'addressed']}${String(i).padStart(3, '0')}`;
@@ -75,7 +80,7 @@ export function complete(doc: DocumentAnalysis, plan: PlanAnalysis, position: Po
   // On an empty line or a list item in a mapped section: the item's missing key elements.
   const bullet = /^(\s*(?:[-*+]\s+)?)([^\s].*)?$/.exec(before);
   if (bullet && (before.trim() === '' || /^\s*[-*+]\s/.test(before))) {
-    const offset = lines.offsetAt(position);
+    const offset = at?.offset ?? lines.offsetAt(position);
     // Items mapped to this section or to a section enclosing it.
     const ids = new Set<string>();
     for (let s: number | undefined = sectionAt(doc.plan.sections, offset); s !== undefined; s = doc.plan.sections[s]!.parent) {

@@ -1,13 +1,15 @@
 /**
  * What every request handler shares: the connection, the documents, the workspace and the
- * pipeline, and one prelude (`withCurrentPlan`) that waits for the configuration, honours
- * cancellation and brings the document and its plan up to date before a feature runs.
+ * pipeline, and two preludes that wait for the configuration and honour cancellation:
+ * `withLastPlan` runs a feature on the last completed analysis (mapped to the editor's text,
+ * see ../pipeline.ts `view`), without waiting for the one under way; `withCurrentPlan` brings
+ * the document and its plan up to date first, for what must match the editor's text exactly.
  */
 import type { CancellationToken, ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PlanAnalysis } from '../../analysis/analyse.js';
 import type { DocumentAnalysis } from '../../analysis/model/document.js';
-import type { DocumentPipeline } from '../pipeline.js';
+import type { DocumentPipeline, DocumentView } from '../pipeline.js';
 import type { PlanWorkspace } from '../workspace.js';
 
 export interface ServerContext {
@@ -40,4 +42,12 @@ export async function currentPlan(ctx: ServerContext, uri: unknown, token?: Canc
 export async function withCurrentPlan<T>(ctx: ServerContext, uri: string, token: CancellationToken | undefined, none: T, feature: (current: CurrentPlan) => T): Promise<T> {
   const current = await currentPlan(ctx, uri, token);
   return current ? feature(current) : none;
+}
+
+/** Runs a feature on the last completed analysis of a plan document; `none` when there is none or the request was cancelled. */
+export async function withLastPlan<T>(ctx: ServerContext, uri: string, token: CancellationToken | undefined, none: T, feature: (view: DocumentView) => T, needsTree = false): Promise<T> {
+  await ctx.ready;
+  if (token?.isCancellationRequested) return none;
+  const view = await ctx.pipeline.view(uri, needsTree);
+  return view && !token?.isCancellationRequested ? feature(view) : none;
 }
