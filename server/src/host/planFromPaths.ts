@@ -15,11 +15,7 @@ import { collectFilesAndOthers, readPlanFile } from './planInput.js';
 import { pathToUri, uriToPath } from './uri.js';
 import { listedFiles, planFileFacts } from '../analysis/planGroups.js';
 
-/**
- * The plan files found at the paths, analysed, with the other Markdown files there that a main
- * document lists in its front matter. `parse` may give trees parsed beforehand (jfp-check parses
- * in worker threads, see cli/parallel.ts).
- */
+/** The plan files found at the paths, analysed, with the other Markdown files there that a main document lists in its front matter. */
 function readDocuments(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue, read: (file: string) => string, parse?: (text: string) => Root): DocumentAnalysis[] {
   const index = indexCatalogue(catalogue);
   const { files, others } = collectFilesAndOthers(paths, planFileGlobs(config));
@@ -30,7 +26,8 @@ function readDocuments(paths: readonly string[], config: JfpConfig, catalogue: I
 
 /**
  * Reads and analyses everything found at `paths` as one plan; a UsageError when they hold
- * no readable plan. `read` turns a file into Markdown (the CLI passes one that converts Word and PDF).
+ * no readable plan. `read` turns a file into Markdown (the CLI passes one that converts Word and PDF);
+ * `parse` may give trees parsed beforehand (jfp-check parses in worker threads).
  */
 export function loadPlanFromPaths(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue, read: (file: string) => string = readPlanFile, parse?: (text: string) => Root): PlanAnalysis {
   return analysePlan(readDocuments(paths, config, catalogue, read, parse), catalogue, analysisOptions(config));
@@ -38,7 +35,8 @@ export function loadPlanFromPaths(paths: readonly string[], config: JfpConfig, c
 
 /**
  * Reads the files found at `paths`, groups them into plans (see analysis/planGroups.ts) and
- * checks each. `configFolder`: the folder of .jfp.json, against which its "plans" are read.
+ * checks each. `configFolder`: the folder of .jfp.json, against which its "plans" are read;
+ * `parse` as for loadPlanFromPaths.
  */
 export function loadPlanSetFromPaths(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue, read: (file: string) => string = readPlanFile, configFolder?: string, parse?: (text: string) => Root): PlanSet {
   const docs = readDocuments(paths, config, catalogue, read, parse);
