@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run, runInParallel } from '../../../server/src/cli/cli.js';
+import { checkJobs, run, runInParallel } from '../../../server/src/cli/cli.js';
 import { setParseWorkerScript } from '../../../server/src/cli/parallel.js';
 import { DRAFT_PLAN, EXAMPLE_PLAN, WORKSPACE } from '../../helpers.js';
 
@@ -18,6 +18,13 @@ async function both(args: string[]) {
 }
 
 describe('jfp-check on worker threads', () => {
+  it('uses them only when JFP_CHECK_JOBS asks for more than one', () => {
+    assert.deepEqual(
+      [{}, { JFP_CHECK_JOBS: '1' }, { JFP_CHECK_JOBS: '0' }, { JFP_CHECK_JOBS: 'all' }, { JFP_CHECK_JOBS: '2.5' }, { JFP_CHECK_JOBS: '4' }].map((env) => checkJobs(env)),
+      [1, 1, 1, 1, 1, 4],
+    );
+  });
+
   before(() => setParseWorkerScript(new URL('../../../server/src/cli/worker.js', import.meta.url)));
   after(() => setParseWorkerScript(undefined));
 
