@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { generatePlan } from './generate.mjs';
+import { positionAt } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SIZE = Number(process.env.MEMORY_SIZE ?? 2_000_000);
@@ -31,16 +32,6 @@ function editAt(text, i) {
   const at = Math.floor((((i * 0.618034) % 1) * text.length));
   const eol = text.indexOf('\n', at);
   return eol < 0 ? text.length : eol;
-}
-
-function positionAt(text, offset) {
-  let line = 0;
-  let last = -1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    last = i;
-  }
-  return { line, character: offset - last - 1 };
 }
 
 /** One character typed at a line end, a different place each time (the text grows by EDITS characters). */

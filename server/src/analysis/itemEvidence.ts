@@ -3,6 +3,7 @@
  * section): which of its terms appear, in how many sentences, and the best one to quote.
  * See coverage.ts for how the evidence becomes a status.
  */
+import { partitionPoint } from './text/partition.js';
 import type { ItemTerms } from './data/catalogueIndex.js';
 import { inRanges, sectionFacts, sentenceAround } from './evidence.js';
 import type { DocumentAnalysis } from './model/document.js';
@@ -127,7 +128,7 @@ function namesTogether(doc: DocumentAnalysis, section: Section, hits: readonly T
       const [s, e] = sentenceAround(doc.plan.text, hit.start, [section.start, section.end]);
       checkedTo = e;
       const inSentence: string[] = [];
-      for (let i = firstAtOrAfter(sorted, s); i < sorted.length && sorted[i]!.start < e; i++) if (sorted[i]!.end <= e) inSentence.push(sorted[i]!.key);
+      for (let i = partitionPoint(sorted, (h) => h.start < s); i < sorted.length && sorted[i]!.start < e; i++) if (sorted[i]!.end <= e) inSentence.push(sorted[i]!.key);
       if (set.every((group) => group.some((k) => inSentence.includes(k)))) return true;
     }
   }
@@ -137,18 +138,6 @@ function namesTogether(doc: DocumentAnalysis, section: Section, hits: readonly T
 function byStart(hits: readonly TermHit[]): readonly TermHit[] {
   for (let i = 1; i < hits.length; i++) if (hits[i]!.start < hits[i - 1]!.start) return [...hits].sort((a, b) => a.start - b.start);
   return hits;
-}
-
-/** The index of the first hit (sorted by start) that starts at or after offset. */
-function firstAtOrAfter(sorted: readonly TermHit[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The evidence of several parts taken together. */
