@@ -1,9 +1,9 @@
+import { partitionPoint } from './text/partition.js';
 import { isCounted, isStatutory } from './data/catalogue.js';
 import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
 import { quoteAround, sectionFacts } from './evidence.js';
 import { merge, partEvidence, type PartEvidence } from './itemEvidence.js';
 import { ownEvidence, type OwnEvidence } from './sectionEvidence.js';
-import { firstIndex } from './text/search.js';
 import type { DocumentAnalysis } from './model/document.js';
 import { subtree, type PlanModel, type Section } from './model/plan.js';
 import type { CoverageSummary, Evidence, ItemCoverage, PlanMode } from './types.js';
@@ -98,7 +98,7 @@ function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, optio
       mappedRuns.push([root.index, last]);
       // The root's heading says where, not what: its evidence is read below the heading. Each subsection's is its own.
       const inside = [partEvidence(doc, [root], terms, root.index)];
-      for (let k = firstAtLeast(withItem, root.index + 1); k < withItem.length && withItem[k]! <= last; k++) inside.push(bySection[withItem[k]!]!.get(item.id)!);
+      for (let k = partitionPoint(withItem, (k) => k < root.index + 1); k < withItem.length && withItem[k]! <= last; k++) inside.push(bySection[withItem[k]!]!.get(item.id)!);
       const evidence = merge(inside, totals.words[last + 1]! - totals.words[root.index]!, totals.sentences[last + 1]! - totals.sentences[root.index]!);
       parts.push({ doc, root, end: root.depth === 0 ? root.end : root.treeEnd, how: m.how, evidence, verdict: mappedVerdict(evidence, scoring) });
     }
@@ -123,7 +123,7 @@ function itemCoverage(docs: readonly DocumentAnalysis[], terms: ItemTerms, optio
       if (mapped(c)) continue;
       const last = totals.last[c]!;
       const inside: PartEvidence[] = [];
-      for (let k = firstAtLeast(ownSections, c); k < ownSections.length && ownSections[k]! <= last; k++) inside.push(own.get(ownSections[k]!)!);
+      for (let k = partitionPoint(ownSections, (k) => k < c); k < ownSections.length && ownSections[k]! <= last; k++) inside.push(own.get(ownSections[k]!)!);
       const whole = merge(inside, totals.words[last + 1]! - totals.words[c]!, totals.sentences[last + 1]! - totals.sentences[c]!);
       const root = plan.sections[c]!;
       if (termsVerdict(whole, scoring) === 'addressed') parts.push({ doc, root, end: root.treeEnd, how: 'terms', evidence: whole, verdict: 'addressed' });
@@ -187,11 +187,6 @@ function chapterTotals(plan: PlanModel): ChapterTotals {
   }
   totalsCache.set(plan, totals);
   return totals;
-}
-
-/** The first position in a sorted list whose value is at least `value`. */
-function firstAtLeast(list: readonly number[], value: number): number {
-  return firstIndex(list.length, (i) => list[i]! < value);
 }
 
 /**

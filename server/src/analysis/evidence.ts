@@ -3,6 +3,7 @@
  * which of its lines are placeholders (a to-do, "TBC", a bare label), and the sentence or
  * list item around a term, quoted as the evidence for a verdict. One pass over the text.
  */
+import { partitionPoint } from './text/partition.js';
 import type { PlanModel, Section } from './model/plan.js';
 import { detach, type TermHit } from './text/terms.js';
 
@@ -63,7 +64,7 @@ function factsRemembered(plan: PlanModel, section: Section): SectionFacts {
   const from = section.depth === 0 ? section.start : section.headingEnd;
   const end = Math.max(from, section.end);
   const excluded: number[] = [];
-  for (let x = firstEndingAfter(plan.excluded, from); x < plan.excluded.length && plan.excluded[x]![0] < end; x++) excluded.push(plan.excluded[x]![0] - from, plan.excluded[x]![1] - from);
+  for (let x = partitionPoint(plan.excluded, (r) => r[1] <= from); x < plan.excluded.length && plan.excluded[x]![0] < end; x++) excluded.push(plan.excluded[x]![0] - from, plan.excluded[x]![1] - from);
   let key = plan.text.slice(from, end);
   const known = byText.get(key);
   if (known && known.excluded.length === excluded.length && known.excluded.every((v, i) => v === excluded[i])) {
@@ -82,7 +83,7 @@ function factsOf(plan: PlanModel, section: Section): SectionFacts {
   const { text, excluded } = plan;
   const from = section.depth === 0 ? section.start : section.headingEnd;
   const facts: SectionFacts = { words: 0, sentences: 0, placeholders: [] };
-  let x = firstEndingAfter(excluded, from);
+  let x = partitionPoint(excluded, (r) => r[1] <= from);
   let lineStart = from;
   while (lineStart < section.end) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -118,20 +119,9 @@ function factsOf(plan: PlanModel, section: Section): SectionFacts {
   return facts;
 }
 
-function firstEndingAfter(ranges: readonly (readonly [number, number])[], offset: number): number {
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid]![1] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** True when an offset falls in one of the sorted ranges. */
 export function inRanges(ranges: readonly (readonly [number, number])[], offset: number): boolean {
-  const i = firstEndingAfter(ranges, offset);
+  const i = partitionPoint(ranges, (r) => r[1] <= offset);
   return i < ranges.length && ranges[i]![0] <= offset;
 }
 

@@ -3,12 +3,12 @@
  * section): which of its terms appear, in how many sentences, and the best one to quote.
  * See coverage.ts for how the evidence becomes a status.
  */
+import { partitionPoint } from './text/partition.js';
 import type { ItemTerms } from './data/catalogueIndex.js';
 import { inRanges, sectionFacts, sentenceAround } from './evidence.js';
 import type { DocumentAnalysis } from './model/document.js';
 import { sectionAt, type Section } from './model/plan.js';
 import type { TermHit } from './text/terms.js';
-import { firstIndex } from './text/search.js';
 
 /** The evidence of one item in one part of the plan. */
 export interface PartEvidence {
@@ -128,7 +128,7 @@ function namesTogether(doc: DocumentAnalysis, section: Section, hits: readonly T
       const [s, e] = sentenceAround(doc.plan.text, hit.start, [section.start, section.end]);
       checkedTo = e;
       const inSentence: string[] = [];
-      for (let i = firstAtOrAfter(sorted, s); i < sorted.length && sorted[i]!.start < e; i++) if (sorted[i]!.end <= e) inSentence.push(sorted[i]!.key);
+      for (let i = partitionPoint(sorted, (h) => h.start < s); i < sorted.length && sorted[i]!.start < e; i++) if (sorted[i]!.end <= e) inSentence.push(sorted[i]!.key);
       if (set.every((group) => group.some((k) => inSentence.includes(k)))) return true;
     }
   }
@@ -138,11 +138,6 @@ function namesTogether(doc: DocumentAnalysis, section: Section, hits: readonly T
 function byStart(hits: readonly TermHit[]): readonly TermHit[] {
   for (let i = 1; i < hits.length; i++) if (hits[i]!.start < hits[i - 1]!.start) return [...hits].sort((a, b) => a.start - b.start);
   return hits;
-}
-
-/** The index of the first hit (sorted by start) that starts at or after offset. */
-function firstAtOrAfter(sorted: readonly TermHit[], offset: number): number {
-  return firstIndex(sorted.length, (i) => sorted[i]!.start < offset);
 }
 
 /** The evidence of several parts taken together. */

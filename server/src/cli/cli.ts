@@ -238,10 +238,19 @@ function planFiles(argv: string[]): string[] {
   }
 }
 
-/** run, with the plan files parsed first in worker threads on every core (cli/parallel.ts). */
-export async function runInParallel(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const jobs = Number(process.env.JFP_CHECK_JOBS);
-  return run(argv, out, err, await parseInWorkers(planFiles(argv), Number.isInteger(jobs) && jobs > 0 ? jobs : undefined));
+/** run, with the plan files parsed first in `jobs` worker threads (default: one per core; cli/parallel.ts). */
+export async function runInParallel(argv: string[], out: (s: string) => void, err: (s: string) => void, jobs?: number): Promise<number> {
+  return run(argv, out, err, await parseInWorkers(planFiles(argv), jobs));
+}
+
+/**
+ * Worker threads for jfp-check: only when JFP_CHECK_JOBS asks for more than one. They are not
+ * the default because, measured on a 2-core machine, they made the check slower, not faster
+ * (docs/performance.md): each worker loads the parser again and every tree is copied back.
+ */
+export function checkJobs(env: NodeJS.ProcessEnv = process.env): number {
+  const jobs = Number(env.JFP_CHECK_JOBS);
+  return Number.isInteger(jobs) && jobs > 1 ? jobs : 1;
 }
 
 /**
@@ -258,7 +267,11 @@ function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
 export function main(): void {
   endQuietlyOnClosedPipe(process.stdout);
   endQuietlyOnClosedPipe(process.stderr);
-  runInParallel(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
+  const argv = process.argv.slice(2);
+  const out = (s: string) => process.stdout.write(s);
+  const err = (s: string) => process.stderr.write(s);
+  const jobs = checkJobs();
+  (jobs > 1 ? runInParallel(argv, out, err, jobs) : Promise.resolve(run(argv, out, err))).then(
     (code) => {
       process.exitCode = code;
     },

@@ -4,6 +4,7 @@
  * table counts as one), with the page for a PDF. Markdown line numbers mean nothing to
  * someone holding the Word file.
  */
+import { partitionPoint } from '../analysis/text/partition.js';
 import type { Nodes } from 'mdast';
 import { parseMarkdown, plainText } from '../analysis/model/markdown.js';
 
@@ -54,17 +55,7 @@ export function locateBlocks(markdown: string, pageOfBlock?: (index: number) => 
 
 /** The block holding a 0-based line of the converted text (the nearest one before it). */
 export function blockAt(blocks: readonly BlockLocation[], line: number): BlockLocation | undefined {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  let found: BlockLocation | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.line <= line) {
-      found = blocks[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found ?? blocks[0];
+  return blocks[partitionPoint(blocks, (b) => b.line <= line) - 1] ?? blocks[0];
 }
 
 /** A position in the reader's terms, e.g. `heading "Joining up care", paragraph 3` or `page 4, heading "Workforce"`. */

@@ -1,7 +1,9 @@
 // jfp-check with its files parsed in worker threads reports exactly what it reports without them.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { run, runInParallel } from '../../../server/src/cli/cli.js';
+import { checkJobs, run, runInParallel } from '../../../server/src/cli/cli.js';
 import { setParseWorkerScript } from '../../../server/src/cli/parallel.js';
 import { DRAFT_PLAN, EXAMPLE_PLAN, WORKSPACE } from '../../helpers.js';
 
@@ -16,6 +18,13 @@ async function both(args: string[]) {
 }
 
 describe('jfp-check on worker threads', () => {
+  it('uses them only when JFP_CHECK_JOBS asks for more than one', () => {
+    assert.deepEqual(
+      [{}, { JFP_CHECK_JOBS: '1' }, { JFP_CHECK_JOBS: '0' }, { JFP_CHECK_JOBS: 'all' }, { JFP_CHECK_JOBS: '2.5' }, { JFP_CHECK_JOBS: '4' }].map((env) => checkJobs(env)),
+      [1, 1, 1, 1, 1, 4],
+    );
+  });
+
   before(() => setParseWorkerScript(new URL('../../../server/src/cli/worker.js', import.meta.url)));
   after(() => setParseWorkerScript(undefined));
 
@@ -26,6 +35,21 @@ describe('jfp-check on worker threads', () => {
       assert.deepEqual(parallel, sequential);
     });
   }
+
+  it('reports several plans, each on its own, the same', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jfp-parallel-'));
+    try {
+      for (const [name, from] of [['east', EXAMPLE_PLAN], ['west', EXAMPLE_PLAN]] as const) {
+        fs.mkdirSync(path.join(dir, name));
+        fs.writeFileSync(path.join(dir, name, `${name}-joint-forward-plan.md`), fs.readFileSync(from, 'utf8').replace('Wessex Vale', `Wessex Vale ${name}`));
+      }
+      const { sequential, parallel } = await both(['--format', 'json', '--fail-on', 'never', dir]);
+      assert.equal((JSON.parse(sequential.out) as { plans: unknown[] }).plans.length, 2);
+      assert.deepEqual(parallel, sequential);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('reports a baseline comparison and the gate the same', async () => {
     const { sequential, parallel } = await both(['--baseline', DRAFT_PLAN, EXAMPLE_PLAN]);
