@@ -255,13 +255,25 @@ export function checkJobs(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * A reader that stops early (`jfp-check plan.md | head`) closes the pipe: end quietly with the
- * gate's exit status, as other command-line tools do, instead of printing an EPIPE stack.
+ * gate's exit status, as other command-line tools do, instead of printing an EPIPE stack. The
+ * pipe may close before the status is known (the worker threads still parsing): then the end
+ * waits for it.
  */
+let finalCode: number | undefined;
+let pipeClosed = false;
+
 function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
-    process.exit();
+    pipeClosed = true;
+    if (finalCode !== undefined) process.exit(finalCode);
   });
+}
+
+function finish(code: number): void {
+  finalCode = code;
+  process.exitCode = code;
+  if (pipeClosed) process.exit(code);
 }
 
 export function main(): void {
@@ -271,13 +283,12 @@ export function main(): void {
   const out = (s: string) => process.stdout.write(s);
   const err = (s: string) => process.stderr.write(s);
   const jobs = checkJobs();
-  (jobs > 1 ? runInParallel(argv, out, err, jobs) : Promise.resolve(run(argv, out, err))).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`jfp-check: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
+  if (jobs <= 1) {
+    finish(run(argv, out, err));
+    return;
+  }
+  runInParallel(argv, out, err, jobs).then(finish, (e: unknown) => {
+    process.stderr.write(`jfp-check: ${e instanceof Error ? e.message : String(e)}\n`);
+    finish(2);
+  });
 }
