@@ -17,6 +17,7 @@ import { styleData } from '../data/styleData.js';
 import { proseOf } from './prose.js';
 import { splitSentences, wordsOf } from './sentences.js';
 import { isPolysyllable } from './syllables.js';
+import { RecentByText } from './recent.js';
 
 /** SMOG needs a sample of sentences to mean anything; below this many a section has no grade. */
 export const MIN_SMOG_SENTENCES = 10;
@@ -114,9 +115,10 @@ interface SentenceCount {
   polysyllables: number;
 }
 
-/** Bounds for the caches below, which only save time (results never depend on them). */
+/** Bound for the cache of words below, which only saves time (results never depend on it). */
 const MAX_CACHED = 50_000;
-const proseCache = new WeakMap<ReadonlySet<string>, Map<string, SentenceCount[]>>();
+/** Paragraphs' counts by their plain text, kept for the versions analysed lately (see RecentByText). */
+const proseCache = new WeakMap<ReadonlySet<string>, RecentByText<SentenceCount[]>>();
 const polysyllableCache = new Map<string, boolean>();
 
 /** Forgets the counts remembered by text (for tests that compare with a computation from scratch). */
@@ -141,28 +143,18 @@ function isPolysyllableCached(word: string): boolean {
  */
 function sentenceCounts(text: string, abbreviations: ReadonlySet<string>): SentenceCount[] {
   let cache = proseCache.get(abbreviations);
-  if (!cache) proseCache.set(abbreviations, (cache = new Map()));
+  if (!cache) proseCache.set(abbreviations, (cache = new RecentByText()));
   let hit = cache.get(text);
-  if (hit) {
-    // Most recently used last, so that old versions' paragraphs are forgotten first.
-    cache.delete(text);
-  } else {
+  if (!hit) {
     hit = splitSentences(text, abbreviations).map(([s, e]) => {
       const words = wordsOf(text.slice(s, e));
       return { s, e, words: words.length, polysyllables: words.filter(isPolysyllableCached).length };
     });
+    cache.set(text, hit);
   }
-  cache.set(text, hit);
   return hit;
 }
 
-/** Forgets the paragraphs used least lately when they outnumber those of the document just read (`used`). */
-function trimProseCache(abbreviations: ReadonlySet<string>, used: number): void {
-  const cache = proseCache.get(abbreviations);
-  if (!cache || cache.size <= Math.min(MAX_CACHED, 2 * used + 1000)) return;
-  const keep = Math.min(MAX_CACHED, used + 1000);
-  for (const k of cache.keys()) if (cache.delete(k) && cache.size <= keep) break;
-}
 
 /** A paragraph's plain text, with offsets relative to the paragraph's start. */
 interface RelativeProse {
@@ -198,10 +190,8 @@ export function documentReadability(doc: DocumentAnalysis): DocumentReadability 
   const { plan } = doc;
   const { abbreviations } = styleData();
   const sentences: Sentence[] = [];
-  let paragraphs = 0;
   visit(plan.root, (node) => {
     if (node.type !== 'paragraph') return;
-    paragraphs++;
     const prose = proseCached(node, plan.text);
     const section = sectionAt(plan.sections, prose.start);
     const spans = sentenceCounts(prose.text, abbreviations);
@@ -215,7 +205,7 @@ export function documentReadability(doc: DocumentAnalysis): DocumentReadability 
       });
     });
   });
-  trimProseCache(abbreviations, paragraphs);
+  proseCache.get(abbreviations)?.endUse();
   const sections = plan.sections.map(() => ({ sentences: 0, words: 0, polysyllables: 0 }));
   for (const s of sentences) {
     const t = sections[s.section]!;
