@@ -86,15 +86,20 @@ export function detach(s: string): string {
 /** A text cut just before each "#" that starts a line, with the offset of each piece. */
 interface Segments {
   text: string;
+  /** Flat strings (never slices of the text), one per piece however many matchers keep it. */
   pieces: string[];
   offsets: number[];
 }
 
 let lastSegments: Segments | undefined;
+/** Flat copies of the pieces of the texts cut lately, by piece text. */
+const flatPieces = new RecentByText<string>();
 
 /**
  * The segments of a text, cut once for every matcher that scans it (the server matches one
- * version's text with several): a piece's hash is then computed once, not once per matcher.
+ * version's text with several). Each piece is one flat string, shared by every matcher's cache
+ * and by the next versions while unchanged, so that a long plan's text is kept once, not once
+ * per matcher, and no cache keeps an old version's whole text alive.
  */
 function segmentsOf(text: string): Segments {
   if (lastSegments?.text === text) return lastSegments;
@@ -104,10 +109,14 @@ function segmentsOf(text: string): Segments {
   while (from < text.length) {
     let to = text.indexOf('\n#', from);
     to = to < 0 ? text.length : to + 1;
-    pieces.push(text.slice(from, to));
+    const slice = text.slice(from, to);
+    let piece = flatPieces.get(slice);
+    if (piece === undefined) flatPieces.set((piece = detach(slice)), piece);
+    pieces.push(piece);
     offsets.push(from);
     from = to;
   }
+  flatPieces.endUse();
   lastSegments = { text, pieces, offsets };
   return lastSegments;
 }
@@ -131,7 +140,7 @@ export class SegmentCache {
       let local = this.segments.get(segment);
       if (!local) {
         local = hitsOf(segment);
-        this.segments.set(detach(segment), local);
+        this.segments.set(segment, local);
       }
       for (const h of local) hits.push({ key: h.key, start: h.start + from, end: h.end + from });
     }
