@@ -19,6 +19,14 @@ export const COUNTED_KINDS: readonly ItemKind[] = ['statutory-duty', 'statutory-
 /** Kinds whose absence is a statutory gap (drives the CLI exit code). */
 export const STATUTORY_KINDS: readonly ItemKind[] = ['statutory-duty', 'statutory-requirement'];
 
+/**
+ * The coverage figure's words, one source for the server and the client (each translates them
+ * with its own l10n.t): "22/27 covered · 81%" ({0} covered of {1}, {2} percent), and how the
+ * percentage is counted.
+ */
+export const COVERAGE_FIGURE_MESSAGE = '{0}/{1} covered · {2}%';
+export const COUNTING_NOTE_MESSAGE = 'The percentage counts addressed and waived items in full and partly covered items as half.';
+
 /** True for statutory duties and requirements. */
 export function isStatutoryKind(kind: ItemKind): boolean {
   return STATUTORY_KINDS.includes(kind);

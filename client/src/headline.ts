@@ -2,6 +2,7 @@
  * The plan's name and coverage figure as the sidebar and the status bar show them. Pure (no
  * VS Code), so that it can be tested on its own; `t` is the translation function.
  */
+import { COUNTING_NOTE_MESSAGE, COVERAGE_FIGURE_MESSAGE } from '../../shared/coverage.js';
 import type { CoverageResult } from '../../shared/protocol.js';
 
 export type Translate = (message: string, ...args: (string | number)[]) => string;
@@ -39,8 +40,8 @@ export function headline(result: CoverageResult, t: Translate): Headline | undef
   const percent = Math.round(result.percent);
   const name = result.plan?.title || t('Joint Forward Plan');
   const file = result.plan ? fileName(result.plan.uri) : '';
-  const figure = t('{0}/{1} covered · {2}%', summary.addressed + summary.waived, summary.total, percent);
-  const counting = t('The percentage counts addressed and waived items in full and partly covered items as half.');
+  const figure = t(COVERAGE_FIGURE_MESSAGE, summary.addressed + summary.waived, summary.total, percent);
+  const counting = t(COUNTING_NOTE_MESSAGE);
   const detail = t('{0} addressed, {1} partly covered, {2} missing, {3} waived', summary.addressed, summary.partial, summary.missing, summary.waived);
   return {
     name,

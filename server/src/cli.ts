@@ -1,3 +1,3 @@
-import { main } from './cli/cli.js';
+import { main } from './cli/planThreads.js';
 
 main();

@@ -7,7 +7,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { analyseDocument, analysePlan, editionIndex } from '../../server/src/analysis/analyse.js';
+import { analyseDocument, analysePlan, editionIndex, type AnalysisOptions } from '../../server/src/analysis/analyse.js';
 import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
 import { indexCatalogue } from '../../server/src/analysis/data/catalogueIndex.js';
 import { parsePlan } from '../../server/src/analysis/model/plan.js';
@@ -96,9 +96,8 @@ describe('incremental', function () {
   it('gives the same findings and coverage as a full analysis after every edit of a random sequence', () => {
     const catalogue = getDefaultCatalogue();
     const index = indexCatalogue(catalogue);
-    const options = { ruleOptions: { now: new Date('2026-11-23T12:00:00Z') } };
     const uri = 'file:///plan.md';
-    const result = (given: ReturnType<typeof analyseDocument>) => {
+    const result = (given: ReturnType<typeof analyseDocument>, options: AnalysisOptions) => {
       const plan = analysePlan([given], catalogue, options);
       const doc = plan.documents[0]!;
       return { identity: plan.identity, findings: plan.findings.get(uri), presented: plan.presented.get(uri), coverage: plan.coverage, summary: plan.summary, sectionTerms: doc.sectionTerms, mappings: doc.mappings };
@@ -108,28 +107,44 @@ describe('incremental', function () {
       '## Reducing health inequalities\n', '### Our workforce\n', '#### Climate change and net zero\n', '<!-- jfp: duty-climate-change -->\n',
       'We will cut carbon emissions and reach net zero, grow our workforce and reduce health inequalities in access and outcomes.\n',
     );
-    const plan = fc.array(fc.oneof({ arbitrary: piece, weight: 3 }, { arbitrary: mapped, weight: 1 }), { maxLength: 40 }).map((p) => p.join(''));
+    // What the rules read across sections: abbreviations spelled out in one section and used in
+    // another (or the definition removed), outdated names, process statements, links and images,
+    // and sections long enough to have a SMOG grade.
+    const ruled = fc.constantFrom(
+      'The Better Care Fund (BCF) pays for it. ', 'The BCF and the ADHD service met. ', 'attention deficit hyperactivity disorder\n', 'Our CCG and the clinical commissioning group. ',
+      '## What we heard\n', 'Here is how we took account of the views expressed.\n', '### Kingsbridge Health and Wellbeing Board\n', 'Its final opinion is below.\n',
+      'This refreshed plan has a summary of changes. ', 'The revision is significant.\n', 'See the integrated care strategy and the JSNA.\n',
+      '[click here](http://x) ', '![](chart.png) ', '<img src="a.png">\n', 'Considerable organisational complexity necessitates collaboration. '.repeat(11) + '\n',
+    );
+    const plan = fc.array(fc.oneof({ arbitrary: piece, weight: 3 }, { arbitrary: mapped, weight: 1 }, { arbitrary: ruled, weight: 2 }), { maxLength: 40 }).map((p) => p.join(''));
+    // The rules' options changed between analyses, the caches kept: readability limits, boards to look for.
+    const ruleOptions = [
+      { now: new Date('2026-11-23T12:00:00Z') },
+      { now: new Date('2026-11-23T12:00:00Z'), readability: { maxSentenceWords: 8, smogThreshold: 6 }, healthAndWellbeingBoards: ['Kingsbridge Health and Wellbeing Board'] },
+      { now: new Date('2026-11-23T12:00:00Z'), readability: { maxSentenceWords: 30, smogThreshold: 12 } },
+    ];
     // Plans of other editions too, their front matter changed by the edits at times.
     const frontMatter = fc.constantFrom('', '', '---\nedition: 2026\n---\n', '---\nperiod: 2024/25 to 2028/29\n---\n# Plan\n');
     const segmentMin = TermMatcher.segmentMin;
     try {
       fc.assert(
-        fc.property(frontMatter, plan, fc.array(edit, { minLength: 1, maxLength: 8 }), (head, start, edits) => {
+        fc.property(frontMatter, plan, fc.array(fc.tuple(edit, fc.nat({ max: ruleOptions.length - 1 })), { minLength: 1, maxLength: 8 }), (head, start, edits) => {
           const parser = new IncrementalParser();
           let text = head + start;
-          for (const e of [undefined, ...edits]) {
+          for (const [e, o] of [[undefined, 0] as const, ...edits]) {
             if (e) text = apply(text, e);
+            const options = { ruleOptions: ruleOptions[o] };
             // As the server analyses an open document: its parser kept, every cache warm.
             TermMatcher.segmentMin = 0;
             // Its terms found once, against the index of its own edition.
-            const incremental = result(analyseDocument(uri, text, editionIndex(catalogue), (t) => parser.parse(t)));
+            const incremental = result(analyseDocument(uri, text, editionIndex(catalogue), (t) => parser.parse(t)), options);
             // From scratch: a whole-text parse, one pass for terms, nothing remembered, against
             // the base catalogue (analysePlan finds them again for another edition).
             TermMatcher.segmentMin = Infinity;
             clearReadabilityCaches();
             clearSectionEvidence(index);
             clearSectionFacts();
-            const full = result(analyseDocument(uri, text, index, parseMarkdown));
+            const full = result(analyseDocument(uri, text, index, parseMarkdown), options);
             assert.deepEqual(incremental, full, JSON.stringify(text));
           }
         }),

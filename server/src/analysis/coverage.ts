@@ -1,7 +1,7 @@
 import { partitionPoint } from './text/partition.js';
 import { isCounted, isStatutory } from './data/catalogue.js';
 import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
-import { quoteRemembered } from './evidence.js';
+import { endQuotes, quoteRemembered } from './evidence.js';
 import { partEvidence, type PartEvidence } from './itemEvidence.js';
 import { itemParts, waiverIn, type Part } from './itemParts.js';
 import { ownEvidence } from './sectionEvidence.js';
@@ -22,7 +22,9 @@ export interface CoverageOptions {
 export function computeCoverage(docs: readonly DocumentAnalysis[], index: CatalogueIndex, options: CoverageOptions): ItemCoverage[] {
   for (const d of docs) ownEvidence(d, index);
   const order = new Map(docs.map((d, i) => [d, i]));
-  return index.catalogue.items.map((item) => itemCoverage(docs, index, index.items.get(item.id)!, options, order));
+  const coverage = index.catalogue.items.map((item) => itemCoverage(docs, index, index.items.get(item.id)!, options, order));
+  endQuotes();
+  return coverage;
 }
 
 function itemCoverage(docs: readonly DocumentAnalysis[], index: CatalogueIndex, terms: ItemTerms, options: CoverageOptions, order: ReadonlyMap<DocumentAnalysis, number>): ItemCoverage {

@@ -6,6 +6,7 @@
 import { partitionPoint } from './text/partition.js';
 import type { PlanModel, Section } from './model/plan.js';
 import { detach, type TermHit } from './text/terms.js';
+import { RecentByText } from './text/recent.js';
 
 export interface SectionFacts {
   /** Words of prose in the section's own blocks below its heading (not comments, code or placeholders). */
@@ -30,10 +31,7 @@ export function sectionFacts(plan: PlanModel): SectionFacts[] {
   let facts = factsCache.get(plan);
   if (!facts) {
     facts = plan.sections.map((s) => factsRemembered(plan, s));
-    if (byText.size > Math.min(MAX_REMEMBERED, 2 * plan.sections.length + 1000)) {
-      const keep = Math.min(MAX_REMEMBERED, plan.sections.length + 1000);
-      for (const k of byText.keys()) if (byText.delete(k) && byText.size <= keep) break;
-    }
+    byText.endUse();
     factsCache.set(plan, facts);
   }
   return facts;
@@ -47,9 +45,8 @@ interface Remembered {
   placeholders: [number, number][];
 }
 
-/** At most this many sections' facts are remembered, the least recently used forgotten first. */
-const MAX_REMEMBERED = 40_000;
-const byText = new Map<string, Remembered>();
+/** Sections' facts, kept for the versions analysed lately (see RecentByText). */
+const byText = new RecentByText<Remembered>();
 
 /** Forgets the facts remembered by text (for tests that compare with a computation from scratch). */
 export function clearSectionFacts(): void {
@@ -68,8 +65,6 @@ function factsRemembered(plan: PlanModel, section: Section): SectionFacts {
   let key = plan.text.slice(from, end);
   const known = byText.get(key);
   if (known && known.excluded.length === excluded.length && known.excluded.every((v, i) => v === excluded[i])) {
-    byText.delete(key);
-    byText.set(key, known);
     return { words: known.words, sentences: known.sentences, placeholders: known.placeholders.map(([s, e]) => [s + from, e + from]) };
   }
   const facts = factsOf(plan, section);
@@ -198,27 +193,30 @@ function shorten(quote: string, at: number): string {
   return `${from > 0 ? '…' : ''}${quote.slice(from, from + 158).trim()}…`;
 }
 
-/** At most this many sentences' plain text are remembered, the least recently used forgotten first. */
-const MAX_QUOTES = 20_000;
-const quotes = new Map<string, string>();
+/** Sentences' plain text, kept for the coverage computations done lately (see RecentByText). */
+const quotes = new RecentByText<string>();
 
 /**
  * quoteAround, with the plain text remembered by the sentence's text: what coverage quotes
  * after an edit is mostly what it quoted before. The sentence is still found in the text each
- * time (a short scan), so the cache cannot change a quote.
+ * time (a short scan), so the cache cannot change a quote. Call endQuotes when a computation
+ * that quotes is done.
  */
 export function quoteRemembered(plan: PlanModel, hit: TermHit, limit: readonly [number, number]): string {
   const [s, e] = sentenceAround(plan.text, hit.start, limit);
-  let sentence = plan.text.slice(s, e);
+  const sentence = plan.text.slice(s, e);
   let quote = quotes.get(sentence);
   if (quote === undefined) {
     // Flat copies, so that no old version of the text is kept alive by a remembered slice of it.
     quote = detach(plainQuote(sentence));
-    sentence = detach(sentence);
-    if (quotes.size >= MAX_QUOTES) quotes.delete(quotes.keys().next().value!);
-  } else quotes.delete(sentence);
-  quotes.set(sentence, quote);
+    quotes.set(detach(sentence), quote);
+  }
   return shorten(quote, hit.start - s);
+}
+
+/** Ends one computation's use of the remembered quotes: those none of the last few read are forgotten. */
+export function endQuotes(): void {
+  quotes.endUse();
 }
 
 /** Forgets the remembered quotes (for tests that compare with a computation from scratch). */

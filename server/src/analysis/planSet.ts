@@ -71,8 +71,19 @@ export interface PlanJob {
 }
 
 /** The plans of a set of documents, grouped, as jobs: the plans first, in the grouping's order, then the unassigned files. */
-export function planJobs(documents: readonly Pick<DocumentAnalysis, 'uri' | 'plan'>[], configured: readonly ConfiguredPlan[] = []): { grouping: PlanGrouping; plans: PlanJob[]; unassigned: PlanJob[] } {
-  const facts = new Map(documents.map((d) => [d.uri, planFileFacts(d)]));
+export function planJobs(documents: readonly Pick<DocumentAnalysis, 'uri' | 'plan'>[], configured: readonly ConfiguredPlan[] = []): PlanJobs {
+  return planJobsOfFacts(documents.map(planFileFacts), configured);
+}
+
+export interface PlanJobs {
+  grouping: PlanGrouping;
+  plans: PlanJob[];
+  unassigned: PlanJob[];
+}
+
+/** The same from the files' facts alone (jfp-check gets them from its worker threads). */
+export function planJobsOfFacts(files: readonly PlanFileFacts[], configured: readonly ConfiguredPlan[] = []): PlanJobs {
+  const facts = new Map(files.map((f) => [f.uri, f]));
   const grouping = groupPlans([...facts.values()], configured);
   return {
     grouping,

@@ -12,6 +12,7 @@ import { clearQuotes, sectionFacts } from './evidence.js';
 import { emptyEvidence, keysOf, partEvidence, sectionHits, type PartEvidence } from './itemEvidence.js';
 import type { DocumentAnalysis } from './model/document.js';
 import { detach, type TermHit } from './text/terms.js';
+import { RecentByText } from './text/recent.js';
 
 /** A document's evidence per section, by item. */
 export interface OwnEvidence {
@@ -38,9 +39,8 @@ interface Entry {
   hits: TermHit[];
 }
 
-/** At most this many sections are remembered per catalogue index (a few plans of 2 MB), the least recently used forgotten first. */
-const MAX_SECTIONS = 40_000;
-const caches = new WeakMap<CatalogueIndex, Map<string, Entry>>();
+/** Each section's evidence per catalogue index, kept for the versions analysed lately (see RecentByText). */
+const caches = new WeakMap<CatalogueIndex, RecentByText<Entry>>();
 const itemsByKey = new WeakMap<CatalogueIndex, Map<string, number[]>>();
 const memo = new WeakMap<DocumentAnalysis, { index: CatalogueIndex; own: OwnEvidence }>();
 
@@ -72,7 +72,7 @@ export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEv
   const known = memo.get(doc);
   if (known?.index === index) return known.own;
   let cache = caches.get(index);
-  if (!cache) caches.set(index, (cache = new Map()));
+  if (!cache) caches.set(index, (cache = new RecentByText()));
   const byKey = itemsFor(index);
   const { sections, text } = doc.plan;
   const facts = sectionFacts(doc.plan);
@@ -89,10 +89,8 @@ export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEv
     // Keyed by the text; the counts and hits (rarely different for the same text) are compared.
     let key = text.slice(base, section.end);
     let entry = cache.get(key);
-    if (entry && sameInputs(entry, f.words, f.sentences, hits, base)) {
-      // Most recently used last, so that the oldest are forgotten first.
-      cache.delete(key);
-    } else {
+    // Found: the same evidence objects, wherever the section now starts.
+    if (!entry || !sameInputs(entry, f.words, f.sentences, hits, base)) {
       const slots: number[] = [];
       for (const h of hits) for (const slot of byKey.get(h.key) ?? []) if (!slots.includes(slot)) slots.push(slot);
       slots.sort((a, b) => a - b);
@@ -108,9 +106,7 @@ export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEv
       evidenceBySlot[entry.slots[k]!]!.push(entry.evidence[k]!);
     }
   }
-  // Old versions' sections are forgotten once they outnumber the document's own (a few plans' worth at most).
-  const keep = Math.min(MAX_SECTIONS, sections.length + 1000);
-  if (cache.size > Math.min(MAX_SECTIONS, 2 * sections.length + 1000)) for (const k of cache.keys()) if (cache.delete(k) && cache.size <= keep) break;
+  cache.endUse();
   const bodyOnly = (i: number, terms: ItemTerms): PartEvidence => {
     const entry = entries[i];
     if (!entry) return emptyOf(terms);

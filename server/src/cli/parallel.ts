@@ -1,99 +1,130 @@
 /**
- * A pool of worker threads, so jfp-check checks many plans at once across the machine's cores.
- * The main thread hands each worker one job at a time and gathers the answers in the order of
- * the jobs, whatever order they finish in. A job that throws, or a worker that stops (out of
- * memory, say), gives that job an error answer; the pool starts a fresh worker for the rest and
- * never rejects. The worker's side is `serveJobs`, called by the worker script. jfp-check uses it
- * to parse plan files on every core (`parseInWorkers`; the worker is worker.ts).
+ * Worker threads for jfp-check, with the main thread working beside them: the main thread hands
+ * jobs out, keeps every worker's queue topped up, and takes a job itself whenever it is free, so
+ * no core idles while another waits. Only plain data crosses between threads: jobs go out, answers
+ * come back. A job that throws, or a worker that stops (out of memory, say), fails the whole
+ * batch, so the caller can do the work again another way (jfp-check runs on one thread then). The
+ * worker's side is `serveJobs`, called by the worker script (worker.ts: whole plans checked).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { isMainThread, parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
-import type { Root } from 'mdast';
-import { parseChunked } from '../analysis/model/incremental.js';
-import { isConvertiblePath } from '../convert/convert.js';
-
-export type PoolAnswer<R> = { ok: true; value: R } | { ok: false; message: string };
-
-export interface PoolOptions {
-  /** The worker script: it calls `serveJobs`. */
-  script: string | URL;
-  /** Number of workers (default: the available parallelism), never more than the jobs. */
-  size?: number;
-  /** Data every worker receives once, at start (`shared` in `serveJobs`). */
-  shared?: unknown;
-  resourceLimits?: ResourceLimits;
-}
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 interface JobMessage {
   index: number;
   job: unknown;
 }
 
-type AnswerMessage = { index: number } & PoolAnswer<unknown>;
-
-/** Workers to start for `jobs` jobs: the machine's available parallelism, at most one per job. */
-export function poolSize(jobs: number, size: number = os.availableParallelism()): number {
-  return Math.max(1, Math.min(jobs, Math.floor(size)));
-}
+type AnswerMessage = { index: number } & ({ ok: true; value: unknown } | { ok: false; message: string });
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Runs every job in the pool; the answers are in the order of `jobs`. */
-export function runInWorkers<J, R>(jobs: readonly J[], options: PoolOptions): Promise<PoolAnswer<R>[]> {
-  const answers: PoolAnswer<R>[] = new Array<PoolAnswer<R>>(jobs.length);
-  if (jobs.length === 0) return Promise.resolve(answers);
-  return new Promise((resolve) => {
-    let next = 0;
-    let live = 0;
-    const settle = (index: number, answer: PoolAnswer<R>) => {
-      answers[index] ??= answer;
-    };
-    // Every worker has stopped, so every job was handed out and answered (or lost with its worker).
-    const finish = () => {
-      for (let i = 0; i < jobs.length; i++) settle(i, { ok: false, message: 'the job was not run' });
-      resolve(answers);
-    };
-    const start = () => {
-      let worker: Worker;
-      try {
-        worker = new Worker(options.script, { workerData: options.shared, resourceLimits: options.resourceLimits });
-      } catch (e) {
-        // No worker can start (a missing script): every job left gets the reason.
-        while (next < jobs.length) settle(next++, { ok: false, message: `could not start a worker: ${messageOf(e)}` });
-        if (live === 0) finish();
-        return;
-      }
-      live++;
-      let current: number | undefined;
-      const feed = () => {
-        if (next >= jobs.length) {
-          current = undefined;
-          void worker.terminate();
-          return;
-        }
-        current = next++;
-        worker.postMessage({ index: current, job: jobs[current] } satisfies JobMessage);
-      };
-      let failure: string | undefined;
-      worker.on('message', (m: AnswerMessage) => {
-        settle(m.index, m.ok ? { ok: true, value: m.value as R } : { ok: false, message: m.message });
-        feed();
-      });
-      worker.on('error', (e) => (failure = messageOf(e)));
-      worker.once('exit', (code) => {
-        live--;
-        if (current !== undefined) {
-          settle(current, { ok: false, message: failure ?? `the worker stopped (exit code ${code})` });
-          if (next < jobs.length) start();
-        }
-        if (live === 0) finish();
-      });
-      feed();
-    };
-    for (let i = 0, n = poolSize(jobs.length, options.size); i < n; i++) start();
+/** One worker thread: each job posted to it is answered in turn. */
+export class WorkerLane<J, R> {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (r: R) => void; reject: (e: Error) => void }>();
+  private next = 0;
+  private stopped: string | undefined;
+  private failure: string | undefined;
+
+  /** `shared`: data the worker receives once, at start (the second argument of its handler). */
+  constructor(script: string | URL, shared?: unknown) {
+    this.worker = new Worker(script, { workerData: shared });
+    this.worker.on('message', (m: AnswerMessage) => {
+      const waiting = this.waiting.get(m.index);
+      this.waiting.delete(m.index);
+      if (m.ok) waiting?.resolve(m.value as R);
+      else waiting?.reject(new Error(m.message));
+    });
+    this.worker.on('error', (e) => (this.failure = messageOf(e)));
+    this.worker.once('exit', (code) => {
+      this.stopped = this.failure ?? `the worker stopped (exit code ${code})`;
+      for (const { reject } of this.waiting.values()) reject(new Error(this.stopped));
+      this.waiting.clear();
+    });
+  }
+
+  /** Jobs posted and not yet answered. */
+  get pending(): number {
+    return this.waiting.size;
+  }
+
+  call(job: J): Promise<R> {
+    if (this.stopped !== undefined) return Promise.reject(new Error(this.stopped));
+    const index = this.next++;
+    return new Promise<R>((resolve, reject) => {
+      this.waiting.set(index, { resolve, reject });
+      this.worker.postMessage({ index, job } satisfies JobMessage);
+    });
+  }
+
+  close(): void {
+    void this.worker.terminate();
+  }
+}
+
+/** A job's answer and the lane that gave it: 0 for the main thread, then 1 for `lanes[0]`, and so on. */
+export interface LaneAnswer<R> {
+  value: R;
+  lane: number;
+}
+
+/** The promise, marked as handled: its failure is read later (by Promise.all), or not at all when another job failed first. */
+function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs `jobs` on the main thread (`here`) and on the worker lanes at once, each taking the next
+ * job when free; every worker keeps `depth` jobs queued, so it never waits for the main thread to
+ * finish a job before getting its next. Jobs for which `hereOnly` is true run on the main thread.
+ * The answers are in the order of the jobs; rejects when any job fails.
+ */
+export async function runShared<J, R>(jobs: readonly J[], here: (job: J) => R, lanes: readonly WorkerLane<J, R>[], options: { hereOnly?: (job: J) => boolean; depth?: number } = {}): Promise<LaneAnswer<R>[]> {
+  const answers: Promise<LaneAnswer<R>>[] = new Array<Promise<LaneAnswer<R>>>(jobs.length);
+  const anywhere: number[] = [];
+  const pinned: number[] = [];
+  jobs.forEach((job, i) => (options.hereOnly?.(job) ? pinned : anywhere).push(i));
+  let failed = false;
+  const feed = (lane: WorkerLane<J, R>, number: number) => {
+    while (!failed && lane.pending < (options.depth ?? 2) && anywhere.length > 0) {
+      const i = anywhere.shift()!;
+      answers[i] = handled(
+        lane.call(jobs[i]!).then(
+          (value) => {
+            feed(lane, number);
+            return { value, lane: number };
+          },
+          (e: unknown) => {
+            failed = true;
+            throw e;
+          },
+        ),
+      );
+    }
+  };
+  lanes.forEach((lane, i) => feed(lane, i + 1));
+  while (!failed && pinned.length + anywhere.length > 0) {
+    const i = pinned.length > 0 ? pinned.shift()! : anywhere.shift()!;
+    answers[i] = Promise.resolve({ value: here(jobs[i]!), lane: 0 });
+    // Let the workers' answers in, so that they get their next jobs.
+    await nextTurn();
+  }
+  return Promise.all(answers.filter((a) => a !== undefined)).then((list) => {
+    if (list.length < jobs.length) throw new Error('a job was not run');
+    return list;
   });
+}
+
+/** Runs each job on the lane given for it (0: the main thread), all lanes at once; the answers are in the order of the jobs. */
+export async function runAssigned<J, R>(jobs: readonly J[], laneOf: readonly number[], here: (job: J) => R, lanes: readonly WorkerLane<J, R>[]): Promise<R[]> {
+  const answers = jobs.map((job, i) => (laneOf[i]! > 0 ? handled(lanes[laneOf[i]! - 1]!.call(job)) : undefined));
+  const local: R[] = [];
+  for (let i = 0; i < jobs.length; i++) if (laneOf[i] === 0) local[i] = here(jobs[i]!);
+  return Promise.all(answers.map((a, i) => a ?? local[i]!));
 }
 
 /**
@@ -122,15 +153,16 @@ export function serveJobs<J, R>(handle: (job: J, shared: unknown) => R | Promise
   });
 }
 
-let parseWorker: string | URL | undefined;
+let workerScript: string | URL | undefined;
 
-/** Where the parsing worker's script is (tests point at the compiled worker.js; jfp-check finds dist/cliWorker.cjs). */
-export function setParseWorkerScript(script: string | URL | undefined): void {
-  parseWorker = script;
+/** Where jfp-check's worker script is (tests point at the compiled worker.js; jfp-check finds dist/cliWorker.cjs). */
+export function setWorkerScript(script: string | URL | undefined): void {
+  workerScript = script;
 }
 
-function findParseWorker(): string | URL | undefined {
-  if (parseWorker) return parseWorker;
+/** The worker script: the one set, else dist/cliWorker.cjs beside the running CLI; undefined when there is none. */
+export function findWorkerScript(): string | URL | undefined {
+  if (workerScript) return workerScript;
   const dirs: string[] = [];
   try {
     if (process.argv[1]) dirs.push(path.dirname(fs.realpathSync(process.argv[1])));
@@ -139,41 +171,4 @@ function findParseWorker(): string | URL | undefined {
   }
   if (typeof __filename === 'string') dirs.push(path.dirname(__filename));
   return dirs.map((d) => path.join(d, 'cliWorker.cjs')).find((f) => fs.existsSync(f));
-}
-
-/** A Markdown file's text and its parse tree, as a worker answers. */
-export interface ParsedFile {
-  text: string;
-  root: Root;
-}
-
-/**
- * Parses Markdown plan files in worker threads, one file per job, all cores busy: parsing is
- * most of the cost of checking a plan. Returns the trees by text, so a tree is used only for
- * the very text it was parsed from (jfp-check reads each file again, with all its checks, and
- * parses on the main thread whatever is not here). Word and PDF files are left to the main
- * thread, which converts them as before. Empty when there is one file or one core, or no worker.
- */
-export async function parseInWorkers(files: readonly string[], size: number = os.availableParallelism()): Promise<Map<string, Root>> {
-  const trees = new Map<string, Root>();
-  const markdown = files.filter((f) => !isConvertiblePath(f));
-  const script = markdown.length > 1 && poolSize(markdown.length, size) > 1 ? findParseWorker() : undefined;
-  if (!script) return trees;
-  const answers = await runInWorkers<string, ParsedFile>(markdown, { script, size });
-  for (const a of answers) if (a.ok) trees.set(a.value.text, a.value.root);
-  return trees;
-}
-
-/**
- * A parser that takes each tree of `trees` once, for the text it was parsed from, and parses
- * anything else here (a tree is handed out once, so no two documents share one).
- */
-export function treesOnce(trees: Map<string, Root> | undefined): ((text: string) => Root) | undefined {
-  if (!trees || trees.size === 0) return undefined;
-  return (text) => {
-    const tree = trees.get(text);
-    if (!tree) return parseChunked(text);
-    trees.delete(text);
-    return tree;
-  };
 }

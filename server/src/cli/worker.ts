@@ -1,13 +1,10 @@
 /**
- * jfp-check's worker thread (bundled as dist/cliWorker.cjs; see parallel.ts): reads a Markdown
- * plan file and parses it as the analysis would (in chunks when long), answering its text and
- * tree. It imports only the parser, so each worker starts quickly.
+ * jfp-check's worker thread (bundled as dist/cliWorker.cjs; see planThreads.ts): reads and
+ * analyses plan files, then checks whole plans, answering plain data (planCheck.ts).
  */
-import { parseChunked } from '../analysis/model/incremental.js';
-import { readPlanFile } from '../host/planInput.js';
-import { serveJobs, type ParsedFile } from './parallel.js';
+import { serveJobs } from './parallel.js';
+import { PlanChecker, type ThreadAnswer, type ThreadJob, type ThreadSetup } from './planCheck.js';
 
-serveJobs<string, ParsedFile>((file) => {
-  const text = readPlanFile(file);
-  return { text, root: parseChunked(text) };
-});
+let checker: PlanChecker | undefined;
+
+serveJobs<ThreadJob, ThreadAnswer>((job, shared) => (checker ??= new PlanChecker(shared as ThreadSetup)).handle(job));

@@ -12,7 +12,7 @@ import { escapeXml as x } from './xml.js';
  */
 export function formatJunit(plan: PlanAnalysis, file: (uri: string) => string): string {
   const name = `${plan.index.catalogue.data.title} (${identityLine(plan.identity)})`;
-  return junitDocument(`Joint Forward Plan coverage: ${name}`, [plan], file, () => '');
+  return junitDocument(`Joint Forward Plan coverage: ${name}`, [junitSuites(plan, file, '')]);
 }
 
 /**
@@ -20,14 +20,33 @@ export function formatJunit(plan: PlanAnalysis, file: (uri: string) => string): 
  * ("Alpha Joint Forward Plan (alpha.md): Statutory duties"), so that no two suites share a name.
  */
 export function formatJunitPlans(plans: readonly PlanAnalysis[], file: (uri: string) => string): string {
-  return junitDocument(`Joint Forward Plan coverage: ${plans.length} plans`, plans, file, (plan) => `${planHeading(plan, file)}: `);
+  return junitPlansDocument(plans.map((plan) => junitSuites(plan, file, `${planHeading(plan, file)}: `)));
 }
 
-function junitDocument(name: string, plans: readonly PlanAnalysis[], file: (uri: string) => string, prefix: (plan: PlanAnalysis) => string): string {
-  const all = plans.flatMap((p) => p.coverage.filter((c) => c.counted));
+/** One plan's suites as plain data (jfp-check builds them in a worker thread) and its counts. */
+export interface JunitSuites {
+  lines: string[];
+  tests: number;
+  failures: number;
+  skipped: number;
+}
+
+/** The several-plan document from each plan's suites (see formatJunitPlans). */
+export function junitPlansDocument(parts: readonly JunitSuites[]): string {
+  return junitDocument(`Joint Forward Plan coverage: ${parts.length} plans`, parts);
+}
+
+/** A plan's suites, each named with `prefix` first. */
+export function junitSuites(plan: PlanAnalysis, file: (uri: string) => string, prefix: string): JunitSuites {
+  const counted = plan.coverage.filter((c) => c.counted);
+  return { lines: suites(plan, file, prefix), tests: counted.length, failures: counted.filter((c) => c.status === 'missing').length, skipped: counted.filter((c) => c.status === 'waived').length };
+}
+
+function junitDocument(name: string, parts: readonly JunitSuites[]): string {
+  const sum = (key: 'tests' | 'failures' | 'skipped') => parts.reduce((n, p) => n + p[key], 0);
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  lines.push(`<testsuites name="${x(name)}" tests="${all.length}" failures="${all.filter((c) => c.status === 'missing').length}" errors="0" skipped="${all.filter((c) => c.status === 'waived').length}">`);
-  for (const plan of plans) lines.push(...suites(plan, file, prefix(plan)));
+  lines.push(`<testsuites name="${x(name)}" tests="${sum('tests')}" failures="${sum('failures')}" errors="0" skipped="${sum('skipped')}">`);
+  for (const part of parts) lines.push(...part.lines);
   lines.push('</testsuites>');
   return lines.join('\n') + '\n';
 }

@@ -4,20 +4,27 @@
  * with previous plan" (one plan) each need.
  */
 import type { Root } from 'mdast';
-import { analysePlan, type PlanAnalysis } from '../analysis/analyse.js';
+import { analysePlan, editionIndex, type PlanAnalysis } from '../analysis/analyse.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
-import { indexCatalogue } from '../analysis/data/catalogueIndex.js';
-import { planFileGlobs, type JfpConfig } from '../analysis/data/config.js';
-import { analyseDocument, type DocumentAnalysis } from '../analysis/model/document.js';
+import { editionOverride, planFileGlobs, type JfpConfig } from '../analysis/data/config.js';
+import { analyseDocument, type DocumentAnalysis, type IndexChooser } from '../analysis/model/document.js';
 import { analysisOptions } from '../analysis/planOptions.js';
 import { analysePlanSet, configuredPlans, type PlanSet } from '../analysis/planSet.js';
 import { collectFilesAndOthers, readPlanFile } from './planInput.js';
 import { pathToUri, uriToPath } from './uri.js';
 import { listedFiles, planFileFacts } from '../analysis/planGroups.js';
 
+/**
+ * The index each file is analysed against: that of the edition it would be checked against as
+ * a plan of its own, so that analysePlan need not find its terms again (see editionIndex).
+ */
+export function documentIndex(catalogue: IndexedCatalogue, config: JfpConfig): IndexChooser {
+  return editionIndex(catalogue, editionOverride(config));
+}
+
 /** The plan files found at the paths, analysed, with the other Markdown files there that a main document lists in its front matter. */
 function readDocuments(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue, read: (file: string) => string, parse?: (text: string) => Root): DocumentAnalysis[] {
-  const index = indexCatalogue(catalogue);
+  const index = documentIndex(catalogue, config);
   const { files, others } = collectFilesAndOthers(paths, planFileGlobs(config));
   const docs = files.map((file) => analyseDocument(pathToUri(file), read(file), index, parse));
   const listed = listedFiles(docs.map(planFileFacts), others.map(pathToUri));

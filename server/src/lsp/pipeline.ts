@@ -230,6 +230,9 @@ export class DocumentPipeline {
     const plan = snapshot.plan;
     if (documents.get(uri) !== doc || !this.analysed(doc) || !live()) return;
     if (!plan && !this.published.has(uri)) return; // quiet outside plans
+    // Coverage is done; the rules are the next stage: requests that came meanwhile go first.
+    if (plan && !(await this.pause(live))) return;
+    if (documents.get(uri) !== doc || !this.analysed(doc)) return;
     const skipped = plan ? workspace.skipped(uri) : undefined;
     const shown = (findings: PlanAnalysis['presented']) => findings.get(doc.uri) ?? findings.get(uriKey(doc.uri)) ?? [];
     let diagnostics: Diagnostic[] = [];

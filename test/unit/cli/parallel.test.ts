@@ -1,89 +1,97 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { parseChunked } from '../../../server/src/analysis/model/incremental.js';
-import { parseInWorkers, poolSize, runInWorkers, setParseWorkerScript, treesOnce } from '../../../server/src/cli/parallel.js';
-import { DRAFT_PLAN, EXAMPLE_PLAN, PLACE_CHAPTER, WORKSPACE } from '../../helpers.js';
+import { runAssigned, runShared, WorkerLane } from '../../../server/src/cli/parallel.js';
+import { checkJobs, MIN_PARALLEL_BYTES, threadsFor } from '../../../server/src/cli/planThreads.js';
 import type { TestJob } from './poolWorker.js';
 
 const script = new URL('./poolWorker.js', import.meta.url);
+const doubleHere = (job: TestJob) => (job.kind === 'double' ? job.n * 2 : assert.fail(`the main thread was given ${job.kind}`));
 
-describe('cli/parallel: the worker pool', () => {
-  it('uses the available parallelism, at most one worker per job and at least one', () => {
-    assert.equal(poolSize(100), os.availableParallelism());
-    assert.equal(poolSize(1, 8), 1);
-    assert.equal(poolSize(5, 2), 2);
-    assert.equal(poolSize(0, 4), 1);
+describe('cli/parallel: the main thread and worker threads sharing jobs', () => {
+  let lanes: WorkerLane<TestJob, unknown>[] = [];
+  const lane = (shared?: unknown) => {
+    const l = new WorkerLane<TestJob, unknown>(script, shared);
+    lanes.push(l);
+    return l;
+  };
+  afterEach(() => {
+    for (const l of lanes) l.close();
+    lanes = [];
   });
 
-  it('answers in the order of the jobs, whatever order they finish in', async () => {
-    // The first jobs are the slowest, so with two workers the later ones finish first.
+  it('answers in the order of the jobs, the main thread taking jobs too', async () => {
+    // The worker's first jobs are slow, so the main thread takes most of the rest.
     const jobs: TestJob[] = Array.from({ length: 9 }, (_, n) => ({ kind: 'double', n, delayMs: n < 2 ? 300 : 0 }));
-    const answers = await runInWorkers<TestJob, number>(jobs, { script, size: 2 });
-    assert.deepEqual(answers, jobs.map((_, n) => ({ ok: true, value: n * 2 })));
+    const answers = await runShared(jobs, doubleHere, [lane()]);
+    assert.deepEqual(
+      answers.map((a) => a.value),
+      jobs.map((_, n) => n * 2),
+    );
+    // The worker was handed the first two jobs at once; the main thread took the next.
+    assert.deepEqual(
+      answers.slice(0, 3).map((a) => a.lane),
+      [1, 1, 0],
+    );
   });
 
-  it('reports a job that throws as that job’s error, and carries on with the others', async () => {
-    const jobs: TestJob[] = [{ kind: 'double', n: 1 }, { kind: 'throw' }, { kind: 'double', n: 3 }, { kind: 'uncopyable' }];
-    const answers = await runInWorkers<TestJob, number>(jobs, { script, size: 2 });
-    assert.deepEqual(answers.slice(0, 3), [{ ok: true, value: 2 }, { ok: false, message: 'this plan cannot be read' }, { ok: true, value: 6 }]);
-    assert.equal(answers[3]!.ok, false);
+  it('runs on the main thread the jobs that must run there, and everything when there is no worker', async () => {
+    const jobs: TestJob[] = Array.from({ length: 6 }, (_, n) => ({ kind: 'double', n }));
+    const pinned = await runShared(jobs, doubleHere, [lane()], { hereOnly: (j) => j.kind === 'double' && j.n % 2 === 0 });
+    assert.deepEqual(
+      pinned.filter((_, n) => n % 2 === 0).map((a) => a.lane),
+      [0, 0, 0],
+    );
+    const alone = await runShared(jobs, doubleHere, []);
+    assert.deepEqual(
+      alone.map((a) => [a.value, a.lane]),
+      jobs.map((_, n) => [n * 2, 0]),
+    );
+    assert.deepEqual(await runShared([], doubleHere, [lane()]), []);
   });
 
-  it('survives a worker that stops: its job gets an error, a fresh worker takes the rest', async () => {
-    const jobs: TestJob[] = [{ kind: 'exit' }, { kind: 'double', n: 2 }, { kind: 'exit' }, { kind: 'double', n: 4 }, { kind: 'double', n: 5 }];
-    const answers = await runInWorkers<TestJob, number>(jobs, { script, size: 1 });
-    assert.equal(answers.length, 5);
-    assert.equal(answers[0]!.ok, false);
-    assert.match(answers[0]!.ok ? '' : answers[0]!.message, /stopped.*exit code 3/);
-    assert.equal(answers[2]!.ok, false);
-    assert.deepEqual([answers[1], answers[3], answers[4]], [{ ok: true, value: 4 }, { ok: true, value: 8 }, { ok: true, value: 10 }]);
+  it('fails when a job throws, when an answer cannot be copied, or when a worker stops, and no failure goes unheard', async () => {
+    const many = (job: TestJob): TestJob[] => [job, ...Array.from({ length: 4 }, (_, n): TestJob => ({ kind: 'double', n, delayMs: 20 }))];
+    await assert.rejects(runShared(many({ kind: 'throw' }), doubleHere, [lane()]), /this plan cannot be read/);
+    await assert.rejects(runShared(many({ kind: 'uncopyable' }), doubleHere, [lane()]), /could not be cloned/);
+    await assert.rejects(runShared(many({ kind: 'exit' }), doubleHere, [lane()]), /stopped \(exit code 3\)/);
+    // A worker that has stopped fails every job given to it later.
+    const stopped = lane();
+    await assert.rejects(stopped.call({ kind: 'exit' }), /exit code 3/);
+    await assert.rejects(stopped.call({ kind: 'double', n: 1 }), /exit code 3/);
+    await assert.rejects(
+      runShared([{ kind: 'double', n: 1 }], () => {
+        throw new Error('not here');
+      }, []),
+      /not here/,
+    );
   });
 
-  it('gives every worker the shared data, and every job an error when no worker can start', async () => {
-    assert.deepEqual(await runInWorkers<TestJob, unknown>([{ kind: 'shared' }], { script, shared: { config: 1 } }), [{ ok: true, value: { config: 1 } }]);
-    const missing = new URL('./no-such-worker.js', import.meta.url);
-    const answers = await runInWorkers<TestJob, number>([{ kind: 'double', n: 1 }, { kind: 'double', n: 2 }], { script: missing, size: 2 });
-    assert.equal(answers.length, 2);
-    assert.ok(answers.every((a) => !a.ok));
-  });
-
-  it('answers nothing for no jobs', async () => {
-    assert.deepEqual(await runInWorkers([], { script }), []);
+  it('runs each job on the lane given for it, and gives every worker the shared data', async () => {
+    const jobs: TestJob[] = [{ kind: 'double', n: 1 }, { kind: 'shared' }, { kind: 'double', n: 3 }, { kind: 'double', n: 4 }];
+    const seen: number[] = [];
+    const answers = await runAssigned(jobs, [0, 1, 2, 1], (job) => (seen.push(job.kind === 'double' ? job.n : -1), doubleHere(job)), [lane({ config: 1 }), lane()]);
+    assert.deepEqual(answers, [2, { config: 1 }, 6, 8]);
+    assert.deepEqual(seen, [1]);
+    await assert.rejects(runAssigned([{ kind: 'throw' }], [1], doubleHere, [lane()]), /cannot be read/);
   });
 });
 
-describe('cli/parallel: parsing plan files in workers', () => {
-  before(() => setParseWorkerScript(new URL('../../../server/src/cli/worker.js', import.meta.url)));
-  after(() => setParseWorkerScript(undefined));
-
-  it('gives each Markdown file’s tree by its text, the same tree as parsing it here', async () => {
-    const files = [DRAFT_PLAN, PLACE_CHAPTER, EXAMPLE_PLAN];
-    const trees = await parseInWorkers(files, 2);
-    assert.equal(trees.size, 3);
-    for (const file of files) {
-      const text = fs.readFileSync(file, 'utf8');
-      assert.deepEqual(trees.get(text), parseChunked(text));
-    }
+describe('cli/planThreads: how many threads check plans', () => {
+  it('reads JFP_CHECK_JOBS as a whole number of at least 1, else leaves the choice to the work', () => {
+    assert.deepEqual(
+      [{}, { JFP_CHECK_JOBS: '1' }, { JFP_CHECK_JOBS: '0' }, { JFP_CHECK_JOBS: 'all' }, { JFP_CHECK_JOBS: '2.5' }, { JFP_CHECK_JOBS: '4' }, { JFP_CHECK_JOBS: '' }].map((env) => checkJobs(env)),
+      [undefined, 1, undefined, undefined, undefined, 4, undefined],
+    );
   });
 
-  it('leaves out what a worker could not read, Word and PDF files, and everything on one core', async () => {
-    const trees = await parseInWorkers([DRAFT_PLAN, path.join(WORKSPACE, 'no-such-forward-plan.md'), path.join(WORKSPACE, 'plan.docx')], 2);
-    assert.deepEqual([...trees.keys()], [fs.readFileSync(DRAFT_PLAN, 'utf8')]);
-    assert.equal((await parseInWorkers([DRAFT_PLAN, PLACE_CHAPTER], 1)).size, 0);
-  });
-});
-
-describe('cli/parallel: trees handed out once', () => {
-  it('gives a tree for its own text once, and parses anything else here', () => {
-    const text = fs.readFileSync(DRAFT_PLAN, 'utf8');
-    const tree = parseChunked(text);
-    const parse = treesOnce(new Map([[text, tree]]))!;
-    assert.equal(parse(text), tree);
-    const again = parse(text);
-    assert.notEqual(again, tree);
-    assert.deepEqual(again, tree);
-    assert.equal(treesOnce(new Map()), undefined);
+  it('uses every core for two files or more with enough text, one thread otherwise, never more threads than files', () => {
+    const big = MIN_PARALLEL_BYTES;
+    assert.equal(threadsFor([big, big], undefined, 4), 2);
+    assert.equal(threadsFor([big, big, big, big, big], undefined, 4), 4);
+    assert.equal(threadsFor([big * 3], undefined, 4), 1);
+    assert.equal(threadsFor([10, 10, 10], undefined, 4), 1);
+    assert.equal(threadsFor([10, 10, 10], 2, 4), 2);
+    assert.equal(threadsFor([big, big], 1, 4), 1);
+    assert.equal(threadsFor([big], 8, 4), 1);
+    assert.equal(threadsFor([], undefined, 4), 1);
   });
 });

@@ -6,7 +6,6 @@ export type TestJob = { kind: 'double'; n: number; delayMs?: number } | { kind: 
 serveJobs<TestJob, unknown>(async (job, shared) => {
   switch (job.kind) {
     case 'double':
-      // A later job may finish first: the answers must still come back in the order of the jobs.
       if (job.delayMs) await new Promise((r) => setTimeout(r, job.delayMs));
       return job.n * 2;
     case 'throw':

@@ -8,7 +8,7 @@ import glossarySchema from '../../../../schemas/glossary.schema.json' with { typ
 import glossaryJson from '../../../../schemas/glossary.json' with { type: 'json' };
 import outdatedSchema from '../../../../schemas/outdated-terms.schema.json' with { type: 'json' };
 import outdatedJson from '../../../../schemas/outdated-terms.json' with { type: 'json' };
-import { matchesOutside, normaliseTerm, TermMatcher } from '../text/terms.js';
+import { matchesOutside, normaliseTerm, SegmentCache, TermMatcher, type TermHit } from '../text/terms.js';
 import type { Confidence } from '../types.js';
 
 export interface GlossaryEntry {
@@ -64,13 +64,20 @@ export interface AbbreviationHit {
 /**
  * One-pass matching of abbreviations: case-sensitive ("ICB", never "icb"), on word
  * boundaries, with an optional plural "s". A possessive "'s" is left outside the hit.
+ * A long text is matched segment by segment, as TermMatcher does (see SegmentCache): no
+ * abbreviation contains "#" (checked), and the look-behind and look-ahead see a non-word
+ * character at a cut just as at the ends of the text, so the hits are those of one pass,
+ * and after an edit only the segments it touched are matched again.
  */
 export class AbbreviationMatcher {
   private readonly pattern: RegExp | undefined;
   readonly abbreviations: ReadonlySet<string>;
+  private readonly segments = new SegmentCache();
+  private readonly segmentable: boolean;
 
   constructor(abbreviations: Iterable<string>) {
     this.abbreviations = new Set([...abbreviations].filter((a) => a.length > 0));
+    this.segmentable = ![...this.abbreviations].some((a) => a.includes('#'));
     if (this.abbreviations.size === 0) return;
     // Longest first, so that "NHSE/I" wins over "NHSE" at the same position.
     const alternatives = [...this.abbreviations].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((a) => a.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
@@ -81,9 +88,21 @@ export class AbbreviationMatcher {
   match(text: string, excluded: readonly (readonly [number, number])[] = []): AbbreviationHit[] {
     const hits: AbbreviationHit[] = [];
     if (!this.pattern) return hits;
-    for (const m of matchesOutside(this.pattern, text, excluded)) {
-      hits.push({ abbreviation: m[1]!, start: m.index, end: m.index + m[0].length, plural: m[2] === 's' });
+    const all = text.length < TermMatcher.segmentMin || !this.segmentable ? this.hitsOf(text) : this.segments.hits(text, (segment) => this.hitsOf(segment));
+    let x = 0;
+    for (const h of all) {
+      while (x < excluded.length && excluded[x]![1] <= h.start) x++;
+      if (x < excluded.length && excluded[x]![0] < h.end) continue;
+      // The hit is the abbreviation and, when plural, one "s" more.
+      hits.push({ abbreviation: h.key, start: h.start, end: h.end, plural: h.end - h.start > h.key.length });
     }
+    return hits;
+  }
+
+  /** Every hit in text, before exclusions; the key is the abbreviation as listed. */
+  private hitsOf(text: string): TermHit[] {
+    const hits: TermHit[] = [];
+    for (const m of matchesOutside(this.pattern!, text, [])) hits.push({ key: m[1]!, start: m.index, end: m.index + m[0].length });
     return hits;
   }
 }
@@ -131,6 +150,18 @@ export function capitalsAgree(written: string, outdated: OutdatedTerm, key: stri
   return split(phrase).every((w, i) => !/^\p{Lu}/u.test(w) || /^\p{Lu}/u.test(got[i] ?? ''));
 }
 
+/** A document's text and the ranges that are not prose (sorted by start): a plan model (see model/plan.ts). */
+interface Prose {
+  text: string;
+  excluded: readonly (readonly [number, number])[];
+}
+
+function memoised<T>(memo: WeakMap<Prose, T>, key: Prose, compute: () => T): T {
+  let value = memo.get(key);
+  if (value === undefined) memo.set(key, (value = compute()));
+  return value;
+}
+
 /** A validated glossary and outdated-term list, with matchers. Immutable. */
 export class Glossary {
   readonly entries: readonly GlossaryEntry[];
@@ -141,6 +172,8 @@ export class Glossary {
   readonly terms: TermMatcher;
   private readonly byAbbreviation = new Map<string, GlossaryMatch>();
   private readonly byPhrase = new Map<string, GlossaryMatch>();
+  private readonly abbreviationHits = new WeakMap<Prose, readonly AbbreviationHit[]>();
+  private readonly termHits = new WeakMap<Prose, readonly TermHit[]>();
 
   constructor(entries: readonly GlossaryEntry[], outdated: readonly OutdatedTerm[]) {
     this.entries = entries;
@@ -160,6 +193,16 @@ export class Glossary {
     }
     this.abbreviations = new AbbreviationMatcher(this.byAbbreviation.keys());
     this.terms = new TermMatcher(this.byPhrase.keys());
+  }
+
+  /** The abbreviations of a document's prose (outside its excluded ranges), found once per version: rules share them and never change them. */
+  abbreviationsIn(plan: Prose): readonly AbbreviationHit[] {
+    return memoised(this.abbreviationHits, plan, () => this.abbreviations.match(plan.text, plan.excluded));
+  }
+
+  /** The terms of a document's prose (outside its excluded ranges), found once per version, as abbreviationsIn. */
+  termsIn(plan: Prose): readonly TermHit[] {
+    return memoised(this.termHits, plan, () => this.terms.match(plan.text, plan.excluded));
   }
 
   /** What an abbreviation (as listed, without a plural 's') stands for. */

@@ -9,7 +9,7 @@ import processRulesSchema from '../../../../schemas/process-rules.schema.json' w
 import processRulesJson from '../../../../schemas/process-rules.json' with { type: 'json' };
 import type { DocumentAnalysis } from '../model/document.js';
 import type { PlanMode, Severity } from '../types.js';
-import { TermMatcher, type TermHit } from '../text/terms.js';
+import { SegmentCache, TermMatcher, type TermHit } from '../text/terms.js';
 
 /** A rule that only reports phrase groups found nowhere in the plan (see rules/processAbsent.ts). */
 export interface AbsentCheck {
@@ -41,16 +41,89 @@ export const validateProcessRules: (data: unknown) => SchemaProblem[] = dataVali
   ),
 );
 
+/** A document's text and the ranges that are not prose (sorted by start): a plan model (see model/plan.ts). */
+interface Prose {
+  text: string;
+  excluded: readonly (readonly [number, number])[];
+}
+
+/** The hits that overlap no excluded range (both sorted by start). */
+export function outsideExcluded(hits: readonly TermHit[], excluded: readonly (readonly [number, number])[]): TermHit[] {
+  const out: TermHit[] = [];
+  let x = 0;
+  for (const hit of hits) {
+    while (x < excluded.length && excluded[x]![1] <= hit.start) x++;
+    if (x < excluded.length && excluded[x]![0] < hit.end) continue;
+    out.push(hit);
+  }
+  return out;
+}
+
+/**
+ * Every phrase group of every process rule, found in a document's prose once per version, in
+ * one pass over the text's segments (see SegmentCache): each segment's hits of every group are
+ * remembered by its text, so after an edit only the segments it touched are matched again, and
+ * the groups share one look-up per segment instead of one each. Each group is matched on its
+ * own (a segment at a time), so its hits are exactly those of its matcher on the whole text.
+ */
+export class GroupHits {
+  private readonly matchers: { id: string; matcher: TermMatcher }[] = [];
+  private readonly segments = new SegmentCache();
+  private readonly memo = new WeakMap<Prose, Map<string, TermHit[]>>();
+  /** No phrase contains "#", so no hit crosses a cut between segments. */
+  private readonly segmentable: boolean;
+
+  constructor(groups: Iterable<[id: string, phrases: readonly string[]]>) {
+    let segmentable = true;
+    for (const [id, phrases] of groups) {
+      this.matchers.push({ id, matcher: new TermMatcher(phrases) });
+      if (phrases.some((p) => p.includes('#'))) segmentable = false;
+    }
+    this.segmentable = segmentable;
+  }
+
+  matcher(id: string): TermMatcher | undefined {
+    return this.matchers.find((m) => m.id === id)?.matcher;
+  }
+
+  /** A group's hits in a document's prose (id: code and group, see groupId). */
+  in(plan: Prose, id: string): TermHit[] {
+    let found = this.memo.get(plan);
+    if (!found) this.memo.set(plan, (found = this.find(plan)));
+    return found.get(id) ?? [];
+  }
+
+  private find({ text, excluded }: Prose): Map<string, TermHit[]> {
+    const found = new Map<string, TermHit[]>();
+    if (text.length < TermMatcher.segmentMin || !this.segmentable) {
+      for (const { id, matcher } of this.matchers) found.set(id, matcher.match(text, excluded));
+      return found;
+    }
+    for (const { id } of this.matchers) found.set(id, []);
+    // A hit's key carries its group's place in the list: "3:primary care".
+    const all = this.segments.hits(text, (segment) => this.matchers.flatMap(({ matcher }, i) => matcher.match(segment).map((h) => ({ ...h, key: `${i}:${h.key}` }))));
+    for (const h of all) {
+      const colon = h.key.indexOf(':');
+      found.get(this.matchers[Number(h.key.slice(0, colon))]!.id)!.push({ key: h.key.slice(colon + 1), start: h.start, end: h.end });
+    }
+    for (const [id, hits] of found) found.set(id, outsideExcluded(hits, excluded));
+    return found;
+  }
+}
+
+function groupId(code: string, group: string): string {
+  return `${code}\n${group}`;
+}
+
 /** One rule's data: its legal basis and its phrase groups, with a matcher per group. */
 export class ProcessRule {
-  private readonly matchers = new Map<string, TermMatcher>();
-
   constructor(
     readonly code: string,
     readonly legalBasis: string,
     private readonly groups: Readonly<Record<string, readonly string[]>>,
     /** Set for a plain "phrase absent" rule. */
-    readonly absent?: AbsentCheck,
+    readonly absent: AbsentCheck | undefined,
+    private readonly hits: GroupHits,
   ) {}
 
   /** The phrases of a group, as written in the data. */
@@ -61,17 +134,14 @@ export class ProcessRule {
   }
 
   matcher(group: string): TermMatcher {
-    let m = this.matchers.get(group);
-    if (!m) {
-      m = new TermMatcher(this.phrases(group));
-      this.matchers.set(group, m);
-    }
-    return m;
+    this.phrases(group);
+    return this.hits.matcher(groupId(this.code, group))!;
   }
 
-  /** Occurrences of a group's phrases in a document's prose (code, comments, front matter and link targets are skipped). */
-  find(doc: DocumentAnalysis, group: string): TermHit[] {
-    return this.matcher(group).match(doc.plan.text, doc.plan.excluded);
+  /** Occurrences of a group's phrases in a document's prose (code, comments, front matter and link targets are skipped); found once per version, never to be changed. */
+  find(doc: DocumentAnalysis, group: string): readonly TermHit[] {
+    this.phrases(group);
+    return this.hits.in(doc.plan, groupId(this.code, group));
   }
 
   /** True when a group's phrases occur anywhere in the plan's documents. */
@@ -90,7 +160,8 @@ export class ProcessRules {
   private readonly byCode: Map<string, ProcessRule>;
 
   constructor(data: ProcessRulesData) {
-    this.byCode = new Map(Object.entries(data.rules).map(([code, r]) => [code, new ProcessRule(code, r.legalBasis, r.phrases, r.absent)]));
+    const hits = new GroupHits(Object.entries(data.rules).flatMap(([code, r]) => Object.entries(r.phrases).map(([group, phrases]) => [groupId(code, group), phrases] as [string, string[]])));
+    this.byCode = new Map(Object.entries(data.rules).map(([code, r]) => [code, new ProcessRule(code, r.legalBasis, r.phrases, r.absent, hits)]));
   }
 
   /** Every rule's code, in the order of the data. */

@@ -28,7 +28,9 @@ export function capPerLine(findings: readonly Finding[], max = MAX_PER_LINE): Fi
   const byLine = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = `${f.uri}|${f.range.start.line}`;
-    byLine.set(key, [...(byLine.get(key) ?? []), f]);
+    const list = byLine.get(key);
+    if (list) list.push(f);
+    else byLine.set(key, [f]);
   }
   const replaced = new Map<Finding, Finding | null>();
   for (const list of byLine.values()) {

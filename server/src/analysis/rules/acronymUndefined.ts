@@ -1,4 +1,5 @@
 import { getGlossary, pluralTerm, type AbbreviationHit } from '../data/glossary.js';
+import { partitionPoint } from '../text/partition.js';
 import type { Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
 
@@ -24,10 +25,10 @@ export const acronymUndefined: Rule<'jfp.acronym.undefined'> = {
   description: 'An abbreviation from the glossary is used before it is spelled out.',
   run({ doc, report }) {
     const glossary = getGlossary();
-    const { text, excluded } = doc.plan;
+    const { text } = doc.plan;
     // The first use of each abbreviation that readers may not know.
     const first = new Map<string, AbbreviationHit>();
-    for (const hit of glossary.abbreviations.match(text, excluded)) {
+    for (const hit of glossary.abbreviationsIn(doc.plan)) {
       if (first.has(hit.abbreviation)) continue;
       const found = glossary.abbreviation(hit.abbreviation);
       // Outdated abbreviations are jfp.term.outdated's business: their fix is to replace them.
@@ -35,12 +36,20 @@ export const acronymUndefined: Rule<'jfp.acronym.undefined'> = {
       first.set(hit.abbreviation, hit);
     }
     if (first.size === 0) return;
-    const terms = glossary.terms.match(text, excluded);
+    // Terms in order of their start: where each is first written, and what follows an abbreviation closely.
+    const terms = glossary.termsIn(doc.plan);
+    const earliest = new Map<string, number>();
+    for (const t of terms) if (!earliest.has(t.key)) earliest.set(t.key, t.start);
     for (const hit of first.values()) {
       const entry = glossary.abbreviation(hit.abbreviation)!.entries[0]!;
-      const keys = new Set(glossary.expansionKeys(entry));
-      const spelledOut = terms.some((t) => keys.has(t.key) && (t.start < hit.start || (t.start >= hit.end && t.start - hit.end <= 8 && SPELLED_OUT_AFTER.test(text.slice(hit.end, t.start)))));
-      if (spelledOut) continue;
+      const keys = glossary.expansionKeys(entry);
+      if (keys.some((k) => (earliest.get(k) ?? Infinity) < hit.start)) continue;
+      let spelledOutAfter = false;
+      for (let i = partitionPoint(terms, (t) => t.start < hit.end); i < terms.length && terms[i]!.start - hit.end <= 8 && !spelledOutAfter; i++) {
+        const t = terms[i]!;
+        spelledOutAfter = keys.includes(t.key) && SPELLED_OUT_AFTER.test(text.slice(hit.end, t.start));
+      }
+      if (spelledOutAfter) continue;
       const written = text.slice(hit.start, hit.end);
       let expansion = hit.plural ? pluralTerm(entry) : entry.term;
       if (atSentenceStart(text, hit.start)) expansion = capitalise(expansion);

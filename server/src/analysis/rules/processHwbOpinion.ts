@@ -1,7 +1,7 @@
 import type { DocumentAnalysis } from '../model/document.js';
 import { sectionAt } from '../model/plan.js';
-import { getProcessRules } from '../data/processRules.js';
-import { normaliseTerm, TermMatcher, type TermHit } from '../text/terms.js';
+import { getProcessRules, GroupHits } from '../data/processRules.js';
+import { normaliseTerm, type TermHit } from '../text/terms.js';
 import type { Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
 
@@ -49,6 +49,23 @@ export function boardCoreName(name: string, boardPhrases: readonly string[]): st
   return core;
 }
 
+/**
+ * The phrases of the configured boards' names, found in one pass per version (see GroupHits),
+ * kept between runs so that an edit matches only what it touched; the last two
+ * configurations' are kept.
+ */
+const boardHits = new Map<string, GroupHits>();
+
+function hitsFor(groups: [id: string, phrases: string[]][]): GroupHits {
+  const key = JSON.stringify(groups);
+  let hits = boardHits.get(key);
+  if (!hits) {
+    if (boardHits.size >= 2) boardHits.delete(boardHits.keys().next().value!);
+    boardHits.set(key, (hits = new GroupHits(groups)));
+  }
+  return hits;
+}
+
 /** jfp.process.hwb-opinion: the published plan lacks a relevant Health and Wellbeing Board's final opinion. */
 export const processHwbOpinion: Rule<typeof CODE> = {
   code: CODE,
@@ -59,18 +76,22 @@ export const processHwbOpinion: Rule<typeof CODE> = {
     const rule = getProcessRules().rule(CODE);
     const boardPhrases = rule.phrases('board');
     const boards = [...new Set(options.healthAndWellbeingBoards.map((b) => b.replace(/\s+/g, ' ').trim()).filter((b) => b !== ''))];
+    // Per board: its own name, or its place name ("Kingsbridge") with a phrase that names a Health and Wellbeing Board.
+    const byName = hitsFor(boards.flatMap((name): [string, string[]][] => [
+      [`named ${name}`, [boardCoreName(name, boardPhrases) || normaliseTerm(name)]],
+      [`board ${name}`, [...boardPhrases, name]],
+    ]));
     /** True when one section of a document has the board (by name, if given) and an opinion. */
     const statementIn = (d: DocumentAnalysis, name?: string): boolean => {
-      const { text, excluded, sections } = d.plan;
+      const { sections } = d.plan;
       const opinion = new SectionPresence(d, rule.find(d, 'opinion'));
       if (name === undefined) {
         const board = new SectionPresence(d, rule.find(d, 'board'));
         return sections.some((s) => board.has(s.index) && opinion.has(s.index));
       }
       // The board's own name, or its place name ("Kingsbridge") in a section that also speaks of a Health and Wellbeing Board.
-      const core = boardCoreName(name, boardPhrases) || normaliseTerm(name);
-      const named = new SectionPresence(d, new TermMatcher([core]).match(text, excluded));
-      const board = new SectionPresence(d, new TermMatcher([...boardPhrases, name]).match(text, excluded));
+      const named = new SectionPresence(d, byName.in(d.plan, `named ${name}`));
+      const board = new SectionPresence(d, byName.in(d.plan, `board ${name}`));
       return sections.some((s) => named.has(s.index) && board.has(s.index) && opinion.has(s.index));
     };
     if (boards.length === 0) {

@@ -1,4 +1,5 @@
 import { endOffset, startOffset, visit } from '../model/markdown.js';
+import { inBlocks, type BlockMemory, type Place } from './blocks.js';
 import type { Rule } from './rule.js';
 import * as l10n from '@vscode/l10n';
 
@@ -13,30 +14,33 @@ export const styleImageAlt: Rule<'jfp.style.image-alt'> = {
   description: 'An image has no alt text.',
   run({ doc, report }) {
     const { text } = doc.plan;
-    visit(doc.plan.root, (node) => {
-      if (node.type === 'image' || node.type === 'imageReference') {
-        if ((node.alt ?? '').trim() !== '') return;
-        report(
-          startOffset(node),
-          endOffset(node),
-          l10n.t('This image has no alt text, so people who use screen readers, or who cannot load images, will miss what it shows. Write the alt text between the square brackets: say what the image shows or the point it makes, for example ![Chart: waiting times have fallen each year since 2024](waits.png). The NHS digital service manual explains how to write alt text.'),
-          {},
-        );
-        return;
-      }
-      if (node.type !== 'html') return;
-      const start = startOffset(node);
-      // Comments are not markup: blank them out, keeping offsets.
-      const source = text.slice(start, endOffset(node)).replace(COMMENT, (c) => ' '.repeat(c.length));
-      for (const m of source.matchAll(IMG)) {
-        if (ALT.test(m[0])) continue;
-        report(
-          start + m.index,
-          start + m.index + m[0].length,
-          l10n.t('This <img> has no alt attribute, so screen readers may read out its file name instead. Add alt="..." saying what the image shows or the point it makes, or alt="" if it is purely decorative. The NHS digital service manual explains how to write alt text.'),
-          {},
-        );
-      }
+    const found = inBlocks(memory, doc.plan.root, (block) => {
+      const images: NoAlt[] = [];
+      visit(block, (node) => {
+        if (node.type === 'image' || node.type === 'imageReference') {
+          if ((node.alt ?? '').trim() === '') images.push({ start: startOffset(node), end: endOffset(node), html: false });
+          return;
+        }
+        if (node.type !== 'html') return;
+        const start = startOffset(node);
+        // Comments are not markup: blank them out, keeping offsets.
+        const source = text.slice(start, endOffset(node)).replace(COMMENT, (c) => ' '.repeat(c.length));
+        for (const m of source.matchAll(IMG)) if (!ALT.test(m[0])) images.push({ start: start + m.index, end: start + m.index + m[0].length, html: true });
+      });
+      return images;
     });
+    for (const { start, end, html } of found) {
+      const message = html
+        ? l10n.t('This <img> has no alt attribute, so screen readers may read out its file name instead. Add alt="..." saying what the image shows or the point it makes, or alt="" if it is purely decorative. The NHS digital service manual explains how to write alt text.')
+        : l10n.t('This image has no alt text, so people who use screen readers, or who cannot load images, will miss what it shows. Write the alt text between the square brackets: say what the image shows or the point it makes, for example ![Chart: waiting times have fallen each year since 2024](waits.png). The NHS digital service manual explains how to write alt text.');
+      report(start, end, message, {});
+    }
   },
 };
+
+/** An image without alt text (a Markdown image, or an HTML <img>), as found in a block. */
+interface NoAlt extends Place {
+  html: boolean;
+}
+
+const memory: BlockMemory<NoAlt> = new WeakMap();

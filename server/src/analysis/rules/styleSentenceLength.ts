@@ -10,8 +10,7 @@ export const styleSentenceLength: Rule<'jfp.style.sentence-length'> = {
   description: `A sentence in a paragraph or list item is longer than the word limit (${DEFAULT_CONFIG.readability.maxSentenceWords} words by default).`,
   run({ doc, options, report }) {
     const limit = options.readability.maxSentenceWords;
-    for (const s of documentReadability(doc).sentences) {
-      if (s.words <= limit) continue;
+    for (const s of documentReadability(doc).longSentences(limit)) {
       report(
         s.start,
         s.end,

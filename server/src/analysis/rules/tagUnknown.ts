@@ -8,6 +8,13 @@ export const tagUnknown: Rule<'jfp.tag.unknown'> = {
   defaultSeverity: 'error',
   description: 'A jfp comment names an id that is not in the catalogue.',
   run({ doc, index, report }) {
+    // A plan repeats its unknown ids: each is looked up once per run, against one list of the known ids.
+    let ids: string[] | undefined;
+    const suggestions = new Map<string, string | undefined>();
+    const suggest = (id: string) => {
+      if (!suggestions.has(id)) suggestions.set(id, closestId(id, (ids ??= index.catalogue.ids)));
+      return suggestions.get(id);
+    };
     for (const tag of doc.plan.tags) {
       if (tag.ids.length === 0) {
         report(tag.start, tag.end, l10n.t('This jfp comment names no catalogue id. Write it as <!-- {0} -->.', tag.kind === 'waive' ? 'jfp-waive ID: reason' : 'jfp: ID'), {});
@@ -15,7 +22,7 @@ export const tagUnknown: Rule<'jfp.tag.unknown'> = {
       }
       for (const t of tag.ids) {
         if (index.catalogue.has(t.id)) continue;
-        const suggestion = closestId(t.id, index.catalogue.ids);
+        const suggestion = suggest(t.id);
         report(
           t.start,
           t.end,

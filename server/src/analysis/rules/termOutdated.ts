@@ -32,9 +32,9 @@ export const termOutdated: Rule<'jfp.term.outdated'> = {
     const glossary = getGlossary();
     // A term outdated only after the plan's period starts is still current for that plan ("42 ICBs" in a 2025/26 plan).
     const current = (o: OutdatedTerm) => identity.firstYear !== undefined && o.since > `${identity.firstYear}-04-01`;
-    const { text, excluded } = doc.plan;
+    const { text } = doc.plan;
     const found: { start: number; end: number; outdated: OutdatedTerm; newText: string | undefined }[] = [];
-    for (const hit of glossary.abbreviations.match(text, excluded)) {
+    for (const hit of glossary.abbreviationsIn(doc.plan)) {
       const outdated = glossary.abbreviation(hit.abbreviation)?.outdated;
       if (!outdated || current(outdated)) continue;
       let newText: string | undefined;
@@ -42,7 +42,7 @@ export const termOutdated: Rule<'jfp.term.outdated'> = {
       else if (outdated.replacement) newText = hit.plural && isKind(outdated) ? pluralise(outdated.replacement) : outdated.replacement;
       found.push({ start: hit.start, end: hit.end, outdated, newText });
     }
-    for (const hit of glossary.terms.match(text, excluded)) {
+    for (const hit of glossary.termsIn(doc.plan)) {
       const outdated = glossary.phrase(hit.key)?.outdated;
       if (!outdated || current(outdated)) continue;
       const written = text.slice(hit.start, hit.end);

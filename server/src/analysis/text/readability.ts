@@ -7,16 +7,17 @@
  * tables, code, HTML (comments included) and front matter are left out.
  *
  * Everything here is a pure function of its input; documentReadability memoises its result
- * per DocumentAnalysis (a WeakMap), so rules and code lenses share one computation.
+ * per plan model (a WeakMap), so rules and code lenses share one computation.
  */
 import type { DocumentAnalysis } from '../model/document.js';
-import type { Paragraph } from 'mdast';
+import type { Paragraph, RootContent } from 'mdast';
 import { endOffset, startOffset, visit } from '../model/markdown.js';
-import { sectionAt } from '../model/plan.js';
+import type { PlanModel } from '../model/plan.js';
 import { styleData } from '../data/styleData.js';
 import { proseOf } from './prose.js';
 import { splitSentences, wordsOf } from './sentences.js';
 import { isPolysyllable } from './syllables.js';
+import { RecentByText } from './recent.js';
 
 /** SMOG needs a sample of sentences to mean anything; below this many a section has no grade. */
 export const MIN_SMOG_SENTENCES = 10;
@@ -88,9 +89,12 @@ export interface SectionReadability {
 }
 
 export interface DocumentReadability {
-  sentences: Sentence[];
+  /** Every sentence, in order. */
+  readonly sentences: Sentence[];
   /** One per section of doc.plan.sections, by index. */
-  sections: SectionReadability[];
+  readonly sections: SectionReadability[];
+  /** The sentences of more than `limit` words, in order (without reading the others). */
+  longSentences(limit: number): Sentence[];
 }
 
 /** Moves a sentence's start back over markup that opens at it ("**", "_", "["). */
@@ -105,7 +109,7 @@ function closingMarkup(source: string, offset: number, max: number): number {
   return offset;
 }
 
-const memo = new WeakMap<DocumentAnalysis, DocumentReadability>();
+const memo = new WeakMap<PlanModel, DocumentReadability>();
 
 interface SentenceCount {
   s: number;
@@ -114,9 +118,10 @@ interface SentenceCount {
   polysyllables: number;
 }
 
-/** Bounds for the caches below, which only save time (results never depend on them). */
+/** Bound for the cache of words below, which only saves time (results never depend on it). */
 const MAX_CACHED = 50_000;
-const proseCache = new WeakMap<ReadonlySet<string>, Map<string, SentenceCount[]>>();
+/** Paragraphs' counts by their plain text, kept for the versions analysed lately (see RecentByText). */
+const proseCache = new WeakMap<ReadonlySet<string>, RecentByText<SentenceCount[]>>();
 const polysyllableCache = new Map<string, boolean>();
 
 /** Forgets the counts remembered by text (for tests that compare with a computation from scratch). */
@@ -141,28 +146,18 @@ function isPolysyllableCached(word: string): boolean {
  */
 function sentenceCounts(text: string, abbreviations: ReadonlySet<string>): SentenceCount[] {
   let cache = proseCache.get(abbreviations);
-  if (!cache) proseCache.set(abbreviations, (cache = new Map()));
+  if (!cache) proseCache.set(abbreviations, (cache = new RecentByText()));
   let hit = cache.get(text);
-  if (hit) {
-    // Most recently used last, so that old versions' paragraphs are forgotten first.
-    cache.delete(text);
-  } else {
+  if (!hit) {
     hit = splitSentences(text, abbreviations).map(([s, e]) => {
       const words = wordsOf(text.slice(s, e));
       return { s, e, words: words.length, polysyllables: words.filter(isPolysyllableCached).length };
     });
+    cache.set(text, hit);
   }
-  cache.set(text, hit);
   return hit;
 }
 
-/** Forgets the paragraphs used least lately when they outnumber those of the document just read (`used`). */
-function trimProseCache(abbreviations: ReadonlySet<string>, used: number): void {
-  const cache = proseCache.get(abbreviations);
-  if (!cache || cache.size <= Math.min(MAX_CACHED, 2 * used + 1000)) return;
-  const keep = Math.min(MAX_CACHED, used + 1000);
-  for (const k of cache.keys()) if (cache.delete(k) && cache.size <= keep) break;
-}
 
 /** A paragraph's plain text, with offsets relative to the paragraph's start. */
 interface RelativeProse {
@@ -191,39 +186,107 @@ function proseCached(node: Paragraph, source: string): RelativeProse {
   return { text: known.text, offsets: known.offsets, start, end };
 }
 
-/** Sentences and per-section SMOG grades of a document, computed once per analysis. */
-export function documentReadability(doc: DocumentAnalysis): DocumentReadability {
-  const hit = memo.get(doc);
-  if (hit) return hit;
-  const { plan } = doc;
-  const { abbreviations } = styleData();
-  const sentences: Sentence[] = [];
-  let paragraphs = 0;
-  visit(plan.root, (node) => {
+/** The readability of one top-level block (a paragraph, list, quote...): its sentences, relative to the block's start, and their totals. */
+interface BlockReadability {
+  /** The block's length, and the abbreviations, when it was read (a check on the node's identity). */
+  length: number;
+  abbreviations: ReadonlySet<string>;
+  sentences: SentenceCount[];
+  paragraphs: number;
+  words: number;
+  polysyllables: number;
+  /** Words in its longest sentence. */
+  maxWords: number;
+}
+
+/**
+ * Each top-level block's readability, remembered per syntax tree node: the incremental parser
+ * keeps the nodes of every chunk an edit did not touch (only their positions move), so an edit
+ * reads again only the blocks it changed, and the document's figures are summed from its blocks.
+ */
+const byBlock = new WeakMap<RootContent, BlockReadability>();
+
+function blockReadability(block: RootContent, source: string, abbreviations: ReadonlySet<string>): BlockReadability {
+  const base = startOffset(block);
+  const length = endOffset(block) - base;
+  const known = byBlock.get(block);
+  if (known && known.length === length && known.abbreviations === abbreviations) return known;
+  const read: BlockReadability = { length, abbreviations, sentences: [], paragraphs: 0, words: 0, polysyllables: 0, maxWords: 0 };
+  visit(block, (node) => {
     if (node.type !== 'paragraph') return;
-    paragraphs++;
-    const prose = proseCached(node, plan.text);
-    const section = sectionAt(plan.sections, prose.start);
+    read.paragraphs++;
+    const prose = proseCached(node, source);
     const spans = sentenceCounts(prose.text, abbreviations);
     spans.forEach(({ s, e, words, polysyllables }, i) => {
-      sentences.push({
-        start: i === 0 ? prose.start : openingMarkup(plan.text, prose.start + prose.offsets[s]!, prose.start),
-        end: i === spans.length - 1 ? prose.end : closingMarkup(plan.text, prose.start + prose.offsets[e - 1]! + 1, prose.end),
+      read.sentences.push({
+        s: (i === 0 ? prose.start : openingMarkup(source, prose.start + prose.offsets[s]!, prose.start)) - base,
+        e: (i === spans.length - 1 ? prose.end : closingMarkup(source, prose.start + prose.offsets[e - 1]! + 1, prose.end)) - base,
         words,
         polysyllables,
-        section,
       });
+      read.words += words;
+      read.polysyllables += polysyllables;
+      read.maxWords = Math.max(read.maxWords, words);
     });
   });
-  trimProseCache(abbreviations, paragraphs);
-  const sections = plan.sections.map(() => ({ sentences: 0, words: 0, polysyllables: 0 }));
-  for (const s of sentences) {
-    const t = sections[s.section]!;
-    t.sentences++;
-    t.words += s.words;
-    t.polysyllables += s.polysyllables;
+  byBlock.set(block, read);
+  return read;
+}
+
+/** A document's readability: per-section grades, and its sentences on demand. */
+class Readability implements DocumentReadability {
+  readonly sections: SectionReadability[];
+  private all: Sentence[] | undefined;
+
+  constructor(
+    /** Each top-level block that holds a sentence, with its start and section. */
+    private readonly blocks: { read: BlockReadability; start: number; section: number }[],
+    sectionCount: number,
+  ) {
+    const totals = Array.from({ length: sectionCount }, () => ({ sentences: 0, words: 0, polysyllables: 0 }));
+    for (const { read, section } of blocks) {
+      const t = totals[section]!;
+      t.sentences += read.sentences.length;
+      t.words += read.words;
+      t.polysyllables += read.polysyllables;
+    }
+    this.sections = totals.map((t) => ({ ...t, smog: smogGrade(t.polysyllables, t.sentences) }));
   }
-  const result: DocumentReadability = { sentences, sections: sections.map((t) => ({ ...t, smog: smogGrade(t.polysyllables, t.sentences) })) };
-  memo.set(doc, result);
+
+  get sentences(): Sentence[] {
+    this.all ??= this.longSentences(-1);
+    return this.all;
+  }
+
+  longSentences(limit: number): Sentence[] {
+    const out: Sentence[] = [];
+    for (const { read, start, section } of this.blocks) {
+      if (read.maxWords <= limit) continue;
+      for (const c of read.sentences) if (c.words > limit) out.push({ start: start + c.s, end: start + c.e, words: c.words, polysyllables: c.polysyllables, section });
+    }
+    return out;
+  }
+}
+
+/** Sentences and per-section SMOG grades of a document, computed once per version. */
+export function documentReadability(doc: DocumentAnalysis): DocumentReadability {
+  const { plan } = doc;
+  const hit = memo.get(plan);
+  if (hit) return hit;
+  const { abbreviations } = styleData();
+  const { sections } = plan;
+  const blocks: { read: BlockReadability; start: number; section: number }[] = [];
+  let section = 0;
+  for (const block of plan.root.children) {
+    const read = blockReadability(block, plan.text, abbreviations);
+    if (read.sentences.length === 0) continue;
+    // Headings are top-level blocks, so every sentence of a block is in the section its start is in.
+    const start = startOffset(block);
+    while (section + 1 < sections.length && sections[section + 1]!.start <= start) section++;
+    blocks.push({ read, start, section });
+  }
+  proseCache.get(abbreviations)?.endUse();
+  const result = new Readability(blocks, sections.length);
+  memo.set(plan, result);
   return result;
 }

@@ -3,6 +3,7 @@
  * tolerant of white space runs, dash and apostrophe variants. Phrases are data, never
  * regular expressions: every character is escaped.
  */
+import { RecentByText } from './recent.js';
 
 export interface TermHit {
   /** The normalised phrase (see normaliseTerm). */
@@ -74,9 +75,6 @@ export function* matchesOutside(pattern: RegExp, text: string, excluded: readonl
 
 const COPIES = new WeakMap<RegExp, RegExp[]>();
 
-/** Segments remembered per matcher before the cache is cleared. */
-const SEGMENT_CACHE = 20_000;
-
 /**
  * A flat copy of a string. A slice may keep the whole string it was cut from alive; what a
  * cache keeps across versions of a document must not keep every old version's text.
@@ -121,7 +119,8 @@ function segmentsOf(text: string): Segments {
  * never cross such a cut (no phrase contains "#").
  */
 export class SegmentCache {
-  private segments = new Map<string, TermHit[]>();
+  /** Each segment's hits, relative to the segment; kept for the texts matched lately (see RecentByText). */
+  private readonly segments = new RecentByText<TermHit[]>();
 
   hits(text: string, hitsOf: (segment: string) => TermHit[]): TermHit[] {
     const hits: TermHit[] = [];
@@ -136,13 +135,7 @@ export class SegmentCache {
       }
       for (const h of local) hits.push({ key: h.key, start: h.start + from, end: h.end + from });
     }
-    // Keep the segments of the texts matched lately (one document being edited, or several),
-    // but not every version's: when the old outnumber the text's own, only the text's are kept.
-    if (this.segments.size > Math.min(SEGMENT_CACHE, 2 * pieces.length + 1000)) {
-      const next = new Map<string, TermHit[]>();
-      for (const segment of pieces) next.set(detach(segment), this.segments.get(segment)!);
-      this.segments = next;
-    }
+    this.segments.endUse();
     return hits;
   }
 }
