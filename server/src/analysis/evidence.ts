@@ -6,6 +6,7 @@
 import { partitionPoint } from './text/partition.js';
 import type { PlanModel, Section } from './model/plan.js';
 import { detach, type TermHit } from './text/terms.js';
+import { RecentByText } from './text/recent.js';
 
 export interface SectionFacts {
   /** Words of prose in the section's own blocks below its heading (not comments, code or placeholders). */
@@ -30,10 +31,7 @@ export function sectionFacts(plan: PlanModel): SectionFacts[] {
   let facts = factsCache.get(plan);
   if (!facts) {
     facts = plan.sections.map((s) => factsRemembered(plan, s));
-    if (byText.size > Math.min(MAX_REMEMBERED, 2 * plan.sections.length + 1000)) {
-      const keep = Math.min(MAX_REMEMBERED, plan.sections.length + 1000);
-      for (const k of byText.keys()) if (byText.delete(k) && byText.size <= keep) break;
-    }
+    byText.endUse();
     factsCache.set(plan, facts);
   }
   return facts;
@@ -47,9 +45,8 @@ interface Remembered {
   placeholders: [number, number][];
 }
 
-/** At most this many sections' facts are remembered, the least recently used forgotten first. */
-const MAX_REMEMBERED = 40_000;
-const byText = new Map<string, Remembered>();
+/** Sections' facts, kept for the versions analysed lately (see RecentByText). */
+const byText = new RecentByText<Remembered>();
 
 /** Forgets the facts remembered by text (for tests that compare with a computation from scratch). */
 export function clearSectionFacts(): void {
@@ -68,8 +65,6 @@ function factsRemembered(plan: PlanModel, section: Section): SectionFacts {
   let key = plan.text.slice(from, end);
   const known = byText.get(key);
   if (known && known.excluded.length === excluded.length && known.excluded.every((v, i) => v === excluded[i])) {
-    byText.delete(key);
-    byText.set(key, known);
     return { words: known.words, sentences: known.sentences, placeholders: known.placeholders.map(([s, e]) => [s + from, e + from]) };
   }
   const facts = factsOf(plan, section);

@@ -11,6 +11,7 @@ import { sectionFacts } from './evidence.js';
 import { keysOf, partEvidence, sectionHits, type PartEvidence } from './itemEvidence.js';
 import type { DocumentAnalysis } from './model/document.js';
 import { detach, type TermHit } from './text/terms.js';
+import { RecentByText } from './text/recent.js';
 
 /** A document's evidence per section, and the sections that hold a term of each item. */
 export interface OwnEvidence {
@@ -30,9 +31,8 @@ interface Entry {
   hits: TermHit[];
 }
 
-/** At most this many sections are remembered per catalogue index (a few plans of 2 MB), the least recently used forgotten first. */
-const MAX_SECTIONS = 40_000;
-const caches = new WeakMap<CatalogueIndex, Map<string, Entry>>();
+/** Each section's evidence per catalogue index, kept for the versions analysed lately (see RecentByText). */
+const caches = new WeakMap<CatalogueIndex, RecentByText<Entry>>();
 const itemsByKey = new WeakMap<CatalogueIndex, Map<string, ItemTerms[]>>();
 const memo = new WeakMap<DocumentAnalysis, { index: CatalogueIndex; own: OwnEvidence }>();
 
@@ -63,7 +63,7 @@ export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEv
   const known = memo.get(doc);
   if (known?.index === index) return known.own;
   let cache = caches.get(index);
-  if (!cache) caches.set(index, (cache = new Map()));
+  if (!cache) caches.set(index, (cache = new RecentByText()));
   const byKey = itemsFor(index);
   const { sections, text } = doc.plan;
   const facts = sectionFacts(doc.plan);
@@ -82,8 +82,6 @@ export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEv
     let key = text.slice(base, section.end);
     let entry = cache.get(key);
     if (entry && sameInputs(entry, f.words, f.sentences, hits, base)) {
-      // Most recently used last, so that the oldest are forgotten first.
-      cache.delete(key);
       if (entry.base !== base) entry = { ...entry, base, evidence: moved(entry.evidence, base - entry.base) };
     } else {
       const evidence = new Map<string, PartEvidence>();
@@ -104,9 +102,7 @@ export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEv
       else sectionsOf.set(id, [section.index]);
     }
   }
-  // Old versions' sections are forgotten once they outnumber the document's own (a few plans' worth at most).
-  const keep = Math.min(MAX_SECTIONS, sections.length + 1000);
-  if (cache.size > Math.min(MAX_SECTIONS, 2 * sections.length + 1000)) for (const k of cache.keys()) if (cache.delete(k) && cache.size <= keep) break;
+  cache.endUse();
   const own = { bySection, sectionsOf };
   memo.set(doc, { index, own });
   return own;

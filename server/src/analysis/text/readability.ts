@@ -17,6 +17,7 @@ import { styleData } from '../data/styleData.js';
 import { proseOf } from './prose.js';
 import { splitSentences, wordsOf } from './sentences.js';
 import { isPolysyllable } from './syllables.js';
+import { RecentByText } from './recent.js';
 
 /** SMOG needs a sample of sentences to mean anything; below this many a section has no grade. */
 export const MIN_SMOG_SENTENCES = 10;
@@ -117,9 +118,10 @@ interface SentenceCount {
   polysyllables: number;
 }
 
-/** Bounds for the caches below, which only save time (results never depend on them). */
+/** Bound for the cache of words below, which only saves time (results never depend on it). */
 const MAX_CACHED = 50_000;
-const proseCache = new WeakMap<ReadonlySet<string>, Map<string, SentenceCount[]>>();
+/** Paragraphs' counts by their plain text, kept for the versions analysed lately (see RecentByText). */
+const proseCache = new WeakMap<ReadonlySet<string>, RecentByText<SentenceCount[]>>();
 const polysyllableCache = new Map<string, boolean>();
 
 /** Forgets the counts remembered by text (for tests that compare with a computation from scratch). */
@@ -144,28 +146,18 @@ function isPolysyllableCached(word: string): boolean {
  */
 function sentenceCounts(text: string, abbreviations: ReadonlySet<string>): SentenceCount[] {
   let cache = proseCache.get(abbreviations);
-  if (!cache) proseCache.set(abbreviations, (cache = new Map()));
+  if (!cache) proseCache.set(abbreviations, (cache = new RecentByText()));
   let hit = cache.get(text);
-  if (hit) {
-    // Most recently used last, so that old versions' paragraphs are forgotten first.
-    cache.delete(text);
-  } else {
+  if (!hit) {
     hit = splitSentences(text, abbreviations).map(([s, e]) => {
       const words = wordsOf(text.slice(s, e));
       return { s, e, words: words.length, polysyllables: words.filter(isPolysyllableCached).length };
     });
+    cache.set(text, hit);
   }
-  cache.set(text, hit);
   return hit;
 }
 
-/** Forgets the paragraphs used least lately when they outnumber those of the document just read (`used`). */
-function trimProseCache(abbreviations: ReadonlySet<string>, used: number): void {
-  const cache = proseCache.get(abbreviations);
-  if (!cache || cache.size <= Math.min(MAX_CACHED, 2 * used + 1000)) return;
-  const keep = Math.min(MAX_CACHED, used + 1000);
-  for (const k of cache.keys()) if (cache.delete(k) && cache.size <= keep) break;
-}
 
 /** A paragraph's plain text, with offsets relative to the paragraph's start. */
 interface RelativeProse {
@@ -200,7 +192,6 @@ interface BlockReadability {
   length: number;
   abbreviations: ReadonlySet<string>;
   sentences: SentenceCount[];
-  paragraphs: number;
   words: number;
   polysyllables: number;
   /** Words in its longest sentence. */
@@ -219,10 +210,9 @@ function blockReadability(block: RootContent, source: string, abbreviations: Rea
   const length = endOffset(block) - base;
   const known = byBlock.get(block);
   if (known && known.length === length && known.abbreviations === abbreviations) return known;
-  const read: BlockReadability = { length, abbreviations, sentences: [], paragraphs: 0, words: 0, polysyllables: 0, maxWords: 0 };
+  const read: BlockReadability = { length, abbreviations, sentences: [], words: 0, polysyllables: 0, maxWords: 0 };
   visit(block, (node) => {
     if (node.type !== 'paragraph') return;
-    read.paragraphs++;
     const prose = proseCached(node, source);
     const spans = sentenceCounts(prose.text, abbreviations);
     spans.forEach(({ s, e, words, polysyllables }, i) => {
@@ -284,18 +274,16 @@ export function documentReadability(doc: DocumentAnalysis): DocumentReadability 
   const { abbreviations } = styleData();
   const { sections } = plan;
   const blocks: { read: BlockReadability; start: number; section: number }[] = [];
-  let paragraphs = 0;
   let section = 0;
   for (const block of plan.root.children) {
     const read = blockReadability(block, plan.text, abbreviations);
-    paragraphs += read.paragraphs;
     if (read.sentences.length === 0) continue;
     // Headings are top-level blocks, so every sentence of a block is in the section its start is in.
     const start = startOffset(block);
     while (section + 1 < sections.length && sections[section + 1]!.start <= start) section++;
     blocks.push({ read, start, section });
   }
-  trimProseCache(abbreviations, paragraphs);
+  proseCache.get(abbreviations)?.endUse();
   const result = new Readability(blocks, sections.length);
   memo.set(plan, result);
   return result;
