@@ -84,16 +84,18 @@ export async function runInParallel(argv: string[], out: (s: string) => void, er
   if (!plan) return run(argv, out, err);
   const setup: ThreadSetup = { argv, docsBase: docsBase(), settings: reportSettings(plan.args, false) };
   const lanes: Lane[] = [];
+  const close = () => lanes.forEach((lane) => lane.close());
   let outcome: Outcome;
   try {
     const here = new PlanChecker(setup);
     for (let i = 1; i < plan.threads; i++) lanes.push(new WorkerLane(plan.script, setup));
     outcome = await checkOnThreads(plan, (job) => here.handle(job), lanes);
   } catch {
+    // Stop the workers first, so that the run on one thread has the cores to itself.
+    close();
     return run(argv, out, err);
-  } finally {
-    for (const lane of lanes) lane.close();
   }
+  close();
   threadsUsed = plan.threads;
   for (const s of plan.said) err(s);
   return reportErrors(err, () => writeReport(plan.args, outcome, out, err));
