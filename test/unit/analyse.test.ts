@@ -39,6 +39,24 @@ describe('analyse', () => {
     assert.equal(await plan.presented.settle('file:///other.md', async () => false), true);
   });
 
+  it('computes coverage step by step when settled, keeps what is done when stopped, and gives what an eager read gives', async () => {
+    const text = '---\nplan: joint-forward-plan\n---\n# Plan\n\n## Climate change\n\nWe will cut carbon emissions and reach net zero.';
+    const docs = [analyseDocument('file:///a.md', text, index())];
+    const plan = analysePlan(docs, miniCatalogue());
+    let pauses = 0;
+    assert.equal(await plan.settleCoverage!(async () => ++pauses < 2), false);
+    assert.equal(pauses, 2);
+    assert.equal(await plan.settleCoverage!(async () => (++pauses, true)), true);
+    assert.ok(pauses > 2 + 1, 'a pause after each item');
+    const eager = analysePlan(docs, miniCatalogue());
+    assert.deepEqual(plan.coverage, eager.coverage);
+    assert.deepEqual(plan.summary, eager.summary);
+    assert.equal(plan.percent, eager.percent);
+    pauses = 0;
+    assert.equal(await plan.settleCoverage!(async () => (++pauses, true)), true);
+    assert.equal(pauses, 0, 'nothing left to compute');
+  });
+
   it('the quick first result and the full one share the rules both run, and each equals its own computation', () => {
     const text = '---\nplan: joint-forward-plan\n---\n# Plan\n\nThe ICB works with the NHS.\n\n## Climate change\n\nWe will cut carbon emissions.';
     const docs = [analyseDocument('file:///a.md', text, index())];

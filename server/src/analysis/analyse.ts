@@ -1,6 +1,6 @@
 import { getDefaultCatalogue, type IndexedCatalogue } from './data/catalogue.js';
 import { indexCatalogue, type CatalogueIndex } from './data/catalogueIndex.js';
-import { computeCoverage, coveragePercent, summarise } from './coverage.js';
+import { coveragePercent, coverageSteps, summarise } from './coverage.js';
 import { analyseDocument, analysePlanModel, declaresPlan, indexOf, type DocumentAnalysis, type IndexChooser } from './model/document.js';
 import { catalogueForEdition } from './data/editions.js';
 import { organisationsOn, type DatedOrganisations } from './data/organisations.js';
@@ -42,6 +42,13 @@ export interface PlanAnalysis {
   presented: FindingsByDocument;
   /** `presented` without the slower authoring, process and style rules: what the editor shows first on opening a long plan. */
   first: FindingsByDocument;
+  /**
+   * Computes the coverage (which every field above reads when first asked for) step by step,
+   * awaiting `between()` after each item; false as soon as it answers false (what is done is
+   * kept: reading `coverage` later finishes it). For the language server, which answers
+   * requests between the steps.
+   */
+  settleCoverage?(between: () => Promise<boolean>): Promise<boolean>;
   /** What the plan was analysed with, so a changed text can be analysed the same way (see fixAll.ts). */
   inputs?: { catalogue: IndexedCatalogue; options: AnalysisOptions };
 }
@@ -126,6 +133,40 @@ function* done<T>(value: T): Generator<void, T> {
   return value;
 }
 
+interface Computed {
+  coverage: ItemCoverage[];
+  byId: ReadonlyMap<string, ItemCoverage>;
+  summary: CoverageSummary;
+  percent: number;
+}
+
+/** A plan's coverage, computed when first read, or step by step by `settle`. */
+class LazyCoverage {
+  private value: Computed | undefined;
+
+  constructor(private readonly steps: Generator<void, ItemCoverage[]>) {}
+
+  get(): Computed {
+    while (!this.value) this.step();
+    return this.value;
+  }
+
+  async settle(between: () => Promise<boolean>): Promise<boolean> {
+    while (!this.value) {
+      this.step();
+      if (!this.value && !(await between())) return false;
+    }
+    return true;
+  }
+
+  private step(): void {
+    const step = this.steps.next();
+    if (!step.done) return;
+    const summary = summarise(step.value);
+    this.value = { coverage: step.value, byId: new Map(step.value.map((c) => [c.id, c])), summary, percent: coveragePercent(summary) };
+  }
+}
+
 /** Coverage and findings for a plan made of one or more analysed documents. */
 export function analysePlan(given: readonly DocumentAnalysis[], catalogue: IndexedCatalogue = getDefaultCatalogue(), options: AnalysisOptions = {}): PlanAnalysis {
   const identity = identifyPlan(mainDocument(given), options.edition);
@@ -139,20 +180,18 @@ export function analysePlan(given: readonly DocumentAnalysis[], catalogue: Index
     docs.find((d) => d.uri === primary),
     options.mode ?? 'full',
   );
-  const coverage = computeCoverage(docs, index, { mode });
-  const byId = new Map(coverage.map((c) => [c.id, c]));
-  const summary = summarise(coverage);
+  const lazy = new LazyCoverage(coverageSteps(docs, index, { mode }));
   const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, now: new Date(), ...options.ruleOptions };
   const dated = options.organisations && organisationsOn(options.organisations, planStartDate(identity.firstYear, ruleOptions.now));
   if (dated?.healthAndWellbeingBoards) ruleOptions.healthAndWellbeingBoards = dated.healthAndWellbeingBoards;
   if (dated?.partnerTrusts) ruleOptions.partnerTrusts = dated.partnerTrusts;
-  const context = (doc: DocumentAnalysis) => ({ doc, documents: docs, index, coverage: byId, isPrimary: doc.uri === primary, mode, options: ruleOptions, identity });
+  const context = (doc: DocumentAnalysis) => ({ doc, documents: docs, index, coverage: lazy.get().byId, isPrimary: doc.uri === primary, mode, options: ruleOptions, identity });
   // Each document's findings per rule: the quick first result of a long plan and the full one share the rules they both run.
   const memos = new Map<string, Map<string, readonly Finding[]>>();
   const memo = (uri: string) => memos.get(uri) ?? memos.set(uri, new Map()).get(uri)!;
   const levels = options.levels ?? {};
   const findings = new FindingsByDocument(docs, (doc) => ruleSteps(context(doc), levels, memo(doc.uri)));
-  const present = (doc: DocumentAnalysis, raw: readonly Finding[]) => presentFindings(raw, { doc, isPrimary: doc.uri === primary, coverage, levels });
+  const present = (doc: DocumentAnalysis, raw: readonly Finding[]) => presentFindings(raw, { doc, isPrimary: doc.uri === primary, coverage: lazy.get().coverage, levels });
   const presented = new FindingsByDocument(docs, function* (doc) {
     return present(doc, (yield* findings.steps(doc.uri) ?? done([])) as Finding[]);
   });
@@ -161,7 +200,30 @@ export function analysePlan(given: readonly DocumentAnalysis[], catalogue: Index
   const first = new FindingsByDocument(docs, function* (doc) {
     return present(doc, yield* ruleSteps(context(doc), firstLevels, memo(doc.uri)));
   });
-  return { index, identity, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings, presented, first, inputs: { catalogue, options } };
+  return {
+    index,
+    identity,
+    documents: docs,
+    primary,
+    mode,
+    get coverage() {
+      return lazy.get().coverage;
+    },
+    get byId() {
+      return lazy.get().byId;
+    },
+    get summary() {
+      return lazy.get().summary;
+    },
+    get percent() {
+      return lazy.get().percent;
+    },
+    settleCoverage: (between) => lazy.settle(between),
+    findings,
+    presented,
+    first,
+    inputs: { catalogue, options },
+  };
 }
 
 /**

@@ -194,13 +194,10 @@ export class DocumentPipeline {
     // Never publish for a version other than the one analysed: a newer analysis is due and will.
     if (!doc || !this.analysed(doc)) return;
     const firstTime = !this.snapshots.has(uri);
-    const snapshot = await this.snapshotNow(uri, doc.version);
+    const snapshot = await this.snapshotNow(uri, doc.version, live);
     const plan = snapshot.plan;
     if (documents.get(uri) !== doc || !this.analysed(doc) || !live()) return;
     if (!plan && !this.published.has(uri)) return; // quiet outside plans
-    // Coverage is done; the rules are the next stage: requests that came meanwhile go first.
-    if (plan && !(await this.pause(live))) return;
-    if (documents.get(uri) !== doc || !this.analysed(doc)) return;
     const skipped = plan ? workspace.skipped(uri) : undefined;
     const shown = (findings: PlanAnalysis['presented']) => findings.get(doc.uri) ?? findings.get(uriKey(doc.uri)) ?? [];
     // The rules run one after another, with turns for requests between them.
@@ -237,11 +234,15 @@ export class DocumentPipeline {
   }
 
   /** Records the workspace's analysis of a document's version (and its plan's) as the one requests read. */
-  private async snapshotNow(uri: string, version: number): Promise<Snapshot> {
+  private async snapshotNow(uri: string, version: number, live?: () => boolean): Promise<Snapshot> {
     const { workspace } = this.host;
     const plan = await workspace.planFor(uri);
     const doc = workspace.skipped(uri) ? undefined : workspace.document(uri);
     const snapshot: Snapshot = { version, doc, plan };
+    // Coverage item by item, with turns for requests between (a run: `live`), and always before
+    // requests can read it: the next parse moves the tree it is computed from.
+    if (plan && live && (await plan.settleCoverage?.(slicedPause(() => this.pause(live), live))) === false) return snapshot;
+    void plan?.coverage;
     if (workspace.version(uri) === version && this.host.documents.get(uri)) {
       this.snapshots.set(uri, snapshot);
       this.edits.analysed(uri, version);
