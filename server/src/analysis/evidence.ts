@@ -172,17 +172,54 @@ export function sentenceAround(text: string, offset: number, limit: readonly [nu
 /** The sentence around a term as plain text for a quote, shortened to about 160 characters. */
 export function quoteAround(plan: PlanModel, hit: TermHit, limit: readonly [number, number]): string {
   const [s, e] = sentenceAround(plan.text, hit.start, limit);
-  let quote = plan.text
-    .slice(s, e)
+  return shorten(plainQuote(plan.text.slice(s, e)), hit.start - s);
+}
+
+/** The sentence's plain text: without comments, list and heading markers, emphasis and link targets. */
+function plainQuote(sentence: string): string {
+  return sentence
     .replace(/<!--[^]*?-->/g, ' ')
     .replace(/^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+|#+\s+)?(?:\[[ xX]\]\s*)?/, '')
     .replace(/[*_`]+/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
-  if (quote.length > 160) {
-    const at = Math.max(0, Math.min(hit.start - s - 60, quote.length - 160));
-    quote = `${at > 0 ? '…' : ''}${quote.slice(at, at + 158).trim()}…`;
+}
+
+/** A quote of more than 160 characters cut to about 160 around the term, `at` characters into its sentence. */
+function shorten(quote: string, at: number): string {
+  if (quote.length <= 160) return quote;
+  const from = Math.max(0, Math.min(at - 60, quote.length - 160));
+  return `${from > 0 ? '…' : ''}${quote.slice(from, from + 158).trim()}…`;
+}
+
+/** Sentences' plain text, kept for the coverage computations done lately (see RecentByText). */
+const quotes = new RecentByText<string>();
+
+/**
+ * quoteAround, with the plain text remembered by the sentence's text: what coverage quotes
+ * after an edit is mostly what it quoted before. The sentence is still found in the text each
+ * time (a short scan), so the cache cannot change a quote. Call endQuotes when a computation
+ * that quotes is done.
+ */
+export function quoteRemembered(plan: PlanModel, hit: TermHit, limit: readonly [number, number]): string {
+  const [s, e] = sentenceAround(plan.text, hit.start, limit);
+  const sentence = plan.text.slice(s, e);
+  let quote = quotes.get(sentence);
+  if (quote === undefined) {
+    // Flat copies, so that no old version of the text is kept alive by a remembered slice of it.
+    quote = detach(plainQuote(sentence));
+    quotes.set(detach(sentence), quote);
   }
-  return quote;
+  return shorten(quote, hit.start - s);
+}
+
+/** Ends one computation's use of the remembered quotes: those none of the last few read are forgotten. */
+export function endQuotes(): void {
+  quotes.endUse();
+}
+
+/** Forgets the remembered quotes (for tests that compare with a computation from scratch). */
+export function clearQuotes(): void {
+  quotes.clear();
 }

@@ -9,6 +9,7 @@ import { inRanges, sectionFacts, sentenceAround } from './evidence.js';
 import type { DocumentAnalysis } from './model/document.js';
 import { sectionAt, type Section } from './model/plan.js';
 import type { TermHit } from './text/terms.js';
+import type { Scoring, Verdict } from './scoring.js';
 
 /** The evidence of one item in one part of the plan. */
 export interface PartEvidence {
@@ -26,6 +27,13 @@ export interface PartEvidence {
   sentencesWith: number;
   words: number;
   sentences: number;
+  /**
+   * termsVerdict's answer (scoring.ts) for the last scoring it was asked with: the objects a
+   * section's evidence is made of are shared by the versions of a document, and reading this
+   * touches one object where the verdict reads four sets.
+   */
+  judgedWith: Readonly<Scoring> | undefined;
+  judged: Verdict;
 }
 
 /** A doc's hits per section, with placeholders removed, and heading hits only where the section has prose. */
@@ -40,10 +48,16 @@ export function sectionHits(doc: DocumentAnalysis): TermHit[][] {
   const prose = withProse(sections, facts);
   // The plan's title names the ICB and the plan, not what the plan covers.
   const title = sections.find((t) => t.depth === 1);
+  // The hits are in order, so the section of each is found by stepping through the sections alongside.
+  let i = 0;
+  let last = -1;
   for (const hit of doc.hits) {
-    const i = sectionAt(sections, hit.start);
+    if (hit.start < last) i = sectionAt(sections, hit.start);
+    else while (i + 1 < sections.length && sections[i + 1]!.start <= hit.start) i++;
+    last = hit.start;
     const s = sections[i]!;
-    if (inRanges(facts[i]!.placeholders, hit.start)) continue;
+    const { placeholders } = facts[i]!;
+    if (placeholders.length > 0 && inRanges(placeholders, hit.start)) continue;
     if (s.depth > 0 && hit.start < s.headingEnd && (!prose[i] || s === title)) continue;
     bySection[i]!.push(hit);
   }
@@ -63,8 +77,8 @@ function withProse(sections: readonly Section[], facts: ReturnType<typeof sectio
 
 const RANK = { specific: 0, topic: 1, generic: 2, element: 3 } as const;
 
-function emptyEvidence(): PartEvidence {
-  return { specific: new Set(), generic: new Set(), topic: new Set(), elements: new Set(), together: false, best: undefined, bestRank: 4, sentencesWith: 0, words: 0, sentences: 0 };
+export function emptyEvidence(): PartEvidence {
+  return { specific: new Set(), generic: new Set(), topic: new Set(), elements: new Set(), together: false, best: undefined, bestRank: 4, sentencesWith: 0, words: 0, sentences: 0, judgedWith: undefined, judged: undefined };
 }
 
 /**
@@ -140,19 +154,63 @@ function byStart(hits: readonly TermHit[]): readonly TermHit[] {
   return hits;
 }
 
-/** The evidence of several parts taken together. */
-export function merge(parts: readonly PartEvidence[], words: number, sentences: number): PartEvidence {
+/** Evidence merged from a run of parts, and the index in the run of the part whose best hit it quotes (-1: none). */
+export interface Merged {
+  evidence: PartEvidence;
+  best: number;
+}
+
+/** The evidence of parts[lo..hi) taken together, with the totals of the text they cover. */
+function mergeOf(parts: readonly PartEvidence[], lo: number, hi: number, words: number, sentences: number): Merged {
   const e = emptyEvidence();
-  for (const p of parts) {
+  let best = -1;
+  for (let i = lo; i < hi; i++) {
+    const p = parts[i]!;
     for (const k of p.specific) e.specific.add(k);
     for (const k of p.generic) e.generic.add(k);
     for (const k of p.topic) e.topic.add(k);
-    for (const i of p.elements) e.elements.add(i);
+    for (const x of p.elements) e.elements.add(x);
     e.together ||= p.together;
     e.sentencesWith += p.sentencesWith;
-    if (p.bestRank < e.bestRank) [e.best, e.bestRank] = [p.best, p.bestRank];
+    if (p.bestRank < e.bestRank) [e.best, e.bestRank, best] = [p.best, p.bestRank, i - lo];
   }
-  return { ...e, words, sentences };
+  e.words = words;
+  e.sentences = sentences;
+  return { evidence: e, best };
+}
+
+interface RememberedMerge {
+  parts: PartEvidence[];
+  words: number;
+  sentences: number;
+  merged: Merged;
+}
+
+/**
+ * Merges remembered by the parts merged (by identity: coverage.ts merges the evidence objects
+ * of sectionEvidence.ts, which stay the same while a section's text does) and the word and
+ * sentence totals, found from the last part. A few per last part: the chapters that end with
+ * the same section, and an older version or two. Weak, so they go with the parts.
+ */
+const merges = new WeakMap<PartEvidence, RememberedMerge[]>();
+const MERGES_PER_PART = 6;
+
+/** The evidence of parts[lo..hi) taken together (see merge), the same object as long as those parts and totals are. */
+export function mergeRun(parts: readonly PartEvidence[], lo: number, hi: number, words: number, sentences: number): Merged {
+  if (hi <= lo) return mergeOf(parts, lo, hi, words, sentences);
+  const last = parts[hi - 1]!;
+  let known = merges.get(last);
+  for (const r of known ?? []) {
+    if (r.words !== words || r.sentences !== sentences || r.parts.length !== hi - lo) continue;
+    let same = true;
+    for (let i = lo; same && i < hi; i++) same = r.parts[i - lo] === parts[i];
+    if (same) return r.merged;
+  }
+  const merged = mergeOf(parts, lo, hi, words, sentences);
+  if (!known) merges.set(last, (known = []));
+  if (known.length >= MERGES_PER_PART) known.shift();
+  known.push({ parts: parts.slice(lo, hi), words, sentences, merged });
+  return merged;
 }
 
 /** Every key under which a hit can be evidence of the item. */

@@ -2,29 +2,37 @@
  * The evidence of every item in each section of a document on its own, as coverage.ts scores
  * it, remembered by what it is computed from: the section's text, its usable term hits (keys
  * and places relative to the section) and its word and sentence counts. An edit changes those
- * of the sections it touches, so only they are scored again; a section that only moved has
- * its evidence moved with it. The cache cannot change a result: it is keyed by the text and
- * checks the other inputs before it is used.
+ * of the sections it touches, so only they are scored again. The hit each evidence quotes is
+ * placed relative to its section, so a section that only moved keeps the very same evidence
+ * objects (coverage.ts reuses what it built from them). The cache cannot change a result: it is
+ * keyed by the text and checks the other inputs before it is used.
  */
 import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
-import { sectionFacts } from './evidence.js';
-import { keysOf, partEvidence, sectionHits, type PartEvidence } from './itemEvidence.js';
+import { clearQuotes, sectionFacts } from './evidence.js';
+import { emptyEvidence, keysOf, partEvidence, sectionHits, type PartEvidence } from './itemEvidence.js';
 import type { DocumentAnalysis } from './model/document.js';
 import { detach, type TermHit } from './text/terms.js';
 import { RecentByText } from './text/recent.js';
 
-/** A document's evidence per section, and the sections that hold a term of each item. */
+/** A document's evidence per section, by item. */
 export interface OwnEvidence {
-  /** Per section: item id -> its evidence in the section alone (only items one of whose keys it holds). */
-  bySection: ReadonlyMap<string, PartEvidence>[];
   /** Item id -> indices of the sections that hold one of its keys, in order. */
   sectionsOf: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Item id -> its evidence in each of those sections alone (the same order). Its `best` hit is
+   * placed relative to the section's start, so the object stays the same while the section's text does.
+   */
+  evidenceOf: ReadonlyMap<string, readonly PartEvidence[]>;
+  /** The evidence of an item in a section below its heading (a mapped section's own), `best` relative to the section's start. */
+  bodyOnly(section: number, terms: ItemTerms): PartEvidence;
 }
 
 interface Entry {
-  /** The offset of the section the evidence's quote hit is placed for. */
-  base: number;
-  evidence: Map<string, PartEvidence>;
+  /** The items the section holds a key of (their places in the catalogue), and the evidence of each. */
+  slots: number[];
+  evidence: PartEvidence[];
+  /** Item id -> the evidence below the heading, computed when a section mapped to the item asks for it. */
+  bodyOnly: Map<string, PartEvidence>;
   /** What it was computed from besides the section's text: its word and sentence counts, and its hits (relative to the section). */
   words: number;
   sentences: number;
@@ -33,26 +41,27 @@ interface Entry {
 
 /** Each section's evidence per catalogue index, kept for the versions analysed lately (see RecentByText). */
 const caches = new WeakMap<CatalogueIndex, RecentByText<Entry>>();
-const itemsByKey = new WeakMap<CatalogueIndex, Map<string, ItemTerms[]>>();
+const itemsByKey = new WeakMap<CatalogueIndex, Map<string, number[]>>();
 const memo = new WeakMap<DocumentAnalysis, { index: CatalogueIndex; own: OwnEvidence }>();
 
-/** Forgets every section's evidence (for tests that compare with a computation from scratch). */
+/** Forgets every section's evidence, and the quotes remembered (for tests that compare with a computation from scratch). */
 export function clearSectionEvidence(index: CatalogueIndex): void {
   caches.delete(index);
+  clearQuotes();
 }
 
-/** The items one of whose keys (see keysOf) is each term key. */
-function itemsFor(index: CatalogueIndex): Map<string, ItemTerms[]> {
+/** The items one of whose keys (see keysOf) is each term key, by their places in the catalogue. */
+function itemsFor(index: CatalogueIndex): Map<string, number[]> {
   let byKey = itemsByKey.get(index);
   if (!byKey) {
     byKey = new Map();
-    for (const terms of index.items.values()) {
-      for (const key of keysOf(terms)) {
-        const list = byKey.get(key);
-        if (list) list.push(terms);
-        else byKey.set(key, [terms]);
+    index.catalogue.items.forEach((item, slot) => {
+      for (const key of keysOf(index.items.get(item.id)!)) {
+        const list = byKey!.get(key);
+        if (list) list.push(slot);
+        else byKey!.set(key, [slot]);
       }
-    }
+    });
     itemsByKey.set(index, byKey);
   }
   return byKey;
@@ -68,44 +77,67 @@ export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEv
   const { sections, text } = doc.plan;
   const facts = sectionFacts(doc.plan);
   const hitsBySection = sectionHits(doc);
-  const bySection: Map<string, PartEvidence>[] = [];
-  const sectionsOf = new Map<string, number[]>();
+  const items = index.catalogue.items.map((item) => index.items.get(item.id)!);
+  const sectionsBySlot: number[][] = items.map(() => []);
+  const evidenceBySlot: PartEvidence[][] = items.map(() => []);
+  const entries: (Entry | undefined)[] = [];
   for (const section of sections) {
     const hits = hitsBySection[section.index]!;
-    if (hits.length === 0) {
-      bySection.push(new Map());
-      continue;
-    }
+    if (hits.length === 0) continue;
     const base = section.start;
     const f = facts[section.index]!;
     // Keyed by the text; the counts and hits (rarely different for the same text) are compared.
     let key = text.slice(base, section.end);
     let entry = cache.get(key);
-    if (entry && sameInputs(entry, f.words, f.sentences, hits, base)) {
-      if (entry.base !== base) entry = { ...entry, base, evidence: moved(entry.evidence, base - entry.base) };
-    } else {
-      const evidence = new Map<string, PartEvidence>();
-      for (const h of hits) {
-        for (const terms of byKey.get(h.key) ?? []) {
-          if (!evidence.has(terms.item.id)) evidence.set(terms.item.id, partEvidence(doc, [section], terms));
-        }
-      }
-      entry = { base, evidence, words: f.words, sentences: f.sentences, hits: hits.map((h) => ({ key: h.key, start: h.start - base, end: h.end - base })) };
+    // Found: the same evidence objects, wherever the section now starts.
+    if (!entry || !sameInputs(entry, f.words, f.sentences, hits, base)) {
+      const slots: number[] = [];
+      for (const h of hits) for (const slot of byKey.get(h.key) ?? []) if (!slots.includes(slot)) slots.push(slot);
+      slots.sort((a, b) => a - b);
+      const evidence = slots.map((slot) => relative(partEvidence(doc, [section], items[slot]!), base));
+      entry = { slots, evidence, bodyOnly: new Map(), words: f.words, sentences: f.sentences, hits: hits.map((h) => ({ key: h.key, start: h.start - base, end: h.end - base })) };
       cache.delete(key);
       key = detach(key);
     }
     cache.set(key, entry);
-    bySection.push(entry.evidence);
-    for (const id of entry.evidence.keys()) {
-      const list = sectionsOf.get(id);
-      if (list) list.push(section.index);
-      else sectionsOf.set(id, [section.index]);
+    entries[section.index] = entry;
+    for (let k = 0; k < entry.slots.length; k++) {
+      sectionsBySlot[entry.slots[k]!]!.push(section.index);
+      evidenceBySlot[entry.slots[k]!]!.push(entry.evidence[k]!);
     }
   }
   cache.endUse();
-  const own = { bySection, sectionsOf };
+  const bodyOnly = (i: number, terms: ItemTerms): PartEvidence => {
+    const entry = entries[i];
+    if (!entry) return emptyOf(terms);
+    let evidence = entry.bodyOnly.get(terms.item.id);
+    if (!evidence) entry.bodyOnly.set(terms.item.id, (evidence = relative(partEvidence(doc, [sections[i]!], terms, i), sections[i]!.start)));
+    return evidence;
+  };
+  const sectionsOf = new Map<string, number[]>();
+  const evidenceOf = new Map<string, PartEvidence[]>();
+  items.forEach((terms, slot) => {
+    if (sectionsBySlot[slot]!.length === 0) return;
+    sectionsOf.set(terms.item.id, sectionsBySlot[slot]!);
+    evidenceOf.set(terms.item.id, evidenceBySlot[slot]!);
+  });
+  const own = { sectionsOf, evidenceOf, bodyOnly };
   memo.set(doc, { index, own });
   return own;
+}
+
+/** The evidence with its quoted hit placed relative to `base`. */
+function relative(e: PartEvidence, base: number): PartEvidence {
+  if (e.best) e.best = { key: e.best.key, start: e.best.start - base, end: e.best.end - base };
+  return e;
+}
+
+/** One empty evidence per item, for a mapped section without any of its terms (so that coverage.ts can key by identity). */
+const empties = new WeakMap<ItemTerms, PartEvidence>();
+function emptyOf(terms: ItemTerms): PartEvidence {
+  let e = empties.get(terms);
+  if (!e) empties.set(terms, (e = emptyEvidence()));
+  return e;
 }
 
 function sameInputs(entry: Entry, words: number, sentences: number, hits: readonly TermHit[], base: number): boolean {
@@ -118,9 +150,3 @@ function sameInputs(entry: Entry, words: number, sentences: number, hits: readon
   return true;
 }
 
-/** The same evidence for a section moved by `by` characters (only the quoted hit has a place). */
-function moved(evidence: ReadonlyMap<string, PartEvidence>, by: number): Map<string, PartEvidence> {
-  const out = new Map<string, PartEvidence>();
-  for (const [id, e] of evidence) out.set(id, e.best ? { ...e, best: { key: e.best.key, start: e.best.start + by, end: e.best.end + by } } : e);
-  return out;
-}
