@@ -3,8 +3,7 @@ import { isCounted, isStatutory } from './data/catalogue.js';
 import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
 import { endQuotes, quoteRemembered } from './evidence.js';
 import { partEvidence, type PartEvidence } from './itemEvidence.js';
-import { itemParts, waiverIn, type Part } from './itemParts.js';
-import { ownEvidence } from './sectionEvidence.js';
+import { partsOf, waiverIn, type Part } from './itemParts.js';
 import { evidenceScore, mappedVerdict, SCORING, type Scoring } from './scoring.js';
 import type { DocumentAnalysis } from './model/document.js';
 import { subtree } from './model/plan.js';
@@ -20,7 +19,6 @@ export interface CoverageOptions {
 
 /** Coverage of every catalogue item across all the documents of one plan. */
 export function computeCoverage(docs: readonly DocumentAnalysis[], index: CatalogueIndex, options: CoverageOptions): ItemCoverage[] {
-  for (const d of docs) ownEvidence(d, index);
   const order = new Map(docs.map((d, i) => [d, i]));
   const coverage = index.catalogue.items.map((item) => itemCoverage(docs, index, index.items.get(item.id)!, options, order));
   endQuotes();
@@ -30,12 +28,9 @@ export function computeCoverage(docs: readonly DocumentAnalysis[], index: Catalo
 function itemCoverage(docs: readonly DocumentAnalysis[], index: CatalogueIndex, terms: ItemTerms, options: CoverageOptions, order: ReadonlyMap<DocumentAnalysis, number>): ItemCoverage {
   const scoring = options.scoring ?? SCORING;
   const { item } = terms;
-  const parts: Part[] = [];
   let waiver: ItemCoverage['waiver'];
-  for (const doc of docs) {
-    waiver ??= waiverIn(doc, item.id);
-    itemParts(doc, ownEvidence(doc, index), terms, scoring, parts);
-  }
+  for (const doc of docs) waiver ??= waiverIn(doc, item.id);
+  const parts = docs.length === 1 ? partsOf(docs[0]!, index, terms, scoring) : docs.flatMap((doc) => partsOf(doc, index, terms, scoring));
 
   const strong = withoutNested(
     parts.filter((p) => p.verdict === 'addressed'),
