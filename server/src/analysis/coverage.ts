@@ -3,8 +3,7 @@ import { isCounted, isStatutory } from './data/catalogue.js';
 import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
 import { endQuotes, quoteRemembered } from './evidence.js';
 import { partEvidence, type PartEvidence } from './itemEvidence.js';
-import { itemParts, waiverIn, type Part } from './itemParts.js';
-import { ownEvidence } from './sectionEvidence.js';
+import { partsOf, waiverIn, type Part } from './itemParts.js';
 import { evidenceScore, mappedVerdict, SCORING, type Scoring } from './scoring.js';
 import type { DocumentAnalysis } from './model/document.js';
 import { subtree } from './model/plan.js';
@@ -26,12 +25,8 @@ export function computeCoverage(docs: readonly DocumentAnalysis[], index: Catalo
   return step.value;
 }
 
-/** The same, pausing after each document's section evidence and after each item (so that the language server can answer requests between them). */
+/** The same, pausing after each item (so that the language server can answer requests between items). */
 export function* coverageSteps(docs: readonly DocumentAnalysis[], index: CatalogueIndex, options: CoverageOptions): Generator<void, ItemCoverage[]> {
-  for (const d of docs) {
-    ownEvidence(d, index);
-    yield;
-  }
   const order = new Map(docs.map((d, i) => [d, i]));
   const coverage: ItemCoverage[] = [];
   for (const item of index.catalogue.items) {
@@ -45,12 +40,9 @@ export function* coverageSteps(docs: readonly DocumentAnalysis[], index: Catalog
 function itemCoverage(docs: readonly DocumentAnalysis[], index: CatalogueIndex, terms: ItemTerms, options: CoverageOptions, order: ReadonlyMap<DocumentAnalysis, number>): ItemCoverage {
   const scoring = options.scoring ?? SCORING;
   const { item } = terms;
-  const parts: Part[] = [];
   let waiver: ItemCoverage['waiver'];
-  for (const doc of docs) {
-    waiver ??= waiverIn(doc, item.id);
-    itemParts(doc, ownEvidence(doc, index), terms, scoring, parts);
-  }
+  for (const doc of docs) waiver ??= waiverIn(doc, item.id);
+  const parts = docs.length === 1 ? partsOf(docs[0]!, index, terms, scoring) : docs.flatMap((doc) => partsOf(doc, index, terms, scoring));
 
   const strong = withoutNested(
     parts.filter((p) => p.verdict === 'addressed'),

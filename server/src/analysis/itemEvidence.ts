@@ -34,6 +34,8 @@ export interface PartEvidence {
    */
   judgedWith: Readonly<Scoring> | undefined;
   judged: Verdict;
+  /** Merges of runs of parts that end with this one (see mergeRun). */
+  mergesEndingHere: RememberedMerge[] | undefined;
 }
 
 /** A doc's hits per section, with placeholders removed, and heading hits only where the section has prose. */
@@ -78,7 +80,7 @@ function withProse(sections: readonly Section[], facts: ReturnType<typeof sectio
 const RANK = { specific: 0, topic: 1, generic: 2, element: 3 } as const;
 
 export function emptyEvidence(): PartEvidence {
-  return { specific: new Set(), generic: new Set(), topic: new Set(), elements: new Set(), together: false, best: undefined, bestRank: 4, sentencesWith: 0, words: 0, sentences: 0, judgedWith: undefined, judged: undefined };
+  return { specific: new Set(), generic: new Set(), topic: new Set(), elements: new Set(), together: false, best: undefined, bestRank: 4, sentencesWith: 0, words: 0, sentences: 0, judgedWith: undefined, judged: undefined, mergesEndingHere: undefined };
 }
 
 /**
@@ -179,7 +181,7 @@ function mergeOf(parts: readonly PartEvidence[], lo: number, hi: number, words: 
   return { evidence: e, best };
 }
 
-interface RememberedMerge {
+export interface RememberedMerge {
   parts: PartEvidence[];
   words: number;
   sentences: number;
@@ -189,17 +191,17 @@ interface RememberedMerge {
 /**
  * Merges remembered by the parts merged (by identity: coverage.ts merges the evidence objects
  * of sectionEvidence.ts, which stay the same while a section's text does) and the word and
- * sentence totals, found from the last part. A few per last part: the chapters that end with
- * the same section, and an older version or two. Weak, so they go with the parts.
+ * sentence totals, kept on the last part (one property read, where a weak map was a hash
+ * look-up per chapter and item). A few per last part: the chapters that end with the same
+ * section, and an older version or two; they go with the part.
  */
-const merges = new WeakMap<PartEvidence, RememberedMerge[]>();
 const MERGES_PER_PART = 6;
 
 /** The evidence of parts[lo..hi) taken together (see merge), the same object as long as those parts and totals are. */
 export function mergeRun(parts: readonly PartEvidence[], lo: number, hi: number, words: number, sentences: number): Merged {
   if (hi <= lo) return mergeOf(parts, lo, hi, words, sentences);
   const last = parts[hi - 1]!;
-  let known = merges.get(last);
+  let known = last.mergesEndingHere;
   for (const r of known ?? []) {
     if (r.words !== words || r.sentences !== sentences || r.parts.length !== hi - lo) continue;
     let same = true;
@@ -207,7 +209,7 @@ export function mergeRun(parts: readonly PartEvidence[], lo: number, hi: number,
     if (same) return r.merged;
   }
   const merged = mergeOf(parts, lo, hi, words, sentences);
-  if (!known) merges.set(last, (known = []));
+  if (!known) last.mergesEndingHere = known = [];
   if (known.length >= MERGES_PER_PART) known.shift();
   known.push({ parts: parts.slice(lo, hi), words, sentences, merged });
   return merged;

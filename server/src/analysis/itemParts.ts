@@ -12,10 +12,10 @@
  * merges the edit invalidated.
  */
 import { partitionPoint } from './text/partition.js';
-import type { ItemTerms } from './data/catalogueIndex.js';
+import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
 import { sectionFacts } from './evidence.js';
 import { mergeRun, type PartEvidence } from './itemEvidence.js';
-import type { OwnEvidence } from './sectionEvidence.js';
+import { ownEvidence, type OwnEvidence } from './sectionEvidence.js';
 import { mappedVerdict, termsVerdict, type Scoring, type Verdict } from './scoring.js';
 import type { DocumentAnalysis, Mapping } from './model/document.js';
 import type { PlanModel, Section } from './model/plan.js';
@@ -66,8 +66,28 @@ export function waiverIn(doc: DocumentAnalysis, id: string): ItemCoverage['waive
   return itemsOf(doc).waivers.get(id);
 }
 
+/** A document's parts per item, for the index and scoring they were built with. */
+const remembered = new WeakMap<DocumentAnalysis, { index: CatalogueIndex; scoring: Readonly<Scoring>; byItem: Map<string, readonly Part[]> }>();
+
+/**
+ * The parts of one document that are evidence of the item, in the order coverage.ts reads
+ * them; remembered with the document version, so that when one document of a plan of several
+ * changes, the others' parts are not built again.
+ */
+export function partsOf(doc: DocumentAnalysis, index: CatalogueIndex, terms: ItemTerms, scoring: Readonly<Scoring>): readonly Part[] {
+  let known = remembered.get(doc);
+  if (known?.index !== index || known.scoring !== scoring) remembered.set(doc, (known = { index, scoring, byItem: new Map() }));
+  let parts = known.byItem.get(terms.item.id);
+  if (!parts) {
+    const built: Part[] = [];
+    itemParts(doc, ownEvidence(doc, index), terms, scoring, built);
+    known.byItem.set(terms.item.id, (parts = built));
+  }
+  return parts;
+}
+
 /** Appends the parts of one document that are evidence of the item, in the order coverage.ts reads them. */
-export function itemParts(doc: DocumentAnalysis, own: OwnEvidence, terms: ItemTerms, scoring: Readonly<Scoring>, parts: Part[]): void {
+function itemParts(doc: DocumentAnalysis, own: OwnEvidence, terms: ItemTerms, scoring: Readonly<Scoring>, parts: Part[]): void {
   const { sections } = doc.plan;
   const id = terms.item.id;
   const { mappings, title } = itemsOf(doc);
