@@ -8,7 +8,13 @@
  */
 import * as v8 from 'node:v8';
 
-export const HEAP_GROWING_PERCENT = Number(process.env.JFP_HEAP_GROWING_PERCENT ?? 35);
+/** The growth in percent: JFP_HEAP_GROWING_PERCENT when it is a whole number from 10 to 400, else 35. */
+export function heapGrowingPercent(value = process.env.JFP_HEAP_GROWING_PERCENT): number {
+  const n = Number(value);
+  return value !== undefined && /^\d+$/.test(value.trim()) && n >= 10 && n <= 400 ? n : 35;
+}
+
+export const HEAP_GROWING_PERCENT = heapGrowingPercent();
 
 /** Sets the heap's growth for this process; call it once, at start-up. */
 export function limitHeapGrowth(): void {
