@@ -41,8 +41,8 @@ function timed(args, cwd, env = process.env) {
 
 /**
  * Median wall-clock time of `runs` runs of each tool on the same plans: jfp-check as it runs
- * (one thread by default), markdownlint-cli2, and, when `serial`, jfp-check with worker threads
- * on every core (JFP_CHECK_JOBS) to show what the workers bring.
+ * (whole plans checked on every core, the main thread included), markdownlint-cli2, and, when
+ * `serial`, jfp-check on one thread (JFP_CHECK_JOBS=1) to show what the threads bring.
  */
 export async function cliBench(count, bytes, runs, serial = true) {
   const dir = writePlans(count, bytes);
@@ -60,9 +60,9 @@ export async function cliBench(count, bytes, runs, serial = true) {
       const m = await timed([MARKDOWNLINT_CLI2, '**/*.md'], dir);
       if (m.code !== 0 && m.code !== 1) throw new Error(`markdownlint-cli2 exited with ${m.code}: ${m.stderr}`);
       lint.push(m.ms);
-      if (serial) one.push(await jfpCheck({ ...process.env, JFP_CHECK_JOBS: String(Math.max(2, os.availableParallelism())) }));
+      if (serial) one.push(await jfpCheck({ ...process.env, JFP_CHECK_JOBS: '1' }));
     }
-    return { plans: count, bytes, jfp: round(median(jfp)), markdownlintCli2: round(median(lint)), jfpWorkers: serial ? round(median(one)) : NaN, cores: os.availableParallelism() };
+    return { plans: count, bytes, jfp: round(median(jfp)), markdownlintCli2: round(median(lint)), jfpOneThread: serial ? round(median(one)) : NaN, cores: os.availableParallelism() };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -26,7 +26,7 @@ export function stdioTable(results) {
 
 export function cliLine(cli) {
   if (!cli) return 'CLI: not run (BENCH_CLI_PLANS=0).';
-  const one = Number.isFinite(cli.jfpWorkers) ? `; jfp-check with worker threads (JFP_CHECK_JOBS=${Math.max(2, cli.cores)}) ${ms(cli.jfpWorkers)}` : '';
+  const one = Number.isFinite(cli.jfpOneThread) ? `; jfp-check on one thread (JFP_CHECK_JOBS=1) ${ms(cli.jfpOneThread)}` : '';
   return `CLI on ${cli.plans} plans of ${label(cli.bytes)} with footnotes (${cli.cores} cores, wall-clock): jfp-check ${ms(cli.jfp)}, markdownlint-cli2 ${ms(cli.markdownlintCli2)} (jfp-check ${times(ratio(cli.jfp, cli.markdownlintCli2))} markdownlint-cli2)${one}.`;
 }
 

@@ -17,7 +17,7 @@
  *   BENCH_EDITS_LARGE, BENCH_HOVERS_LARGE   the same for plans of 1 MB or more [20, 10]
  *   BENCH_CLI_PLANS, BENCH_CLI_SIZE plans for the CLI figure, 0 to skip [42]; bytes each [300000]
  *   BENCH_CLI_RUNS                  runs of each CLI [1]
- *   BENCH_CLI_SERIAL=1              also time jfp-check with worker threads (JFP_CHECK_JOBS) [0]
+ *   BENCH_CLI_SERIAL=1              also time jfp-check on one thread (JFP_CHECK_JOBS=1) [0]
  *   BENCH_MEMORY_EDITS              edits for the memory figure, 0 to skip [5000]
  *   BENCH_MEMORY_SIZE               plan size for the memory figure [20000]
  *   BENCH_MEMORY_BURST              edits sent back to back before waiting for diagnostics [10]

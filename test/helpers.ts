@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
+import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { analysePlan, analyseText, type AnalysisOptions, type PlanAnalysis } from '../server/src/analysis/analyse.js';
 import { getDefaultCatalogue, loadCatalogue, type IndexedCatalogue } from '../server/src/analysis/data/catalogue.js';
 import { indexCatalogue } from '../server/src/analysis/data/catalogueIndex.js';
@@ -9,6 +11,7 @@ import { analysisOptions } from '../server/src/analysis/planOptions.js';
 import { hasCode, type Finding, type FindingCode } from '../server/src/analysis/rules/findings.js';
 import { run } from '../server/src/cli/cli.js';
 import { pathToUri } from '../server/src/host/uri.js';
+import { TermMatcher } from '../server/src/analysis/text/terms.js';
 
 export const ROOT = process.cwd();
 
@@ -92,4 +95,32 @@ export function lineOf(file: string, start: string): number {
   const line = fs.readFileSync(file, 'utf8').split(/\r?\n/).findIndex((l) => l.startsWith(start));
   if (line < 0) throw new Error(`"${start}" not found in ${file}`);
   return line;
+}
+
+/**
+ * Checks that a matcher finds the same in a long text's segments (cut before each "#" that starts
+ * a line, remembered across versions) as in one pass, skipping random excluded ranges: `make()`
+ * gives a new matcher, `word` the pieces the versions of a text are made of.
+ */
+export function assertSegmentedAsWhole(make: () => { match(text: string, excluded: readonly (readonly [number, number])[]): unknown[] }, word: fc.Arbitrary<string>, seed: number): void {
+  const segmentMin = TermMatcher.segmentMin;
+  try {
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 40 }), { minLength: 1, maxLength: 5 }), fc.array(fc.tuple(fc.nat(), fc.nat())), (versions, cuts) => {
+        const segmented = make();
+        const whole = make();
+        const excluded = cuts.map(([a, b]) => [Math.min(a, b) % 200, Math.max(a, b) % 200] as const).sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+        for (const words of versions) {
+          const text = words.join('');
+          TermMatcher.segmentMin = 0;
+          const a = segmented.match(text, excluded);
+          TermMatcher.segmentMin = Infinity;
+          assert.deepEqual(a, whole.match(text, excluded), JSON.stringify(text));
+        }
+      }),
+      { seed, numRuns: 200 },
+    );
+  } finally {
+    TermMatcher.segmentMin = segmentMin;
+  }
 }

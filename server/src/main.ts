@@ -8,6 +8,7 @@ import { nodeFiles } from './host/nodeFiles.js';
 import { loadPlanFromPaths } from './host/planFromPaths.js';
 import { nodeWordPdf } from './convert/run.js';
 import { setWordPdfSupport } from './lsp/features/wordCommands.js';
+import { limitHeapGrowth } from './host/heap.js';
 
 /** The rule pages shipped next to the server: dist/server.cjs -> <package>/docs/rules/. */
 function defaultDocsBase(): string {
@@ -20,6 +21,7 @@ function defaultDocsBase(): string {
   }
 }
 
+limitHeapGrowth();
 setWordPdfSupport(nodeWordPdf);
 startServer(createConnection(ProposedFeatures.all), {
   files: nodeFiles,

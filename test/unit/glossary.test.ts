@@ -4,8 +4,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { AbbreviationMatcher, getGlossary, loadGlossary, pluralise, validateGlossary, validateOutdatedTerms, type GlossaryEntry } from '../../server/src/analysis/data/glossary.js';
 import { explainGlossary } from '../../server/src/lsp/features/hover.js';
-import { ROOT } from '../helpers.js';
-import { TermMatcher } from '../../server/src/analysis/text/terms.js';
+import { assertSegmentedAsWhole, ROOT } from '../helpers.js';
 import { InvalidDataError } from '../../server/src/analysis/data/loadData.js';
 
 const raw = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', name), 'utf8')) as { terms: Record<string, unknown>[] };
@@ -96,25 +95,7 @@ describe('AbbreviationMatcher', () => {
 
   it('finds the same in segments cut at headings, remembered across edits, as in one pass', () => {
     const word = fc.constantFrom('ICB', 'ICBs', "ICB's", 'A&E', 's.75', 'NHSE', 'NHSE/I', 'e-RS', '#', '\n', '\n#', '\n# ', ' ', 'x', '\r\n', '(', 's');
-    const segmentMin = TermMatcher.segmentMin;
-    try {
-      fc.assert(
-        fc.property(fc.array(fc.array(word, { maxLength: 40 }), { minLength: 1, maxLength: 5 }), fc.array(fc.tuple(fc.nat(), fc.nat())), (versions, cuts) => {
-          const segmented = new AbbreviationMatcher(m.abbreviations);
-          const excluded = cuts.map(([a, b]) => [Math.min(a, b) % 200, Math.max(a, b) % 200] as const).sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-          for (const words of versions) {
-            const text = words.join('');
-            TermMatcher.segmentMin = 0;
-            const a = segmented.match(text, excluded);
-            TermMatcher.segmentMin = Infinity;
-            assert.deepEqual(a, m.match(text, excluded), JSON.stringify(text));
-          }
-        }),
-        { seed: 8, numRuns: 200 },
-      );
-    } finally {
-      TermMatcher.segmentMin = segmentMin;
-    }
+    assertSegmentedAsWhole(() => new AbbreviationMatcher(m.abbreviations), word, 8);
   });
 
   it('makes phrases plural', () => {

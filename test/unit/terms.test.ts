@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { canonicalTerms, matchesOutside, normaliseTerm, TermMatcher } from '../../server/src/analysis/text/terms.js';
+import { assertSegmentedAsWhole } from '../helpers.js';
 
 describe('TermMatcher', function () {
   // Property tests: bounded by case counts, so only the machine's speed varies; allow a slow, shared one.
@@ -25,26 +26,7 @@ describe('TermMatcher', function () {
   it('finds the same in segments cut at headings, remembered across edits, as in one pass', () => {
     const phrases = ['care', 'primary care', 'a&e', 'place-based', 'über'];
     const word = fc.constantFrom('care', 'Primary', ' care', 'primary\ncare', 'A&E', 'place-\n', 'based', 'über', '#', '\n', '\n#', '\n# ', ' ', 'x', '\r\n');
-    const segmentMin = TermMatcher.segmentMin;
-    try {
-      fc.assert(
-        fc.property(fc.array(fc.array(word, { maxLength: 40 }), { minLength: 1, maxLength: 5 }), fc.array(fc.tuple(fc.nat(), fc.nat())), (versions, cuts) => {
-          const segmented = new TermMatcher(phrases);
-          const whole = new TermMatcher(phrases);
-          const excluded = cuts.map(([a, b]) => [Math.min(a, b) % 200, Math.max(a, b) % 200] as const).sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-          for (const words of versions) {
-            const text = words.join('');
-            TermMatcher.segmentMin = 0;
-            const a = segmented.match(text, excluded);
-            TermMatcher.segmentMin = Infinity;
-            assert.deepEqual(a, whole.match(text, excluded), JSON.stringify(text));
-          }
-        }),
-        { seed: 7, numRuns: 200 },
-      );
-    } finally {
-      TermMatcher.segmentMin = segmentMin;
-    }
+    assertSegmentedAsWhole(() => new TermMatcher(phrases), word, 7);
   });
 
   const matcher = new TermMatcher(['Better Care Fund', 'BCF', 'net zero', "you said, we did", 'A&E', 'e-Referral Service', 'care']);

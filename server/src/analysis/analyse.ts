@@ -1,11 +1,11 @@
 import { getDefaultCatalogue, type IndexedCatalogue } from './data/catalogue.js';
 import { indexCatalogue, type CatalogueIndex } from './data/catalogueIndex.js';
-import { computeCoverage, coveragePercent, summarise } from './coverage.js';
+import { coveragePercent, coverageSteps, summarise } from './coverage.js';
 import { analyseDocument, analysePlanModel, declaresPlan, indexOf, type DocumentAnalysis, type IndexChooser } from './model/document.js';
 import { catalogueForEdition } from './data/editions.js';
 import { organisationsOn, type DatedOrganisations } from './data/organisations.js';
 import { identifyPlan, type EditionOverride, type PlanIdentity } from './planIdentity.js';
-import { RULE_CODES, runRules } from './rules/index.js';
+import { RULE_CODES, ruleSteps } from './rules/index.js';
 import { presentFindings } from './present/index.js';
 import { DEFAULT_RULE_OPTIONS, type CoverageSummary, type Finding, type ItemCoverage, type Level, type PlanMode, type RuleOptions } from './types.js';
 
@@ -42,6 +42,13 @@ export interface PlanAnalysis {
   presented: FindingsByDocument;
   /** `presented` without the slower authoring, process and style rules: what the editor shows first on opening a long plan. */
   first: FindingsByDocument;
+  /**
+   * Computes the coverage (which every field above reads when first asked for) step by step,
+   * awaiting `between()` after each item; false as soon as it answers false (what is done is
+   * kept: reading `coverage` later finishes it). For the language server, which answers
+   * requests between the steps.
+   */
+  settleCoverage?(between: () => Promise<boolean>): Promise<boolean>;
   /** What the plan was analysed with, so a changed text can be analysed the same way (see fixAll.ts). */
   inputs?: { catalogue: IndexedCatalogue; options: AnalysisOptions };
 }
@@ -71,25 +78,92 @@ function modeOf(primary: DocumentAnalysis | undefined, fallback: PlanMode): Plan
 /**
  * The rules' findings for each document of a plan, run the first time a document's findings
  * are asked for. The editor publishes only open documents, so the rules never run on the
- * plan's other files while the author types; the CLI asks for every file.
+ * plan's other files while the author types; the CLI asks for every file. The work is a
+ * generator that pauses between rules: `settle` lets the language server answer requests
+ * between two rules, `get` runs it to the end.
  */
 export class FindingsByDocument {
   private readonly done = new Map<string, Finding[]>();
 
   constructor(
     private readonly docs: readonly DocumentAnalysis[],
-    private readonly run: (doc: DocumentAnalysis) => Finding[],
+    private readonly run: (doc: DocumentAnalysis) => Generator<void, Finding[]>,
   ) {}
 
   get(uri: string): Finding[] | undefined {
-    let findings = this.done.get(uri);
-    if (findings === undefined) {
-      const doc = this.docs.find((d) => d.uri === uri);
-      if (!doc) return undefined;
-      findings = this.run(doc);
-      this.done.set(uri, findings);
+    const steps = this.steps(uri);
+    if (!steps) return undefined;
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * Computes a document's findings, awaiting `between()` after each step; stops (keeping
+   * nothing) as soon as it answers false. True when the findings are ready (or the document
+   * is not in the plan).
+   */
+  async settle(uri: string, between: () => Promise<boolean>): Promise<boolean> {
+    const steps = this.steps(uri);
+    if (!steps) return true;
+    let step = steps.next();
+    while (!step.done) {
+      if (!(await between())) return false;
+      step = steps.next();
     }
+    return true;
+  }
+
+  /** The steps computing a document's findings (none left when they are known); undefined for a document not in the plan. */
+  steps(uri: string): Generator<void, Finding[]> | undefined {
+    const known = this.done.get(uri);
+    if (known) return done(known);
+    const doc = this.docs.find((d) => d.uri === uri);
+    return doc && this.computing(uri, doc);
+  }
+
+  private *computing(uri: string, doc: DocumentAnalysis): Generator<void, Finding[]> {
+    const findings = yield* this.run(doc);
+    this.done.set(uri, findings);
     return findings;
+  }
+}
+
+function* done<T>(value: T): Generator<void, T> {
+  return value;
+}
+
+interface Computed {
+  coverage: ItemCoverage[];
+  byId: ReadonlyMap<string, ItemCoverage>;
+  summary: CoverageSummary;
+  percent: number;
+}
+
+/** A plan's coverage, computed when first read, or step by step by `settle`. */
+class LazyCoverage {
+  private value: Computed | undefined;
+
+  constructor(private readonly steps: Generator<void, ItemCoverage[]>) {}
+
+  get(): Computed {
+    while (!this.value) this.step();
+    return this.value;
+  }
+
+  async settle(between: () => Promise<boolean>): Promise<boolean> {
+    while (!this.value) {
+      this.step();
+      if (!this.value && !(await between())) return false;
+    }
+    return true;
+  }
+
+  private step(): void {
+    const step = this.steps.next();
+    if (!step.done) return;
+    const summary = summarise(step.value);
+    this.value = { coverage: step.value, byId: new Map(step.value.map((c) => [c.id, c])), summary, percent: coveragePercent(summary) };
   }
 }
 
@@ -106,21 +180,50 @@ export function analysePlan(given: readonly DocumentAnalysis[], catalogue: Index
     docs.find((d) => d.uri === primary),
     options.mode ?? 'full',
   );
-  const coverage = computeCoverage(docs, index, { mode });
-  const byId = new Map(coverage.map((c) => [c.id, c]));
-  const summary = summarise(coverage);
+  const lazy = new LazyCoverage(coverageSteps(docs, index, { mode }));
   const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, now: new Date(), ...options.ruleOptions };
   const dated = options.organisations && organisationsOn(options.organisations, planStartDate(identity.firstYear, ruleOptions.now));
   if (dated?.healthAndWellbeingBoards) ruleOptions.healthAndWellbeingBoards = dated.healthAndWellbeingBoards;
   if (dated?.partnerTrusts) ruleOptions.partnerTrusts = dated.partnerTrusts;
-  const context = (doc: DocumentAnalysis) => ({ doc, documents: docs, index, coverage: byId, isPrimary: doc.uri === primary, mode, options: ruleOptions, identity });
-  const findings = new FindingsByDocument(docs, (doc) => runRules(context(doc), options.levels));
+  const context = (doc: DocumentAnalysis) => ({ doc, documents: docs, index, coverage: lazy.get().byId, isPrimary: doc.uri === primary, mode, options: ruleOptions, identity });
+  // Each document's findings per rule: the quick first result of a long plan and the full one share the rules they both run.
+  const memos = new Map<string, Map<string, readonly Finding[]>>();
+  const memo = (uri: string) => memos.get(uri) ?? memos.set(uri, new Map()).get(uri)!;
   const levels = options.levels ?? {};
-  const presented = new FindingsByDocument(docs, (doc) => presentFindings(findings.get(doc.uri) ?? [], { doc, isPrimary: doc.uri === primary, coverage, levels }));
+  const findings = new FindingsByDocument(docs, (doc) => ruleSteps(context(doc), levels, memo(doc.uri)));
+  const present = (doc: DocumentAnalysis, raw: readonly Finding[]) => presentFindings(raw, { doc, isPrimary: doc.uri === primary, coverage: lazy.get().coverage, levels });
+  const presented = new FindingsByDocument(docs, function* (doc) {
+    return present(doc, (yield* findings.steps(doc.uri) ?? done([])) as Finding[]);
+  });
   const firstLevels: Record<string, Level> = { ...levels };
   for (const code of RULE_CODES) if (LATER_RULES.test(code)) firstLevels[code] = 'off';
-  const first = new FindingsByDocument(docs, (doc) => presentFindings(runRules(context(doc), firstLevels), { doc, isPrimary: doc.uri === primary, coverage, levels }));
-  return { index, identity, documents: docs, primary, mode, coverage, byId, summary, percent: coveragePercent(summary), findings, presented, first, inputs: { catalogue, options } };
+  const first = new FindingsByDocument(docs, function* (doc) {
+    return present(doc, yield* ruleSteps(context(doc), firstLevels, memo(doc.uri)));
+  });
+  return {
+    index,
+    identity,
+    documents: docs,
+    primary,
+    mode,
+    get coverage() {
+      return lazy.get().coverage;
+    },
+    get byId() {
+      return lazy.get().byId;
+    },
+    get summary() {
+      return lazy.get().summary;
+    },
+    get percent() {
+      return lazy.get().percent;
+    },
+    settleCoverage: (between) => lazy.settle(between),
+    findings,
+    presented,
+    first,
+    inputs: { catalogue, options },
+  };
 }
 
 /**

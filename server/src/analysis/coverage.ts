@@ -19,8 +19,20 @@ export interface CoverageOptions {
 
 /** Coverage of every catalogue item across all the documents of one plan. */
 export function computeCoverage(docs: readonly DocumentAnalysis[], index: CatalogueIndex, options: CoverageOptions): ItemCoverage[] {
+  const steps = coverageSteps(docs, index, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** The same, pausing after each item (so that the language server can answer requests between items). */
+export function* coverageSteps(docs: readonly DocumentAnalysis[], index: CatalogueIndex, options: CoverageOptions): Generator<void, ItemCoverage[]> {
   const order = new Map(docs.map((d, i) => [d, i]));
-  const coverage = index.catalogue.items.map((item) => itemCoverage(docs, index, index.items.get(item.id)!, options, order));
+  const coverage: ItemCoverage[] = [];
+  for (const item of index.catalogue.items) {
+    coverage.push(itemCoverage(docs, index, index.items.get(item.id)!, options, order));
+    yield;
+  }
   endQuotes();
   endMerges();
   return coverage;

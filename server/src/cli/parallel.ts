@@ -1,8 +1,8 @@
 /**
- * Worker threads for jfp-check, with the main thread working beside them: the main thread hands
- * jobs out, keeps every worker's queue topped up, and takes a job itself whenever it is free, so
- * no core idles while another waits. Only plain data crosses between threads: jobs go out, answers
- * come back. A job that throws, or a worker that stops (out of memory, say), fails the whole
+ * Worker threads for jfp-check, with the main thread working beside them: every thread is given
+ * the whole list of jobs and claims the next free one in shared memory whenever it is free, so
+ * no core idles while another has work queued (see workBatch). Only plain data crosses between
+ * threads: jobs go out, answers come back. A job that throws, or a worker that stops (out of memory, say), fails the whole
  * batch, so the caller can do the work again another way (jfp-check runs on one thread then). The
  * worker's side is `serveJobs`, called by the worker script (worker.ts: whole plans checked).
  */
@@ -44,11 +44,6 @@ export class WorkerLane<J, R> {
     });
   }
 
-  /** Jobs posted and not yet answered. */
-  get pending(): number {
-    return this.waiting.size;
-  }
-
   call(job: J): Promise<R> {
     if (this.stopped !== undefined) return Promise.reject(new Error(this.stopped));
     const index = this.next++;
@@ -63,68 +58,88 @@ export class WorkerLane<J, R> {
   }
 }
 
-/** A job's answer and the lane that gave it: 0 for the main thread, then 1 for `lanes[0]`, and so on. */
-export interface LaneAnswer<R> {
-  value: R;
-  lane: number;
-}
-
 /** The promise, marked as handled: its failure is read later (by Promise.all), or not at all when another job failed first. */
 function handled<T>(p: Promise<T>): Promise<T> {
   p.catch(() => undefined);
   return p;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
- * Runs `jobs` on the main thread (`here`) and on the worker lanes at once, each taking the next
- * job when free; every worker keeps `depth` jobs queued, so it never waits for the main thread to
- * finish a job before getting its next. Jobs for which `hereOnly` is true run on the main thread.
- * The answers are in the order of the jobs; rejects when any job fails.
+ * Jobs shared between threads. Every thread (lane) is given the whole list and claims each job
+ * it does in `claims` (shared memory: one slot per job, 0 while free), so no job is done twice
+ * and no thread waits for another to hand it work. A lane does the jobs it owns first, then those
+ * anyone may do, in order; with `steal`, it then takes jobs owned by a busier lane, from the end,
+ * while that lane has at least STEAL_WHEN left, unless they are `pinned` to their owner.
  */
-export async function runShared<J, R>(jobs: readonly J[], here: (job: J) => R, lanes: readonly WorkerLane<J, R>[], options: { hereOnly?: (job: J) => boolean; depth?: number } = {}): Promise<LaneAnswer<R>[]> {
-  const answers: Promise<LaneAnswer<R>>[] = new Array<Promise<LaneAnswer<R>>>(jobs.length);
-  const anywhere: number[] = [];
-  const pinned: number[] = [];
-  jobs.forEach((job, i) => (options.hereOnly?.(job) ? pinned : anywhere).push(i));
-  let failed = false;
-  const feed = (lane: WorkerLane<J, R>, number: number) => {
-    while (!failed && lane.pending < (options.depth ?? 2) && anywhere.length > 0) {
-      const i = anywhere.shift()!;
-      answers[i] = handled(
-        lane.call(jobs[i]!).then(
-          (value) => {
-            feed(lane, number);
-            return { value, lane: number };
-          },
-          (e: unknown) => {
-            failed = true;
-            throw e;
-          },
-        ),
-      );
-    }
-  };
-  lanes.forEach((lane, i) => feed(lane, i + 1));
-  while (!failed && pinned.length + anywhere.length > 0) {
-    const i = pinned.length > 0 ? pinned.shift()! : anywhere.shift()!;
-    answers[i] = Promise.resolve({ value: here(jobs[i]!), lane: 0 });
-    // Let the workers' answers in, so that they get their next jobs.
-    await nextTurn();
-  }
-  return Promise.all(answers.filter((a) => a !== undefined)).then((list) => {
-    if (list.length < jobs.length) throw new Error('a job was not run');
-    return list;
-  });
+export interface Batch<J> {
+  jobs: J[];
+  /** The lane each job belongs to (0: the main thread), or -1: any lane. */
+  owners: number[];
+  pinned: boolean[];
+  steal: boolean;
+  claims: SharedArrayBuffer;
 }
 
-/** Runs each job on the lane given for it (0: the main thread), all lanes at once; the answers are in the order of the jobs. */
-export async function runAssigned<J, R>(jobs: readonly J[], laneOf: readonly number[], here: (job: J) => R, lanes: readonly WorkerLane<J, R>[]): Promise<R[]> {
-  const answers = jobs.map((job, i) => (laneOf[i]! > 0 ? handled(lanes[laneOf[i]! - 1]!.call(job)) : undefined));
-  const local: R[] = [];
-  for (let i = 0; i < jobs.length; i++) if (laneOf[i] === 0) local[i] = here(jobs[i]!);
-  return Promise.all(answers.map((a, i) => a ?? local[i]!));
+/**
+ * A plan taken from another thread has its files read again, which costs about twice what its
+ * owner would spend on it: taken only when the owner has this many left not started, so that
+ * taking one finishes the batch sooner (measured: with two left, it finished later).
+ */
+export const STEAL_WHEN = 4;
+
+/** A batch as posted to a worker: with the worker's lane number. */
+export interface BatchMessage<J> {
+  batch: Batch<J>;
+  lane: number;
+}
+
+/** Does a lane's share of a batch; answers [job index, answer] for each job it did. */
+export function workBatch<J, R>(batch: Batch<J>, lane: number, handle: (job: J) => R): [number, R][] {
+  const claims = new Int32Array(batch.claims);
+  const { owners, pinned } = batch;
+  const done: [number, R][] = [];
+  const take = (i: number) => {
+    if (Atomics.compareExchange(claims, i, 0, lane + 1) === 0) done.push([i, handle(batch.jobs[i]!)]);
+  };
+  for (let i = 0; i < owners.length; i++) if (owners[i] === lane) take(i);
+  for (let i = 0; i < owners.length; i++) if (owners[i] === -1) take(i);
+  if (!batch.steal) return done;
+  const left = (owner: number) => owners.filter((o, i) => o === owner && Atomics.load(claims, i) === 0).length;
+  for (let i = owners.length - 1; i >= 0; i--) {
+    if (owners[i] !== lane && owners[i] !== -1 && !pinned[i] && Atomics.load(claims, i) === 0 && left(owners[i]!) >= STEAL_WHEN) take(i);
+  }
+  return done;
+}
+
+/** A job's answer and the lane that did the job. */
+export interface LaneAnswer<R> {
+  value: R;
+  lane: number;
+}
+
+/**
+ * Runs `jobs` on the main thread (`here`, lane 0) and on the worker lanes (lanes 1 and up) at
+ * once, each lane claiming jobs as in `workBatch` (default: any lane, in order, no stealing).
+ * The answers are in the order of the jobs; rejects when any job fails.
+ */
+export async function runBatch<J, R>(jobs: readonly J[], here: (job: J) => R, lanes: readonly WorkerLane<BatchMessage<J>, [number, R][]>[], options: { owners?: number[]; pinned?: boolean[]; steal?: boolean } = {}): Promise<LaneAnswer<R>[]> {
+  const batch: Batch<J> = {
+    jobs: [...jobs],
+    owners: options.owners ?? jobs.map(() => -1),
+    pinned: options.pinned ?? jobs.map(() => false),
+    steal: options.steal ?? false,
+    claims: new SharedArrayBuffer(4 * Math.max(1, jobs.length)),
+  };
+  const theirs = lanes.map((lane, i) => handled(lane.call({ batch, lane: i + 1 })));
+  const answers = new Array<LaneAnswer<R> | undefined>(jobs.length);
+  const keep = (list: [number, R][], lane: number) => {
+    for (const [i, value] of list) answers[i] = { value, lane };
+  };
+  keep(workBatch(batch, 0, here), 0);
+  (await Promise.all(theirs)).forEach((list, i) => keep(list, i + 1));
+  const all = answers.filter((a) => a !== undefined);
+  if (all.length < jobs.length) throw new Error('a job was not run');
+  return all;
 }
 
 /**

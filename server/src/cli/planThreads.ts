@@ -18,7 +18,7 @@ import { collectFilesAndOthers } from '../host/planInput.js';
 import { pathToUri, uriToPath } from '../host/uri.js';
 import { parseArgs } from './args.js';
 import { reportErrors, reportSettings, run, writeReport, type Outcome } from './cli.js';
-import { findWorkerScript, runAssigned, runShared, WorkerLane, type LaneAnswer } from './parallel.js';
+import { findWorkerScript, runBatch, WorkerLane, type BatchMessage } from './parallel.js';
 import { PlanChecker, type ThreadAnswer, type ThreadJob, type ThreadSetup } from './planCheck.js';
 import type { PlanReport, UnassignedReport } from './planReports.js';
 import { docsBase, loadConfig } from './setup.js';
@@ -70,47 +70,68 @@ function threadedRun(argv: string[], jobs: number | undefined) {
   }
 }
 
+let threadsUsed = 1;
+
+/** How many threads the last `runInParallel` checked plans on (1: it ran, or ran again, on one thread); for tests. */
+export function lastRunThreads(): number {
+  return threadsUsed;
+}
+
 /** Checks the plans of a command line on `jobs` threads (default: see threadsFor), or on one thread; returns the exit status. */
 export async function runInParallel(argv: string[], out: (s: string) => void, err: (s: string) => void, jobs?: number): Promise<number> {
+  threadsUsed = 1;
   const plan = threadedRun(argv, jobs);
   if (!plan) return run(argv, out, err);
   const setup: ThreadSetup = { argv, docsBase: docsBase(), settings: reportSettings(plan.args, false) };
-  const lanes: WorkerLane<ThreadJob, ThreadAnswer>[] = [];
+  const lanes: Lane[] = [];
+  const close = () => lanes.forEach((lane) => lane.close());
   let outcome: Outcome;
   try {
     const here = new PlanChecker(setup);
-    for (let i = 1; i < plan.threads; i++) lanes.push(new WorkerLane<ThreadJob, ThreadAnswer>(plan.script, setup));
+    for (let i = 1; i < plan.threads; i++) lanes.push(new WorkerLane(plan.script, setup));
     outcome = await checkOnThreads(plan, (job) => here.handle(job), lanes);
   } catch {
+    // Stop the workers first, so that the run on one thread has the cores to itself.
+    close();
     return run(argv, out, err);
-  } finally {
-    for (const lane of lanes) lane.close();
   }
+  close();
+  threadsUsed = plan.threads;
   for (const s of plan.said) err(s);
   return reportErrors(err, () => writeReport(plan.args, outcome, out, err));
 }
 
-async function checkOnThreads(plan: NonNullable<ReturnType<typeof threadedRun>>, here: (job: ThreadJob) => ThreadAnswer, lanes: WorkerLane<ThreadJob, ThreadAnswer>[]): Promise<Outcome> {
-  // Word and PDF files are converted on the main thread (in their own worker, as on one thread).
-  const read = (files: readonly string[]) => runShared<ThreadJob, ThreadAnswer>(files.map((file) => ({ kind: 'read', file })), here, lanes, { hereOnly: (job) => job.kind === 'read' && isConvertiblePath(job.file) });
-  const answers: LaneAnswer<ThreadAnswer>[] = await read(plan.files);
-  const facts = () => answers.map((a) => a.value as PlanFileFacts);
-  const listed = listedFiles(facts(), plan.others.map(pathToUri));
-  if (listed.length > 0) answers.push(...(await read(listed.map((uri) => uriToPath(uri)!))));
-  const holder = new Map(answers.map((a) => [(a.value as PlanFileFacts).uri, a.lane]));
-  const { plans, unassigned } = planJobsOfFacts(facts(), plan.configured);
+type Lane = WorkerLane<BatchMessage<ThreadJob>, [number, ThreadAnswer][]>;
+
+async function checkOnThreads(plan: NonNullable<ReturnType<typeof threadedRun>>, here: (job: ThreadJob) => ThreadAnswer, lanes: Lane[]): Promise<Outcome> {
+  // Files are read by whichever thread is free; Word and PDF files on the main thread (converted in their own worker, as on one thread).
+  const holder = new Map<string, number>();
+  const read = async (files: readonly string[]) => {
+    const jobs = files.map((file): ThreadJob => ({ kind: 'read', file }));
+    const pinned = files.map(isConvertiblePath);
+    const answers = await runBatch(jobs, here, lanes, { owners: pinned.map((p) => (p ? 0 : -1)), pinned });
+    for (const a of answers) holder.set((a.value as PlanFileFacts).uri, a.lane);
+    return answers.map((a) => a.value as PlanFileFacts);
+  };
+  const facts = await read(plan.files);
+  const listed = listedFiles(facts, plan.others.map(pathToUri));
+  if (listed.length > 0) facts.push(...(await read(listed.map((uri) => uriToPath(uri)!))));
+  const { plans, unassigned } = planJobsOfFacts(facts, plan.configured);
   const several = plans.length > 1 || unassigned.length > 0;
   const jobs: ThreadJob[] = [
     ...plans.map((p, i) => ({ kind: 'check' as const, plan: p, several, first: i === 0, unassigned: false })),
     ...(several ? unassigned : []).map((p) => ({ kind: 'check' as const, plan: p, several, first: false, unassigned: true })),
   ];
-  // Each plan on the thread that holds most of its files (ties: the one holding its main file).
-  const laneOf = jobs.map((job) => {
+  // Each plan is checked by the thread that holds most of its files (ties: the one holding its
+  // main file); a thread left idle takes plans of a busier one, reading their files again. A plan
+  // with a Word or PDF file stays on the main thread.
+  const owners = jobs.map((job) => {
     const uris = job.kind === 'check' ? job.plan.uris : [];
     const count = (lane: number) => uris.filter((u) => holder.get(u) === lane).length;
     return uris.map((u) => holder.get(u) ?? 0).reduce((best, lane) => (count(lane) > count(best) ? lane : best), holder.get(uris[0]!) ?? 0);
   });
-  const reports = await runAssigned(jobs, laneOf, here, lanes);
+  const pinned = jobs.map((job) => job.kind === 'check' && job.plan.uris.some((u) => isConvertiblePath(uriToPath(u) ?? u)));
+  const reports = (await runBatch(jobs, here, lanes, { owners, pinned, steal: true })).map((a) => a.value);
   return {
     several,
     plans: reports.slice(0, plans.length) as PlanReport[],

@@ -1,10 +1,14 @@
 /**
- * jfp-check's worker thread (bundled as dist/cliWorker.cjs; see planThreads.ts): reads and
- * analyses plan files, then checks whole plans, answering plain data (planCheck.ts).
+ * jfp-check's worker thread (bundled as dist/cliWorker.cjs; see planThreads.ts): takes its share
+ * of each batch of jobs (parallel.ts), reading and analysing plan files, then checking whole
+ * plans, and answers plain data (planCheck.ts).
  */
-import { serveJobs } from './parallel.js';
+import { serveJobs, workBatch, type BatchMessage } from './parallel.js';
 import { PlanChecker, type ThreadAnswer, type ThreadJob, type ThreadSetup } from './planCheck.js';
 
 let checker: PlanChecker | undefined;
 
-serveJobs<ThreadJob, ThreadAnswer>((job, shared) => (checker ??= new PlanChecker(shared as ThreadSetup)).handle(job));
+serveJobs<BatchMessage<ThreadJob>, [number, ThreadAnswer][]>((message, shared) => {
+  const here = (checker ??= new PlanChecker(shared as ThreadSetup));
+  return workBatch(message.batch, message.lane, (job) => here.handle(job));
+});

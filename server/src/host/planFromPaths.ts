@@ -3,7 +3,6 @@
  * what `jfp-check PATH...` (each plan on its own), its `--baseline` and the editor's "Compare
  * with previous plan" (one plan) each need.
  */
-import type { Root } from 'mdast';
 import { analysePlan, editionIndex, type PlanAnalysis } from '../analysis/analyse.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
 import { editionOverride, planFileGlobs, type JfpConfig } from '../analysis/data/config.js';
@@ -23,29 +22,27 @@ export function documentIndex(catalogue: IndexedCatalogue, config: JfpConfig): I
 }
 
 /** The plan files found at the paths, analysed, with the other Markdown files there that a main document lists in its front matter. */
-function readDocuments(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue, read: (file: string) => string, parse?: (text: string) => Root): DocumentAnalysis[] {
+function readDocuments(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue, read: (file: string) => string): DocumentAnalysis[] {
   const index = documentIndex(catalogue, config);
   const { files, others } = collectFilesAndOthers(paths, planFileGlobs(config));
-  const docs = files.map((file) => analyseDocument(pathToUri(file), read(file), index, parse));
+  const docs = files.map((file) => analyseDocument(pathToUri(file), read(file), index));
   const listed = listedFiles(docs.map(planFileFacts), others.map(pathToUri));
-  return [...docs, ...listed.map((uri) => analyseDocument(uri, read(uriToPath(uri)!), index, parse))];
+  return [...docs, ...listed.map((uri) => analyseDocument(uri, read(uriToPath(uri)!), index))];
 }
 
 /**
  * Reads and analyses everything found at `paths` as one plan; a UsageError when they hold
- * no readable plan. `read` turns a file into Markdown (the CLI passes one that converts Word and PDF);
- * `parse` may give trees parsed beforehand (jfp-check parses in worker threads).
+ * no readable plan. `read` turns a file into Markdown (the CLI passes one that converts Word and PDF).
  */
-export function loadPlanFromPaths(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue, read: (file: string) => string = readPlanFile, parse?: (text: string) => Root): PlanAnalysis {
-  return analysePlan(readDocuments(paths, config, catalogue, read, parse), catalogue, analysisOptions(config));
+export function loadPlanFromPaths(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue, read: (file: string) => string = readPlanFile): PlanAnalysis {
+  return analysePlan(readDocuments(paths, config, catalogue, read), catalogue, analysisOptions(config));
 }
 
 /**
  * Reads the files found at `paths`, groups them into plans (see analysis/planGroups.ts) and
- * checks each. `configFolder`: the folder of .jfp.json, against which its "plans" are read;
- * `parse` as for loadPlanFromPaths.
+ * checks each. `configFolder`: the folder of .jfp.json, against which its "plans" are read.
  */
-export function loadPlanSetFromPaths(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue, read: (file: string) => string = readPlanFile, configFolder?: string, parse?: (text: string) => Root): PlanSet {
-  const docs = readDocuments(paths, config, catalogue, read, parse);
+export function loadPlanSetFromPaths(paths: readonly string[], config: JfpConfig, catalogue: IndexedCatalogue, read: (file: string) => string = readPlanFile, configFolder?: string): PlanSet {
+  const docs = readDocuments(paths, config, catalogue, read);
   return analysePlanSet(docs, catalogue, config, configuredPlans(config, configFolder !== undefined ? pathToUri(configFolder) : undefined));
 }

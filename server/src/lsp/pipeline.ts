@@ -13,54 +13,22 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PlanAnalysis } from '../analysis/analyse.js';
-import type { DocumentAnalysis } from '../analysis/model/document.js';
 import { skipFinding } from '../analysis/limits.js';
 import { documentReadability } from '../analysis/text/readability.js';
 import { uriKey } from '../host/uri.js';
 import { EditLog, PositionMap } from './editLog.js';
 import { RunQueue, type Run } from './runs.js';
-import { timerScheduler, type Scheduler } from './scheduler.js';
+import { slicedPause, timerScheduler, type Scheduler } from './scheduler.js';
 import { toDiagnostic } from './features/diagnostics.js';
 import { describeError, failureDiagnostic } from './failures.js';
-import type { PlanWorkspace } from './workspace.js';
+import type { DocumentView, PipelineHost, PublishParams, Snapshot } from './pipelineTypes.js';
 
 export { timerScheduler, type Scheduler };
 
 /** A document at least this long publishes its first analysis in two steps (coverage and statutory findings, then the rest). */
 export const STAGED_FIRST_PUBLISH_CHARS = 100_000;
 
-export interface PublishParams {
-  uri: string;
-  version?: number;
-  diagnostics: Diagnostic[];
-}
-
-export interface PipelineHost {
-  /** The open documents, as the editor has them. */
-  documents: { get(uri: string): TextDocument | undefined; all(): TextDocument[] };
-  workspace: PlanWorkspace;
-  /** Sends the diagnostics of one document to the client. */
-  publish(params: PublishParams): void;
-  /** The coverage of the plan containing uri changed (`typing` when an edit caused it). */
-  coverageChanged(uri: string, typing: boolean): void;
-  /** Logs a failure (with its stack) where the user can find it: the output log. */
-  log?(message: string): void;
-  scheduler?: Scheduler;
-  /** The edits the documents received (server.ts records them); without it, a stale analysis cannot be mapped and requests wait. */
-  edits?: EditLog;
-}
-
-/** A completed analysis of one version of a document, as requests read it (no `plan` outside plans, no `doc` when skipped). */
-type Snapshot = { version: number; doc: DocumentAnalysis | undefined; plan: PlanAnalysis | undefined };
-
-/** The last completed analysis of a document, and how positions of the editor's text map into it. */
-export interface DocumentView {
-  doc: DocumentAnalysis;
-  plan: PlanAnalysis;
-  /** The editor's document (newer than the analysis when `map` is not the identity). */
-  text: TextDocument;
-  map: PositionMap;
-}
+export type { DocumentView, PipelineHost, PublishParams };
 
 export class DocumentPipeline {
   private readonly timers = new Map<string, unknown>();
@@ -226,23 +194,30 @@ export class DocumentPipeline {
     // Never publish for a version other than the one analysed: a newer analysis is due and will.
     if (!doc || !this.analysed(doc)) return;
     const firstTime = !this.snapshots.has(uri);
-    const snapshot = await this.snapshotNow(uri, doc.version);
+    const snapshot = await this.snapshotNow(uri, doc.version, live);
     const plan = snapshot.plan;
     if (documents.get(uri) !== doc || !this.analysed(doc) || !live()) return;
     if (!plan && !this.published.has(uri)) return; // quiet outside plans
-    // Coverage is done; the rules are the next stage: requests that came meanwhile go first.
-    if (plan && !(await this.pause(live))) return;
-    if (documents.get(uri) !== doc || !this.analysed(doc)) return;
     const skipped = plan ? workspace.skipped(uri) : undefined;
     const shown = (findings: PlanAnalysis['presented']) => findings.get(doc.uri) ?? findings.get(uriKey(doc.uri)) ?? [];
+    // The rules run one after another, with turns for requests between them.
+    const settled = async (findings: PlanAnalysis['presented']) => {
+      const between = slicedPause(() => this.pause(live), live);
+      for (const key of [doc.uri, uriKey(doc.uri)]) if (!(await findings.settle(key, between))) return false;
+      return documents.get(uri) === doc && this.analysed(doc);
+    };
     let diagnostics: Diagnostic[] = [];
     if (skipped) diagnostics = [toDiagnostic(skipFinding(uri, skipped.reason, skipped.maxMB))];
     else if (plan && firstTime && doc.getText().length >= STAGED_FIRST_PUBLISH_CHARS) {
       // A long document just opened: coverage and the statutory findings first, the rest after a pause.
+      if (!(await settled(plan.first))) return;
       this.send(uri, doc.version, shown(plan.first).map(toDiagnostic), typing, true);
-      if (!(await this.pause(live)) || documents.get(uri) !== doc || !this.analysed(doc)) return;
+      if (!(await this.pause(live)) || !(await settled(plan.presented))) return;
       diagnostics = shown(plan.presented).map(toDiagnostic);
-    } else if (plan) diagnostics = shown(plan.presented).map(toDiagnostic);
+    } else if (plan) {
+      if (!(await settled(plan.presented))) return;
+      diagnostics = shown(plan.presented).map(toDiagnostic);
+    }
     this.send(uri, doc.version, diagnostics, typing, plan !== undefined);
     // Code lenses read it later, when the tree may have moved on to a newer version.
     if (snapshot.doc) documentReadability(snapshot.doc);
@@ -259,11 +234,15 @@ export class DocumentPipeline {
   }
 
   /** Records the workspace's analysis of a document's version (and its plan's) as the one requests read. */
-  private async snapshotNow(uri: string, version: number): Promise<Snapshot> {
+  private async snapshotNow(uri: string, version: number, live?: () => boolean): Promise<Snapshot> {
     const { workspace } = this.host;
     const plan = await workspace.planFor(uri);
     const doc = workspace.skipped(uri) ? undefined : workspace.document(uri);
     const snapshot: Snapshot = { version, doc, plan };
+    // Coverage item by item, with turns for requests between (a run: `live`), and always before
+    // requests can read it: the next parse moves the tree it is computed from.
+    if (plan && live && (await plan.settleCoverage?.(slicedPause(() => this.pause(live), live))) === false) return snapshot;
+    void plan?.coverage;
     if (workspace.version(uri) === version && this.host.documents.get(uri)) {
       this.snapshots.set(uri, snapshot);
       this.edits.analysed(uri, version);

@@ -27,3 +27,21 @@ export const timerScheduler: Scheduler = {
     for (let i = 0; i < turns; i++) await turn();
   },
 };
+
+/** How long a stage made of steps (the rules, one after another) runs before other work gets its turns. */
+export const SLICE_MS = 8;
+
+/**
+ * A pause for the steps of one stage: it lets other work run (`pause`) once SLICE_MS have
+ * passed since the last time, and otherwise only asks `live`. Resolves false when the run is no
+ * longer wanted.
+ */
+export function slicedPause(pause: () => Promise<boolean>, live: () => boolean, sliceMs = SLICE_MS): () => Promise<boolean> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < sliceMs) return live();
+    const wanted = await pause();
+    since = performance.now();
+    return wanted;
+  };
+}

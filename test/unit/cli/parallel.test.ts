@@ -1,15 +1,48 @@
 import * as assert from 'node:assert/strict';
-import { runAssigned, runShared, WorkerLane } from '../../../server/src/cli/parallel.js';
+import { runBatch, workBatch, WorkerLane, type Batch, type BatchMessage } from '../../../server/src/cli/parallel.js';
 import { checkJobs, MIN_PARALLEL_BYTES, threadsFor } from '../../../server/src/cli/planThreads.js';
 import type { TestJob } from './poolWorker.js';
 
 const script = new URL('./poolWorker.js', import.meta.url);
 const doubleHere = (job: TestJob) => (job.kind === 'double' ? job.n * 2 : assert.fail(`the main thread was given ${job.kind}`));
+const doubles = (count: number, delayMs = 0): TestJob[] => Array.from({ length: count }, (_, n) => ({ kind: 'double', n, delayMs }));
+
+function batch(owners: number[], options: Partial<Batch<TestJob>> = {}): Batch<TestJob> {
+  return { jobs: doubles(owners.length), owners, pinned: owners.map(() => false), steal: false, claims: new SharedArrayBuffer(4 * owners.length), ...options };
+}
+
+describe('cli/parallel: a lane’s share of a batch', () => {
+  it('does its own jobs first, then anyone’s, in order, and never a job already claimed', () => {
+    const b = batch([-1, 1, 0, -1, 0]);
+    new Int32Array(b.claims)[3] = 2;
+    assert.deepEqual(
+      workBatch(b, 0, doubleHere).map(([i]) => i),
+      [2, 4, 0],
+    );
+    assert.deepEqual(workBatch(b, 0, doubleHere), []);
+  });
+
+  it('steals from the end while the owner has four jobs left not started, never a pinned one, and only when asked', () => {
+    const owners = [1, 1, 1, 1, 0];
+    assert.deepEqual(
+      workBatch(batch(owners), 0, doubleHere).map(([i]) => i),
+      [4],
+    );
+    assert.deepEqual(
+      workBatch(batch(owners, { steal: true }), 0, doubleHere).map(([i]) => i),
+      [4, 3],
+    );
+    assert.deepEqual(
+      workBatch(batch(owners, { steal: true, pinned: [false, false, false, true, false] }), 0, doubleHere).map(([i]) => i),
+      [4, 2],
+    );
+  });
+});
 
 describe('cli/parallel: the main thread and worker threads sharing jobs', () => {
-  let lanes: WorkerLane<TestJob, unknown>[] = [];
+  let lanes: WorkerLane<BatchMessage<TestJob>, [number, unknown][]>[] = [];
   const lane = (shared?: unknown) => {
-    const l = new WorkerLane<TestJob, unknown>(script, shared);
+    const l = new WorkerLane<BatchMessage<TestJob>, [number, unknown][]>(script, shared);
     lanes.push(l);
     return l;
   };
@@ -18,60 +51,55 @@ describe('cli/parallel: the main thread and worker threads sharing jobs', () => 
     lanes = [];
   });
 
-  it('answers in the order of the jobs, the main thread taking jobs too', async () => {
-    // The worker's first jobs are slow, so the main thread takes most of the rest.
-    const jobs: TestJob[] = Array.from({ length: 9 }, (_, n) => ({ kind: 'double', n, delayMs: n < 2 ? 300 : 0 }));
-    const answers = await runShared(jobs, doubleHere, [lane()]);
+  it('answers in the order of the jobs, each job done once, by the main thread and the workers', async () => {
+    const jobs = doubles(12, 50);
+    const answers = await runBatch(jobs, (job) => (job.kind === 'double' && Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50), doubleHere(job)), [lane(), lane()]);
     assert.deepEqual(
       answers.map((a) => a.value),
       jobs.map((_, n) => n * 2),
     );
-    // The worker was handed the first two jobs at once; the main thread took the next.
-    assert.deepEqual(
-      answers.slice(0, 3).map((a) => a.lane),
-      [1, 1, 0],
-    );
+    assert.ok(answers.some((a) => a.lane === 0));
+    assert.ok(answers.some((a) => a.lane > 0));
+    assert.deepEqual(await runBatch([], doubleHere, [lane()]), []);
   });
 
-  it('runs on the main thread the jobs that must run there, and everything when there is no worker', async () => {
-    const jobs: TestJob[] = Array.from({ length: 6 }, (_, n) => ({ kind: 'double', n }));
-    const pinned = await runShared(jobs, doubleHere, [lane()], { hereOnly: (j) => j.kind === 'double' && j.n % 2 === 0 });
+  it('runs pinned jobs on their lane, and everything on the main thread when there is no worker', async () => {
+    const jobs = doubles(6);
+    const owners = jobs.map((_, n) => (n % 2 === 0 ? 0 : -1));
+    const pinned = await runBatch(jobs, doubleHere, [lane()], { owners, pinned: owners.map((o) => o === 0), steal: true });
     assert.deepEqual(
       pinned.filter((_, n) => n % 2 === 0).map((a) => a.lane),
       [0, 0, 0],
     );
-    const alone = await runShared(jobs, doubleHere, []);
+    const alone = await runBatch(jobs, doubleHere, []);
     assert.deepEqual(
       alone.map((a) => [a.value, a.lane]),
       jobs.map((_, n) => [n * 2, 0]),
     );
-    assert.deepEqual(await runShared([], doubleHere, [lane()]), []);
+  });
+
+  it('gives every worker the shared data', async () => {
+    const answers = await runBatch<TestJob, unknown>([{ kind: 'shared' }], doubleHere, [lane({ config: 1 })], { owners: [1] });
+    assert.deepEqual(answers, [{ value: { config: 1 }, lane: 1 }]);
   });
 
   it('fails when a job throws, when an answer cannot be copied, or when a worker stops, and no failure goes unheard', async () => {
-    const many = (job: TestJob): TestJob[] => [job, ...Array.from({ length: 4 }, (_, n): TestJob => ({ kind: 'double', n, delayMs: 20 }))];
-    await assert.rejects(runShared(many({ kind: 'throw' }), doubleHere, [lane()]), /this plan cannot be read/);
-    await assert.rejects(runShared(many({ kind: 'uncopyable' }), doubleHere, [lane()]), /could not be cloned/);
-    await assert.rejects(runShared(many({ kind: 'exit' }), doubleHere, [lane()]), /stopped \(exit code 3\)/);
+    // Owned by the worker, so that the main thread does not take them.
+    const failing = async (job: TestJob) => runBatch<TestJob, unknown>([job, ...doubles(3)], doubleHere, [lane()], { owners: [1, -1, -1, -1] });
+    await assert.rejects(failing({ kind: 'throw' }), /this plan cannot be read/);
+    await assert.rejects(failing({ kind: 'uncopyable' }), /could not be cloned/);
+    await assert.rejects(failing({ kind: 'exit' }), /stopped \(exit code 3\)/);
     // A worker that has stopped fails every job given to it later.
     const stopped = lane();
-    await assert.rejects(stopped.call({ kind: 'exit' }), /exit code 3/);
-    await assert.rejects(stopped.call({ kind: 'double', n: 1 }), /exit code 3/);
+    const one = (job: TestJob): BatchMessage<TestJob> => ({ batch: { ...batch([1]), jobs: [job] }, lane: 1 });
+    await assert.rejects(stopped.call(one({ kind: 'exit' })), /exit code 3/);
+    await assert.rejects(stopped.call(one({ kind: 'double', n: 1 })), /exit code 3/);
     await assert.rejects(
-      runShared([{ kind: 'double', n: 1 }], () => {
+      runBatch(doubles(3), () => {
         throw new Error('not here');
-      }, []),
+      }, [lane()]),
       /not here/,
     );
-  });
-
-  it('runs each job on the lane given for it, and gives every worker the shared data', async () => {
-    const jobs: TestJob[] = [{ kind: 'double', n: 1 }, { kind: 'shared' }, { kind: 'double', n: 3 }, { kind: 'double', n: 4 }];
-    const seen: number[] = [];
-    const answers = await runAssigned(jobs, [0, 1, 2, 1], (job) => (seen.push(job.kind === 'double' ? job.n : -1), doubleHere(job)), [lane({ config: 1 }), lane()]);
-    assert.deepEqual(answers, [2, { config: 1 }, 6, 8]);
-    assert.deepEqual(seen, [1]);
-    await assert.rejects(runAssigned([{ kind: 'throw' }], [1], doubleHere, [lane()]), /cannot be read/);
   });
 });
 

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../../server/src/cli/cli.js';
 import { setWorkerScript } from '../../../server/src/cli/parallel.js';
-import { runInParallel } from '../../../server/src/cli/planThreads.js';
+import { lastRunThreads, runInParallel } from '../../../server/src/cli/planThreads.js';
 import { setConvertWorkerScript } from '../../../server/src/convert/run.js';
 import { wordFromMarkdown } from '../../convertFixtures.js';
 import { DRAFT_PLAN, EXAMPLE_PLAN, md, ROOT, WORKSPACE } from '../../helpers.js';
@@ -17,7 +17,7 @@ async function both(args: string[], jobs = 2) {
   let pOut = '';
   let pErr = '';
   const pCode = await runInParallel(args, (s) => (pOut += s), (s) => (pErr += s), jobs);
-  return { sequential: { code, out, err }, parallel: { code: pCode, out: pOut, err: pErr } };
+  return { sequential: { code, out, err }, parallel: { code: pCode, out: pOut, err: pErr }, threads: lastRunThreads() };
 }
 
 describe('jfp-check on worker threads', function () {
@@ -48,7 +48,8 @@ describe('jfp-check on worker threads', function () {
 
   for (const format of ['text', 'json', 'sarif', 'junit', 'html', 'annex']) {
     it(`reports several plans (one in two files, one from Word, a file two plans could claim) the same, in ${format}`, async () => {
-      const { sequential, parallel } = await both(['--format', format, dir]);
+      const { sequential, parallel, threads } = await both(['--format', format, dir]);
+      assert.equal(threads, 2);
       assert.equal(sequential.code, 1);
       assert.match(sequential.out + sequential.err, /jfp-check: 4 plans, 1 file not assigned to a plan; FAILED/);
       assert.deepEqual(parallel, sequential);
@@ -59,11 +60,13 @@ describe('jfp-check on worker threads', function () {
     const quiet = await both(['--quiet', '--fail-on', 'never', dir], 3);
     assert.equal(quiet.sequential.code, 0);
     assert.deepEqual(quiet.parallel, quiet.sequential);
+    assert.equal(quiet.threads, 3);
     const output = path.join(dir, 'out', 'annex.md');
     fs.mkdirSync(path.dirname(output), { recursive: true });
     const written = await both(['--format', 'annex', '--output', output, path.join(dir, 'east'), path.join(dir, 'west')], 4);
     const sequentialAnnex = fs.readFileSync(output, 'utf8');
     assert.deepEqual(written.parallel, written.sequential);
+    assert.equal(written.threads, 2);
     assert.equal(fs.readFileSync(output, 'utf8'), sequentialAnnex);
   });
 
@@ -71,8 +74,10 @@ describe('jfp-check on worker threads', function () {
     const one = await both(['--format', 'json', '--fail-on', 'never', WORKSPACE, EXAMPLE_PLAN]);
     assert.ok(one.sequential.out.length > 0);
     assert.deepEqual(one.parallel, one.sequential);
+    assert.equal(one.threads, 2);
     const baseline = await both(['--baseline', DRAFT_PLAN, EXAMPLE_PLAN]);
     assert.deepEqual(baseline.parallel, baseline.sequential);
+    assert.equal(baseline.threads, 1);
   });
 
   it('reports a file it cannot read, and bad arguments, as before', async () => {
@@ -89,5 +94,6 @@ describe('jfp-check on worker threads', function () {
     const notText = await both([path.join(dir, 'east'), binary]);
     assert.equal(notText.sequential.code, 2);
     assert.deepEqual(notText.parallel, notText.sequential);
+    assert.equal(notText.threads, 1);
   });
 });

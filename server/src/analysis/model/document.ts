@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { CatalogueIndex } from '../data/catalogueIndex.js';
 import { planTypeById } from '../data/planning.js';
 import type { TermHit } from '../text/terms.js';
-import { parsePlan, sectionAt, type PlanModel } from './plan.js';
+import { parsePlan, type PlanModel } from './plan.js';
 
 /** Everything the analysis needs from one document, computed once per version. */
 export interface DocumentAnalysis {
@@ -53,8 +53,13 @@ export function analysePlanModel(uri: string, plan: PlanModel, index: CatalogueI
   const text = plan.text;
   const sectionTerms = plan.sections.map(() => new Map<string, number>());
   const hits = index.bodyMatcher.match(text, plan.excluded);
-  for (const hit of hits) {
-    const counts = sectionTerms[sectionAt(plan.sections, hit.start)]!;
+  // Hits are in order, so the section of each is found by walking on from the previous one's.
+  const { sections } = plan;
+  let at = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i]!;
+    while (at + 1 < sections.length && sections[at + 1]!.start <= hit.start) at++;
+    const counts = sectionTerms[at]!;
     counts.set(hit.key, (counts.get(hit.key) ?? 0) + 1);
   }
   const titleIndex = plan.sections.find((s) => s.depth === 1)?.index;

@@ -46,14 +46,21 @@ export function chunkStarts(text: string): number[] {
   // The block states the parser may be in at this line. A line that starts with "<" may open
   // an HTML block that runs to a blank line, or be prose: both are followed. A heading is a
   // chunk start only when every possibility is plain top level.
-  let states = new Set<string>([NORMAL]);
+  let states: string[] = [NORMAL];
   while (pos < text.length) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length;
+    const normal = states.length === 1 && states[0] === NORMAL;
+    // At the top level, a line that cannot open a heading, a fence or an HTML block leaves it
+    // there: most lines of prose, read without cutting them out of the text.
+    if (normal && !MAY_OPEN.has(text.charCodeAt(pos))) {
+      pos = eol + 1;
+      continue;
+    }
     const line = text.slice(pos, text[eol - 1] === '\r' ? eol - 1 : eol);
-    if (states.size === 1 && states.has(NORMAL) && ATX.test(line) && pos > 0) starts.push(pos);
-    const next = new Set<string>();
-    for (const state of states) for (const n of step(state, line)) next.add(n);
+    if (normal && ATX.test(line) && pos > 0) starts.push(pos);
+    const next: string[] = [];
+    for (const state of states) for (const n of step(state, line)) if (!next.includes(n)) next.push(n);
     states = next;
     pos = eol + 1;
   }
@@ -61,6 +68,8 @@ export function chunkStarts(text: string): number[] {
 }
 
 const NORMAL = 'n';
+/** The first characters of a line that may open a heading, a fence or an HTML block (step): "#", " ", "`", "~", "<". */
+const MAY_OPEN = new Set([0x23, 0x20, 0x60, 0x7e, 0x3c]);
 const TO_BLANK = 'b';
 
 /** The states after a line, from one state: NORMAL, TO_BLANK, 'h<kind>' or 'f<fence>'. */

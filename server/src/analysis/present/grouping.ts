@@ -30,13 +30,17 @@ export function groupRepeated(doc: DocumentAnalysis, findings: readonly Finding[
     const section = sectionAt(plan.sections, plan.lines.offsetAt(f.range.start));
     return `${f.code}|section:${section}`;
   };
-  for (const f of findings) {
-    const key = keyOf(f);
-    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), f]);
-  }
+  const keys = findings.map(keyOf);
+  findings.forEach((f, i) => {
+    const key = keys[i];
+    if (key === undefined) return;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  });
   const out: Finding[] = [];
-  for (const f of findings) {
-    const key = keyOf(f);
+  for (const [i, f] of findings.entries()) {
+    const key = keys[i];
     const group = key === undefined ? undefined : groups.get(key);
     if (!group || group.length === 1) {
       out.push(f);

@@ -28,12 +28,14 @@ export const acronymUndefined: Rule<'jfp.acronym.undefined'> = {
     const { text } = doc.plan;
     // The first use of each abbreviation that readers may not know.
     const first = new Map<string, AbbreviationHit>();
+    // Abbreviations judged once: those every reader knows ("NHS") recur thousands of times.
+    const known = new Set<string>();
     for (const hit of glossary.abbreviationsIn(doc.plan)) {
-      if (first.has(hit.abbreviation)) continue;
+      if (first.has(hit.abbreviation) || known.has(hit.abbreviation)) continue;
       const found = glossary.abbreviation(hit.abbreviation);
       // Outdated abbreviations are jfp.term.outdated's business: their fix is to replace them.
-      if (!found || found.outdated || found.entries.length === 0 || found.entries.some((e) => e.wellKnown)) continue;
-      first.set(hit.abbreviation, hit);
+      if (!found || found.outdated || found.entries.length === 0 || found.entries.some((e) => e.wellKnown)) known.add(hit.abbreviation);
+      else first.set(hit.abbreviation, hit);
     }
     if (first.size === 0) return;
     // Terms in order of their start: where each is first written, and what follows an abbreviation closely.

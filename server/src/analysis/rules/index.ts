@@ -26,10 +26,30 @@ export const RULE_CODES: readonly string[] = [...RULES.map((r) => r.code), PLAN_
 
 /** Runs every rule, applying configured levels ('off' drops a rule's findings). */
 export function runRules(ctx: AnalysisContext, levels: Readonly<Record<string, Level>> = {}): Finding[] {
+  const steps = ruleSteps(ctx, levels);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The rules one at a time, as runRules runs them: the generator pauses after each rule, so
+ * that a caller (the language server) can answer requests between two rules, and returns
+ * every finding in order. `memo` keeps each rule's findings by code for another run over the
+ * same context with the same level for that rule (the quick first result of a long plan, then
+ * the full one).
+ */
+export function* ruleSteps(ctx: AnalysisContext, levels: Readonly<Record<string, Level>> = {}, memo?: Map<string, readonly Finding[]>): Generator<void, Finding[]> {
   const findings: Finding[] = [];
+  const { suppressions } = ctx.doc.plan;
   for (const rule of RULES) {
     const level = levels[rule.code];
     if (level === 'off') continue;
+    const known = memo?.get(rule.code);
+    if (known) {
+      for (const f of known) findings.push(f);
+      continue;
+    }
     let produced: Finding[] = [];
     try {
       rule.run(ruleContext(ctx, rule, produced));
@@ -38,11 +58,14 @@ export function runRules(ctx: AnalysisContext, levels: Readonly<Record<string, L
       const message = e instanceof Error ? e.message : String(e);
       produced = [{ uri: ctx.doc.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'information', code: 'jfp.internal', message: l10n.t('jfp-assist could not run the rule {0}: {1}. Please report this.', rule.code, message), data: {} }];
     }
-    const { suppressions } = ctx.doc.plan;
+    const kept: Finding[] = [];
     for (const f of produced) {
       if (suppressions.size > 0 && suppressions.isSuppressed(f.code, f.range.start.line)) continue;
-      findings.push(level && f.code === rule.code ? { ...f, severity: level } : f);
+      kept.push(level && f.code === rule.code ? { ...f, severity: level } : f);
     }
+    memo?.set(rule.code, kept);
+    for (const f of kept) findings.push(f);
+    yield;
   }
   return findings;
 }

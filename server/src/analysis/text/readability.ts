@@ -192,7 +192,6 @@ interface BlockReadability {
   length: number;
   abbreviations: ReadonlySet<string>;
   sentences: SentenceCount[];
-  paragraphs: number;
   words: number;
   polysyllables: number;
   /** Words in its longest sentence. */
@@ -211,10 +210,9 @@ function blockReadability(block: RootContent, source: string, abbreviations: Rea
   const length = endOffset(block) - base;
   const known = byBlock.get(block);
   if (known && known.length === length && known.abbreviations === abbreviations) return known;
-  const read: BlockReadability = { length, abbreviations, sentences: [], paragraphs: 0, words: 0, polysyllables: 0, maxWords: 0 };
+  const read: BlockReadability = { length, abbreviations, sentences: [], words: 0, polysyllables: 0, maxWords: 0 };
   visit(block, (node) => {
     if (node.type !== 'paragraph') return;
-    read.paragraphs++;
     const prose = proseCached(node, source);
     const spans = sentenceCounts(prose.text, abbreviations);
     spans.forEach(({ s, e, words, polysyllables }, i) => {

@@ -88,8 +88,10 @@ export class StemMatcher {
   /** Every phrase occurrence, skipping those that overlap an excluded range (sorted by start). */
   match(text: string, excluded: readonly (readonly [number, number])[] = []): TermHit[] {
     const hits: TermHit[] = [];
+    const all = this.allHits(text);
     let x = 0;
-    for (const hit of this.allHits(text)) {
+    for (let i = 0; i < all.length; i++) {
+      const hit = all[i]!;
       while (x < excluded.length && excluded[x]![1] <= hit.start) x++;
       // Hits are sorted by start, but a long one may reach past a later range: check forward.
       let overlaps = false;

@@ -86,15 +86,20 @@ export function detach(s: string): string {
 /** A text cut just before each "#" that starts a line, with the offset of each piece. */
 interface Segments {
   text: string;
+  /** Flat strings (never slices of the text), one per piece however many matchers keep it. */
   pieces: string[];
   offsets: number[];
 }
 
 let lastSegments: Segments | undefined;
+/** Flat copies of the pieces of the texts cut lately, by piece text. */
+const flatPieces = new RecentByText<string>();
 
 /**
  * The segments of a text, cut once for every matcher that scans it (the server matches one
- * version's text with several): a piece's hash is then computed once, not once per matcher.
+ * version's text with several). Each piece is one flat string, shared by every matcher's cache
+ * and by the next versions while unchanged, so that a long plan's text is kept once, not once
+ * per matcher, and no cache keeps an old version's whole text alive.
  */
 function segmentsOf(text: string): Segments {
   if (lastSegments?.text === text) return lastSegments;
@@ -104,10 +109,14 @@ function segmentsOf(text: string): Segments {
   while (from < text.length) {
     let to = text.indexOf('\n#', from);
     to = to < 0 ? text.length : to + 1;
-    pieces.push(text.slice(from, to));
+    const slice = text.slice(from, to);
+    let piece = flatPieces.get(slice);
+    if (piece === undefined) flatPieces.set((piece = detach(slice)), piece);
+    pieces.push(piece);
     offsets.push(from);
     from = to;
   }
+  flatPieces.endUse();
   lastSegments = { text, pieces, offsets };
   return lastSegments;
 }
@@ -119,8 +128,12 @@ function segmentsOf(text: string): Segments {
  * never cross such a cut (no phrase contains "#").
  */
 export class SegmentCache {
-  /** Each segment's hits, relative to the segment; kept for the texts matched lately (see RecentByText). */
-  private readonly segments = new RecentByText<TermHit[]>();
+  /**
+   * Each segment's hits at their places in the text it was last found in (`from`: where the
+   * segment started there); kept for the texts matched lately (see RecentByText). The hits
+   * are shared by the versions in which the segment did not move, never changed in place.
+   */
+  private readonly segments = new RecentByText<{ from: number; hits: TermHit[] }>();
 
   hits(text: string, hitsOf: (segment: string) => TermHit[]): TermHit[] {
     const hits: TermHit[] = [];
@@ -128,16 +141,27 @@ export class SegmentCache {
     for (let i = 0; i < pieces.length; i++) {
       const segment = pieces[i]!;
       const from = offsets[i]!;
-      let local = this.segments.get(segment);
-      if (!local) {
-        local = hitsOf(segment);
-        this.segments.set(detach(segment), local);
+      let found = this.segments.get(segment);
+      if (!found || found.from !== from) {
+        // An edit before a segment moves it: its hits are moved (new objects), or found the first time.
+        found = { from, hits: found ? moved(found.hits, from - found.from) : moved(hitsOf(segment), from) };
+        this.segments.set(segment, found);
       }
-      for (const h of local) hits.push({ key: h.key, start: h.start + from, end: h.end + from });
+      const list = found.hits;
+      for (let h = 0; h < list.length; h++) hits.push(list[h]!);
     }
     this.segments.endUse();
     return hits;
   }
+}
+
+function moved(hits: readonly TermHit[], by: number): TermHit[] {
+  const out = new Array<TermHit>(hits.length);
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!;
+    out[i] = by === 0 ? h : { key: h.key, start: h.start + by, end: h.end + by };
+  }
+  return out;
 }
 
 export class TermMatcher {
@@ -213,8 +237,10 @@ export class TermMatcher {
   match(text: string, excluded: readonly (readonly [number, number])[] = []): TermHit[] {
     const hits: TermHit[] = [];
     if (!this.pattern) return hits;
+    const all = this.allHits(text);
     let x = 0;
-    for (const hit of this.allHits(text)) {
+    for (let i = 0; i < all.length; i++) {
+      const hit = all[i]!;
       while (x < excluded.length && excluded[x]![1] <= hit.start) x++;
       if (x < excluded.length && excluded[x]![0] < hit.end) continue;
       hits.push(hit);
