@@ -2,7 +2,7 @@ import { partitionPoint } from './text/partition.js';
 import { isCounted, isStatutory } from './data/catalogue.js';
 import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
 import { endQuotes, quoteRemembered } from './evidence.js';
-import { partEvidence, type PartEvidence } from './itemEvidence.js';
+import { endMerges, partEvidence, type PartEvidence } from './itemEvidence.js';
 import { partsOf, waiverIn, type Part } from './itemParts.js';
 import { evidenceScore, mappedVerdict, SCORING, type Scoring } from './scoring.js';
 import type { DocumentAnalysis } from './model/document.js';
@@ -34,6 +34,7 @@ export function* coverageSteps(docs: readonly DocumentAnalysis[], index: Catalog
     yield;
   }
   endQuotes();
+  endMerges();
   return coverage;
 }
 

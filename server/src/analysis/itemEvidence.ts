@@ -10,6 +10,7 @@ import type { DocumentAnalysis } from './model/document.js';
 import { sectionAt, type Section } from './model/plan.js';
 import type { TermHit } from './text/terms.js';
 import type { Scoring, Verdict } from './scoring.js';
+import { RECENT_USES } from './text/recent.js';
 
 /** The evidence of one item in one part of the plan. */
 export interface PartEvidence {
@@ -34,8 +35,6 @@ export interface PartEvidence {
    */
   judgedWith: Readonly<Scoring> | undefined;
   judged: Verdict;
-  /** Merges of runs of parts that end with this one (see mergeRun). */
-  mergesEndingHere: RememberedMerge[] | undefined;
 }
 
 /** A doc's hits per section, with placeholders removed, and heading hits only where the section has prose. */
@@ -80,7 +79,7 @@ function withProse(sections: readonly Section[], facts: ReturnType<typeof sectio
 const RANK = { specific: 0, topic: 1, generic: 2, element: 3 } as const;
 
 export function emptyEvidence(): PartEvidence {
-  return { specific: new Set(), generic: new Set(), topic: new Set(), elements: new Set(), together: false, best: undefined, bestRank: 4, sentencesWith: 0, words: 0, sentences: 0, judgedWith: undefined, judged: undefined, mergesEndingHere: undefined };
+  return { specific: new Set(), generic: new Set(), topic: new Set(), elements: new Set(), together: false, best: undefined, bestRank: 4, sentencesWith: 0, words: 0, sentences: 0, judgedWith: undefined, judged: undefined };
 }
 
 /**
@@ -181,7 +180,7 @@ function mergeOf(parts: readonly PartEvidence[], lo: number, hi: number, words: 
   return { evidence: e, best };
 }
 
-export interface RememberedMerge {
+interface RememberedMerge {
   parts: PartEvidence[];
   words: number;
   sentences: number;
@@ -191,27 +190,37 @@ export interface RememberedMerge {
 /**
  * Merges remembered by the parts merged (by identity: coverage.ts merges the evidence objects
  * of sectionEvidence.ts, which stay the same while a section's text does) and the word and
- * sentence totals, kept on the last part (one property read, where a weak map was a hash
- * look-up per chapter and item). A few per last part: the chapters that end with the same
- * section, and an older version or two; they go with the part.
+ * sentence totals, found from the last part. A few per last part: the chapters that end with
+ * the same section, and an older version or two. Kept while one of the last RECENT_USES
+ * coverage computations read them (see endMerges), so old versions' evidence is let go.
  */
+const merges = new Map<PartEvidence, { list: RememberedMerge[]; use: number }>();
 const MERGES_PER_PART = 6;
+let mergeUse = 0;
+
+/** Ends one coverage computation's use of the remembered merges: those none of the last few read are forgotten. */
+export function endMerges(): void {
+  mergeUse++;
+  const oldest = mergeUse - RECENT_USES;
+  for (const [part, known] of merges) if (known.use < oldest) merges.delete(part);
+}
 
 /** The evidence of parts[lo..hi) taken together (see merge), the same object as long as those parts and totals are. */
 export function mergeRun(parts: readonly PartEvidence[], lo: number, hi: number, words: number, sentences: number): Merged {
   if (hi <= lo) return mergeOf(parts, lo, hi, words, sentences);
   const last = parts[hi - 1]!;
-  let known = last.mergesEndingHere;
-  for (const r of known ?? []) {
+  let known = merges.get(last);
+  if (known) known.use = mergeUse;
+  for (const r of known?.list ?? []) {
     if (r.words !== words || r.sentences !== sentences || r.parts.length !== hi - lo) continue;
     let same = true;
     for (let i = lo; same && i < hi; i++) same = r.parts[i - lo] === parts[i];
     if (same) return r.merged;
   }
   const merged = mergeOf(parts, lo, hi, words, sentences);
-  if (!known) last.mergesEndingHere = known = [];
-  if (known.length >= MERGES_PER_PART) known.shift();
-  known.push({ parts: parts.slice(lo, hi), words, sentences, merged });
+  if (!known) merges.set(last, (known = { list: [], use: mergeUse }));
+  if (known.list.length >= MERGES_PER_PART) known.list.shift();
+  known.list.push({ parts: parts.slice(lo, hi), words, sentences, merged });
   return merged;
 }
 
