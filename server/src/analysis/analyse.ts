@@ -1,6 +1,7 @@
 import { getDefaultCatalogue, type IndexedCatalogue } from './data/catalogue.js';
 import { indexCatalogue, type CatalogueIndex } from './data/catalogueIndex.js';
 import { coveragePercent, coverageSteps, summarise } from './coverage.js';
+import { done, finish, settle, type Steps } from './steps.js';
 import { analyseDocument, analysePlanModel, declaresPlan, indexOf, type DocumentAnalysis, type IndexChooser } from './model/document.js';
 import { catalogueForEdition } from './data/editions.js';
 import { organisationsOn, type DatedOrganisations } from './data/organisations.js';
@@ -87,15 +88,12 @@ export class FindingsByDocument {
 
   constructor(
     private readonly docs: readonly DocumentAnalysis[],
-    private readonly run: (doc: DocumentAnalysis) => Generator<void, Finding[]>,
+    private readonly run: (doc: DocumentAnalysis) => Steps<Finding[]>,
   ) {}
 
   get(uri: string): Finding[] | undefined {
     const steps = this.steps(uri);
-    if (!steps) return undefined;
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    return step.value;
+    return steps && finish(steps);
   }
 
   /**
@@ -105,32 +103,22 @@ export class FindingsByDocument {
    */
   async settle(uri: string, between: () => Promise<boolean>): Promise<boolean> {
     const steps = this.steps(uri);
-    if (!steps) return true;
-    let step = steps.next();
-    while (!step.done) {
-      if (!(await between())) return false;
-      step = steps.next();
-    }
-    return true;
+    return !steps || settle(steps, between);
   }
 
   /** The steps computing a document's findings (none left when they are known); undefined for a document not in the plan. */
-  steps(uri: string): Generator<void, Finding[]> | undefined {
+  steps(uri: string): Steps<Finding[]> | undefined {
     const known = this.done.get(uri);
     if (known) return done(known);
     const doc = this.docs.find((d) => d.uri === uri);
     return doc && this.computing(uri, doc);
   }
 
-  private *computing(uri: string, doc: DocumentAnalysis): Generator<void, Finding[]> {
+  private *computing(uri: string, doc: DocumentAnalysis): Steps<Finding[]> {
     const findings = yield* this.run(doc);
     this.done.set(uri, findings);
     return findings;
   }
-}
-
-function* done<T>(value: T): Generator<void, T> {
-  return value;
 }
 
 interface Computed {
@@ -140,30 +128,28 @@ interface Computed {
   percent: number;
 }
 
-/** A plan's coverage, computed when first read, or step by step by `settle`. */
+/** A plan's coverage, computed when first read, or step by step by `settle` (a later read finishes what a stopped one left). */
 class LazyCoverage {
   private value: Computed | undefined;
+  private readonly steps: Steps<Computed>;
 
-  constructor(private readonly steps: Generator<void, ItemCoverage[]>) {}
+  constructor(items: Steps<ItemCoverage[]>) {
+    this.steps = this.computing(items);
+  }
 
   get(): Computed {
-    while (!this.value) this.step();
-    return this.value;
+    return this.value ?? finish(this.steps);
   }
 
   async settle(between: () => Promise<boolean>): Promise<boolean> {
-    while (!this.value) {
-      this.step();
-      if (!this.value && !(await between())) return false;
-    }
-    return true;
+    return this.value !== undefined || settle(this.steps, between);
   }
 
-  private step(): void {
-    const step = this.steps.next();
-    if (!step.done) return;
-    const summary = summarise(step.value);
-    this.value = { coverage: step.value, byId: new Map(step.value.map((c) => [c.id, c])), summary, percent: coveragePercent(summary) };
+  private *computing(items: Steps<ItemCoverage[]>): Steps<Computed> {
+    const coverage = yield* items;
+    const summary = summarise(coverage);
+    this.value = { coverage, byId: new Map(coverage.map((c) => [c.id, c])), summary, percent: coveragePercent(summary) };
+    return this.value;
   }
 }
 

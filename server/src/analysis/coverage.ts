@@ -1,4 +1,5 @@
 import { partitionPoint } from './text/partition.js';
+import { finish, type Steps } from './steps.js';
 import { isCounted, isStatutory } from './data/catalogue.js';
 import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
 import { endQuotes, quoteRemembered } from './evidence.js';
@@ -19,14 +20,11 @@ export interface CoverageOptions {
 
 /** Coverage of every catalogue item across all the documents of one plan. */
 export function computeCoverage(docs: readonly DocumentAnalysis[], index: CatalogueIndex, options: CoverageOptions): ItemCoverage[] {
-  const steps = coverageSteps(docs, index, options);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return finish(coverageSteps(docs, index, options));
 }
 
 /** The same, pausing after each item (so that the language server can answer requests between items). */
-export function* coverageSteps(docs: readonly DocumentAnalysis[], index: CatalogueIndex, options: CoverageOptions): Generator<void, ItemCoverage[]> {
+export function* coverageSteps(docs: readonly DocumentAnalysis[], index: CatalogueIndex, options: CoverageOptions): Steps<ItemCoverage[]> {
   const order = new Map(docs.map((d, i) => [d, i]));
   const coverage: ItemCoverage[] = [];
   for (const item of index.catalogue.items) {

@@ -18,5 +18,5 @@ export const HEAP_GROWING_PERCENT = heapGrowingPercent();
 
 /** Sets the heap's growth for this process; call it once, at start-up. */
 export function limitHeapGrowth(): void {
-  if (Number.isInteger(HEAP_GROWING_PERCENT) && HEAP_GROWING_PERCENT >= 0) v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }

@@ -1,4 +1,5 @@
 import type { Level } from '../types.js';
+import { finish, type Steps } from '../steps.js';
 import type { Finding } from './findings.js';
 import { dutyMissing } from './dutyMissing.js';
 import { dutyPartial } from './dutyPartial.js';
@@ -26,10 +27,7 @@ export const RULE_CODES: readonly string[] = [...RULES.map((r) => r.code), PLAN_
 
 /** Runs every rule, applying configured levels ('off' drops a rule's findings). */
 export function runRules(ctx: AnalysisContext, levels: Readonly<Record<string, Level>> = {}): Finding[] {
-  const steps = ruleSteps(ctx, levels);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return finish(ruleSteps(ctx, levels));
 }
 
 /**
@@ -39,7 +37,7 @@ export function runRules(ctx: AnalysisContext, levels: Readonly<Record<string, L
  * same context with the same level for that rule (the quick first result of a long plan, then
  * the full one).
  */
-export function* ruleSteps(ctx: AnalysisContext, levels: Readonly<Record<string, Level>> = {}, memo?: Map<string, readonly Finding[]>): Generator<void, Finding[]> {
+export function* ruleSteps(ctx: AnalysisContext, levels: Readonly<Record<string, Level>> = {}, memo?: Map<string, readonly Finding[]>): Steps<Finding[]> {
   const findings: Finding[] = [];
   const { suppressions } = ctx.doc.plan;
   for (const rule of RULES) {
