@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { chunkStarts, IncrementalParser, parseChunked, setChunkedMin } from '../../server/src/analysis/model/incremental.js';
 import { parseMarkdown } from '../../server/src/analysis/model/markdown.js';
 import { boundMarkdown } from '../../server/src/analysis/model/bound.js';
+import { ownPoints, shiftNode } from '../../server/src/analysis/model/positions.js';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -91,6 +92,36 @@ describe('incremental', function () {
     const edited = text.replace('Two.', 'Two!');
     assert.deepEqual(parser.parse(edited), parseMarkdown(edited));
     assert.equal(parser.lastParsed, 1);
+  });
+
+  it('moves positions in place, each point once even when nodes shared one', () => {
+    const root = parseMarkdown('# A\n\nSome *prose*.\n');
+    const paragraph = root.children[1]!;
+    // Nodes that share position and point objects (as another parser version might make them).
+    const shared = paragraph.position!;
+    root.children[0]!.position!.end = shared.start;
+    if ('children' in paragraph) paragraph.children[0]!.position = shared;
+    const before = structuredClone(root);
+    ownPoints(root);
+    assert.deepEqual(root, before);
+    const points = new Set<object>();
+    let count = 0;
+    const walk = (n: Parameters<typeof shiftNode>[0]) => {
+      if (n.position) for (const p of [n.position.start, n.position.end]) {
+        points.add(p);
+        count++;
+      }
+      if ('children' in n) for (const c of n.children) walk(c);
+    };
+    walk(root);
+    assert.equal(points.size, count);
+    const heading = root.children[0]!;
+    const start = heading.position!.start;
+    for (const node of root.children) shiftNode(node, 10, 2);
+    assert.equal(heading.position!.start, start, 'no new objects');
+    // Each moved once: the heading's end was the paragraph's start point.
+    assert.deepEqual(heading.position, { start: { line: 3, column: 1, offset: 10 }, end: { line: 5, column: 1, offset: 15 } });
+    assert.deepEqual(paragraph.position, { start: { line: 5, column: 1, offset: 15 }, end: { line: 5, column: 14, offset: 28 } });
   });
 
   it('gives the same findings and coverage as a full analysis after every edit of a random sequence', () => {
