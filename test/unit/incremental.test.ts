@@ -11,7 +11,8 @@ import { unified } from 'unified';
 import { analyseDocument, analysePlan, editionIndex, type AnalysisOptions } from '../../server/src/analysis/analyse.js';
 import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
 import { indexCatalogue } from '../../server/src/analysis/data/catalogueIndex.js';
-import { parsePlan } from '../../server/src/analysis/model/plan.js';
+import { parsePlan, sectionNode } from '../../server/src/analysis/model/plan.js';
+import { sectionTerms } from '../../server/src/analysis/model/document.js';
 import { clearReadabilityCaches } from '../../server/src/analysis/text/readability.js';
 import { TermMatcher } from '../../server/src/analysis/text/terms.js';
 import { clearSectionEvidence } from '../../server/src/analysis/sectionEvidence.js';
@@ -131,7 +132,7 @@ describe('incremental', function () {
     const result = (given: ReturnType<typeof analyseDocument>, options: AnalysisOptions) => {
       const plan = analysePlan([given], catalogue, options);
       const doc = plan.documents[0]!;
-      return { identity: plan.identity, findings: plan.findings.get(uri), presented: plan.presented.get(uri), coverage: plan.coverage, summary: plan.summary, sectionTerms: doc.sectionTerms, mappings: doc.mappings };
+      return { identity: plan.identity, findings: plan.findings.get(uri), presented: plan.presented.get(uri), coverage: plan.coverage, summary: plan.summary, sectionTerms: sectionTerms(doc), mappings: doc.mappings };
     };
     // Sections mapped to items by their heading or a jfp comment, with subsections and prose that is evidence.
     const mapped = fc.constantFrom(
@@ -216,6 +217,7 @@ describe('incremental', function () {
     fc.assert(
       fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 12 }), (start, edits) => {
         const parser = new IncrementalParser();
+        const keyed = new Map<object, string>();
         let text = start;
         assert.deepEqual(parser.parse(text), parseMarkdown(text));
         for (const e of edits) {
@@ -224,6 +226,13 @@ describe('incremental', function () {
           const incremental = parsePlan(text, (t) => parser.parse(t));
           const full = parsePlan(text, parseMarkdown);
           assert.deepEqual({ ...incremental, lines: undefined }, { ...full, lines: undefined });
+          // A section keyed by the same node as in an earlier version has the same text.
+          for (const section of incremental.sections) {
+            const key = sectionNode(section);
+            const own = text.slice(section.start, section.end);
+            if (key && keyed.has(key)) assert.equal(own, keyed.get(key), JSON.stringify(text));
+            if (key) keyed.set(key, own);
+          }
         }
       }),
       { seed: 20261123, numRuns: 300 },
