@@ -6,13 +6,14 @@ import { namesItselfPlan } from '../analysis/planIdentity.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
 import { analyseDocument, declaresPlan, type DocumentAnalysis, type IndexChooser } from '../analysis/model/document.js';
 import { IncrementalParser } from '../analysis/model/incremental.js';
+import { finish, type Steps } from '../analysis/steps.js';
 import { isMarkdownPath, planFileMatcher } from '../analysis/data/planFiles.js';
 import { skipReason, type SkipReason } from '../analysis/limits.js';
 import { FolderFiles } from './folderFiles.js';
 import { editionOverride, mergeConfig, planFileGlobs, type JfpConfig } from '../analysis/data/config.js';
 import type { PlanFiles } from '../host/files.js';
 import { loadPlanThroughFiles, type LoadPlan } from '../host/previousPlan.js';
-import { baseName, relativePath, resolveUri, uriKey } from '../host/uri.js';
+import { baseName, innermostFolder, relativePath, resolveUri, uriKey } from '../host/uri.js';
 import type { EffectiveConfig, OpenEntry } from './workspaceTypes.js';
 
 export type { EffectiveConfig } from './workspaceTypes.js';
@@ -137,6 +138,14 @@ export class PlanWorkspace {
    * than the one held.
    */
   update(uri: string, version: number, text: string): boolean {
+    return finish(this.updateSteps(uri, version, text));
+  }
+
+  /**
+   * The same in steps (the chunks of the text parsed one per step, see IncrementalParser.parseSteps):
+   * nothing is recorded until the last step, so steps left unfinished change nothing.
+   */
+  *updateSteps(uri: string, version: number, text: string): Steps<boolean> {
     const key = uriKey(uri);
     const current = this.open.get(key);
     if (current && current.version > version) return false;
@@ -144,7 +153,11 @@ export class PlanWorkspace {
     const reason = skipReason(text, maxMB);
     // Each open document keeps its parser, so an edit re-parses only the sections it touches.
     const parser = current?.parser ?? new IncrementalParser();
-    const analysis = analyseDocument(uri, reason ? '' : text, current?.index ?? this.indexFor(uri), (t) => parser.parse(t));
+    const body = reason ? '' : text;
+    const root = yield* parser.parseSteps(body);
+    // Between the steps the document was updated another way (done again now) or closed.
+    if (this.open.get(key) !== current) return current && !this.open.has(key) ? false : this.update(uri, version, text);
+    const analysis = analyseDocument(uri, body, current?.index ?? this.indexFor(uri), () => root);
     const isPlan = this.decideIsPlan(uri, analysis);
     // What decides which plan is which changed (a main document's front matter or title), or a document that lists files opened.
     const facts = planFileFacts(analysis);
@@ -271,12 +284,7 @@ export class PlanWorkspace {
   }
 
   private folderOf(uri: string): string | undefined {
-    const key = uriKey(uri);
-    let best: string | undefined;
-    for (const f of this.folders) {
-      if ((key === f || key.startsWith(f + '/')) && (!best || f.length > best.length)) best = f;
-    }
-    return best;
+    return innermostFolder(this.folders, uri);
   }
 
   private decideIsPlan(uri: string, analysis: DocumentAnalysis): boolean {
