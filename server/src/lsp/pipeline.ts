@@ -102,7 +102,7 @@ export class DocumentPipeline {
     let snapshot = this.snapshots.get(uri);
     let map = snapshot && this.edits.mapping(text, snapshot.version);
     // `needsTree`: the feature reads the syntax tree, which the next parse moves on (model/incremental.ts).
-    if (!snapshot || !map || (needsTree && this.host.workspace.version(uri) !== snapshot.version)) {
+    if (!snapshot || !map || (needsTree && (this.host.workspace.version(uri) !== snapshot.version || this.host.workspace.treeMoved(uri)))) {
       text = await this.current(uri);
       if (!text || this.host.workspace.version(uri) !== text.version) return undefined;
       snapshot = await this.snapshotNow(uri, text.version);

@@ -4,7 +4,7 @@ import { listedFiles, planFileFacts } from '../analysis/planGroups.js';
 import { FolderPlans } from './folderPlans.js';
 import { namesItselfPlan } from '../analysis/planIdentity.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
-import { analyseDocument, declaresPlan, type DocumentAnalysis, type IndexChooser } from '../analysis/model/document.js';
+import { analyseDocument, analyseDocumentSteps, declaresPlan, type DocumentAnalysis, type IndexChooser } from '../analysis/model/document.js';
 import { IncrementalParser } from '../analysis/model/incremental.js';
 import { finish, type Steps } from '../analysis/steps.js';
 import { isMarkdownPath, planFileMatcher } from '../analysis/data/planFiles.js';
@@ -66,10 +66,7 @@ export class PlanWorkspace {
   /** True when a URI is an extra catalogue named by a folder's .jfp.json. */
   isCatalogueFile(uri: string): boolean {
     const key = uriKey(uri);
-    for (const [folder, config] of this.projectConfigs) {
-      if ((config.catalogues ?? []).some((c) => resolveUri(folder, c.path) === key)) return true;
-    }
-    return false;
+    return [...this.projectConfigs].some(([folder, config]) => (config.catalogues ?? []).some((c) => resolveUri(folder, c.path) === key));
   }
 
   setCatalogue(catalogue: IndexedCatalogue): void {
@@ -135,16 +132,13 @@ export class PlanWorkspace {
   /**
    * Records a new version of an open document. A document above the size limit, or binary,
    * is recorded as empty with the reason (limits.ts). Returns false when the version is older
-   * than the one held.
+   * than the one held. updateSteps does it in steps (see analyseDocumentSteps): nothing is
+   * recorded until the last step, so steps left unfinished change nothing but the tree's place.
    */
   update(uri: string, version: number, text: string): boolean {
     return finish(this.updateSteps(uri, version, text));
   }
 
-  /**
-   * The same in steps (the chunks of the text parsed one per step, see IncrementalParser.parseSteps):
-   * nothing is recorded until the last step, so steps left unfinished change nothing.
-   */
   *updateSteps(uri: string, version: number, text: string): Steps<boolean> {
     const key = uriKey(uri);
     const current = this.open.get(key);
@@ -154,10 +148,10 @@ export class PlanWorkspace {
     // Each open document keeps its parser, so an edit re-parses only the sections it touches.
     const parser = current?.parser ?? new IncrementalParser();
     const body = reason ? '' : text;
-    const root = yield* parser.parseSteps(body);
+    const moved = () => current && (current.treeMoved = true);
+    const analysis = yield* analyseDocumentSteps(uri, body, current?.index ?? this.indexFor(uri), (t) => parser.parseSteps(t), moved);
     // Between the steps the document was updated another way (done again now) or closed.
     if (this.open.get(key) !== current) return current && !this.open.has(key) ? false : this.update(uri, version, text);
-    const analysis = analyseDocument(uri, body, current?.index ?? this.indexFor(uri), () => root);
     const isPlan = this.decideIsPlan(uri, analysis);
     // What decides which plan is which changed (a main document's front matter or title), or a document that lists files opened.
     const facts = planFileFacts(analysis);
@@ -183,6 +177,11 @@ export class PlanWorkspace {
 
   version(uri: string): number | undefined {
     return this.open.get(uriKey(uri))?.version;
+  }
+
+  /** True while a newer version of the document is being analysed and its parse has moved the syntax tree of the version held. */
+  treeMoved(uri: string): boolean {
+    return this.open.get(uriKey(uri))?.treeMoved === true;
   }
 
   /** Why an open document is not analysed (too large, or not text), if it is not. */

@@ -168,6 +168,30 @@ describe('lsp/pipeline scheduling: requests never wait for an analysis under way
     assert.equal(now.text.slice(end, end + 4), 'Text', 'the tree of version 3 is where its text is');
   });
 
+  it('once the next version is parsed (the tree moved), a request that reads the tree waits for it; the others do not', async () => {
+    const t = setup(0);
+    let long = PLAN;
+    for (let i = 0; i < 30; i++) long += `## Part ${i}\n\nText about the BCF in part ${i}.\n\n`;
+    t.open(long);
+    await t.clock.runUntil(t.pipeline.analyseAndPublish(URI));
+    t.type(AT, 'Typed.\n\n');
+    t.clock.fire();
+    await t.clock.waiting(); // after the edited chunk's parse
+    assert.equal(t.workspace.treeMoved(URI), false);
+    t.clock.release();
+    await t.clock.waiting(); // after the parse has finished: the tree of version 1 has moved
+    assert.equal(t.workspace.treeMoved(URI), true);
+    assert.equal(t.workspace.version(URI), 1);
+    assert.equal((await t.pipeline.view(URI))?.doc.plan.text, long, 'a request that does not read the tree is answered from version 1');
+    const withTree = t.pipeline.view(URI, true);
+    await t.clock.runUntil(withTree);
+    const plan = (await withTree)!.doc.plan;
+    assert.equal(plan.text, t.docs.get(URI)!.getText(), 'one that does waits for version 2');
+    const end = plan.root.children.at(-1)!.position!.start.offset ?? -1;
+    assert.equal(plan.text.slice(end, end + 4), 'Text');
+    assert.equal(t.workspace.treeMoved(URI), false);
+  });
+
   it('a request waits only when there is no completed analysis yet (a document just opened)', async () => {
     const t = setup();
     t.open(PLAN);
