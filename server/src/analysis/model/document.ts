@@ -3,6 +3,7 @@ import type { CatalogueIndex } from '../data/catalogueIndex.js';
 import { planTypeById } from '../data/planning.js';
 import type { TermHit } from '../text/terms.js';
 import { parsePlan, type PlanModel } from './plan.js';
+import type { Steps } from '../steps.js';
 
 /** Everything the analysis needs from one document, computed once per version. */
 export interface DocumentAnalysis {
@@ -45,6 +46,19 @@ export function indexOf(doc: DocumentAnalysis): CatalogueIndex | undefined {
  */
 export function analyseDocument(uri: string, text: string, index: CatalogueIndex | IndexChooser, parse?: (text: string) => Root): DocumentAnalysis {
   const plan = parsePlan(text, parse);
+  return analysePlanModel(uri, plan, typeof index === 'function' ? index({ uri, plan }) : index);
+}
+
+/**
+ * The same in steps, for the language server: the parse's (see IncrementalParser.parseSteps),
+ * then the plan model, then its terms. `parsed` is called as soon as the parse has finished,
+ * before the next step: from then on, trees of earlier versions have moved.
+ */
+export function* analyseDocumentSteps(uri: string, text: string, index: CatalogueIndex | IndexChooser, parse: (text: string) => Steps<Root>, parsed: () => void): Steps<DocumentAnalysis> {
+  const root = yield* parse(text);
+  parsed();
+  const plan = parsePlan(text, () => root);
+  yield;
   return analysePlanModel(uri, plan, typeof index === 'function' ? index({ uri, plan }) : index);
 }
 

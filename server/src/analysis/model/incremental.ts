@@ -14,6 +14,7 @@ import type { Simplified } from './bound.js';
 import { parseMarkdown, simplifiedIn } from './markdown.js';
 import { type ChunkLabels, type LabelLookup, type Labels, parseChunk } from './definitions.js';
 import { detach } from '../text/terms.js';
+import { finish, type Steps } from '../steps.js';
 
 const ATX = /^#{1,6}(?:[ \t\r]|$)/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
@@ -114,24 +115,44 @@ export class IncrementalParser {
   private labels = NONE;
   /** Chunks parsed afresh by the last call (for the benchmark and tests). */
   lastParsed = 0;
+  /** Counts the parses started, so that steps resumed after another parse know it. */
+  private generation = 0;
 
   parse(text: string): Root {
+    return finish(this.parseSteps(text));
+  }
+
+  /**
+   * The same in steps: one step per chunk parsed afresh, so that the language server can answer
+   * requests meanwhile. Nothing changes (neither this parser nor any tree it returned before)
+   * until the last step, so steps left unfinished when a newer version came cost nothing more.
+   * If the parser parsed another text in between, the last step parses this one straight through.
+   */
+  *parseSteps(text: string): Steps<Root> {
+    const generation = ++this.generation;
     const starts = chunkStarts(text);
     const chunks: string[] = [];
     for (let i = 0; i < starts.length; i++) chunks.push(text.slice(starts[i]!, starts[i + 1] ?? text.length));
     const entries: Cached[] = new Array<Cached>(chunks.length);
     const fresh = new Set<number>();
-    this.lastParsed = 0;
     // Last chunk first, since definitions gather at the end (footnotes converted from Word): a
     // new chunk is parsed against the last version's definitions and those of the chunks after it.
     const seen = { links: new Set<string>(), footnotes: new Set<string>() };
     const { links, footnotes } = this.labels;
     const provisional: LabelLookup = { links: either(seen.links, links), footnotes: either(seen.footnotes, footnotes) };
+    // Cached trees taken so far, per chunk text (from the end of its list, as pop() would).
+    const taken = new Map<string, number>();
+    let parsed = 0;
     for (let i = chunks.length - 1; i >= 0; i--) {
-      let entry = this.cache.get(chunks[i]!)?.pop();
-      if (!entry) {
+      const list = this.cache.get(chunks[i]!);
+      const k = taken.get(chunks[i]!) ?? 0;
+      let entry = list && k < list.length ? list[list.length - 1 - k] : undefined;
+      if (entry) taken.set(chunks[i]!, k + 1);
+      else {
         entry = this.fresh(chunks[i]!, provisional);
         fresh.add(i);
+        parsed++;
+        yield;
       }
       entries[i] = entry;
       for (const label of entry.labels?.defines.links ?? []) seen.links.add(label);
@@ -147,8 +168,15 @@ export class IncrementalParser {
       const stale = fresh.has(i)
         ? [...asked].some(([key, found]) => (key[0] === 'l' ? labels.links : labels.footnotes).has(key.slice(1)) !== found)
         : changed.size > 0 && [...asked.keys()].some((key) => changed.has(key));
-      if (stale) entries[i] = this.fresh(chunks[i]!, labels);
+      if (stale) {
+        entries[i] = this.fresh(chunks[i]!, labels);
+        parsed++;
+        yield;
+      }
     }
+    // Another text was parsed meanwhile: the trees read above may have moved since.
+    if (generation !== this.generation) return this.parse(text);
+    this.lastParsed = parsed;
     this.labels = labels;
     const next = new Map<string, Cached[]>();
     const children: Root['children'] = [];
@@ -187,7 +215,6 @@ export class IncrementalParser {
   }
 
   private fresh(chunk: string, labels: LabelLookup): Cached {
-    this.lastParsed++;
     // A flat copy: the tree's strings are cut from it, and must not keep this version's whole text alive.
     const { root, labels: own } = parseChunk(detach(chunk), labels, parseMarkdown);
     return { root, offset: 0, line: 0, labels: own };
