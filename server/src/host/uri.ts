@@ -62,3 +62,11 @@ export function relativeFrom(from: string, to: string): string {
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
 }
+
+/** The innermost of the folders (URI keys without a trailing slash) that contains the URI. */
+export function innermostFolder(folders: readonly string[], uri: string): string | undefined {
+  const key = uriKey(uri);
+  let best: string | undefined;
+  for (const f of folders) if ((key === f || key.startsWith(f + '/')) && (!best || f.length > best.length)) best = f;
+  return best;
+}

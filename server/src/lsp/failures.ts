@@ -65,9 +65,10 @@ export function logUncaught(log: (message: string) => void): void {
  * main.ts from the JFP_TEST_THROW_ON environment variable; never set in normal use.
  */
 export function injectFailure(workspace: PlanWorkspace, marker: string): void {
-  const update = workspace.update.bind(workspace);
-  workspace.update = (uri, version, text) => {
+  // Every analysis of a version goes through updateSteps (update() runs it straight through).
+  const updateSteps = workspace.updateSteps.bind(workspace);
+  workspace.updateSteps = (uri, version, text) => {
     if (text.includes(marker)) throw new Error(`test failure injected for text containing "${marker}"`);
-    return update(uri, version, text);
+    return updateSteps(uri, version, text);
   };
 }

@@ -16,6 +16,7 @@ import type { PlanAnalysis } from '../analysis/analyse.js';
 import { skipFinding } from '../analysis/limits.js';
 import { documentReadability } from '../analysis/text/readability.js';
 import { uriKey } from '../host/uri.js';
+import { settle } from '../analysis/steps.js';
 import { EditLog, PositionMap } from './editLog.js';
 import { RunQueue, type Run } from './runs.js';
 import { slicedPause, timerScheduler, type Scheduler } from './scheduler.js';
@@ -101,7 +102,7 @@ export class DocumentPipeline {
     let snapshot = this.snapshots.get(uri);
     let map = snapshot && this.edits.mapping(text, snapshot.version);
     // `needsTree`: the feature reads the syntax tree, which the next parse moves on (model/incremental.ts).
-    if (!snapshot || !map || (needsTree && this.host.workspace.version(uri) !== snapshot.version)) {
+    if (!snapshot || !map || (needsTree && (this.host.workspace.version(uri) !== snapshot.version || this.host.workspace.treeMoved(uri)))) {
       text = await this.current(uri);
       if (!text || this.host.workspace.version(uri) !== text.version) return undefined;
       snapshot = await this.snapshotNow(uri, text.version);
@@ -166,11 +167,11 @@ export class DocumentPipeline {
     const doc = documents.get(uri);
     if (!doc || !live()) return;
     const wasPlan = this.published.has(uri);
-    this.refresh(doc);
+    if (!(await this.refreshSliced(doc, live))) return;
     const mates = workspace.isPlan(uri) ? workspace.planMates(uri).filter((m) => m !== uri) : [];
     for (const mateDoc of mates.map((m) => documents.get(m))) {
       if (!(await this.pause(live))) return;
-      if (mateDoc) this.refresh(mateDoc);
+      if (mateDoc && !(await this.refreshSliced(mateDoc, live))) return;
     }
     for (const target of [uri, ...mates]) {
       if (!(await this.pause(live))) return;
@@ -202,7 +203,7 @@ export class DocumentPipeline {
     const shown = (findings: PlanAnalysis['presented']) => findings.get(doc.uri) ?? findings.get(uriKey(doc.uri)) ?? [];
     // The rules run one after another, with turns for requests between them.
     const settled = async (findings: PlanAnalysis['presented']) => {
-      const between = slicedPause(() => this.pause(live), live);
+      const between = slicedPause(() => this.pause(live), live, this.host.sliceMs);
       for (const key of [doc.uri, uriKey(doc.uri)]) if (!(await findings.settle(key, between))) return false;
       return documents.get(uri) === doc && this.analysed(doc);
     };
@@ -241,7 +242,7 @@ export class DocumentPipeline {
     const snapshot: Snapshot = { version, doc, plan };
     // Coverage item by item, with turns for requests between (a run: `live`), and always before
     // requests can read it: the next parse moves the tree it is computed from.
-    if (plan && live && (await plan.settleCoverage?.(slicedPause(() => this.pause(live), live))) === false) return snapshot;
+    if (plan && live && (await plan.settleCoverage?.(slicedPause(() => this.pause(live), live, this.host.sliceMs))) === false) return snapshot;
     void plan?.coverage;
     if (workspace.version(uri) === version && this.host.documents.get(uri)) {
       this.snapshots.set(uri, snapshot);
@@ -265,6 +266,13 @@ export class DocumentPipeline {
   private refresh(doc: TextDocument): void {
     this.cancel(doc.uri);
     if (this.host.workspace.version(doc.uri) !== doc.version) this.host.workspace.update(doc.uri, doc.version, doc.getText());
+  }
+
+  /** The same in steps, chunk by chunk, with turns for requests between them (see PlanWorkspace.updateSteps); false when the run stopped. */
+  private async refreshSliced(doc: TextDocument, live: () => boolean): Promise<boolean> {
+    this.cancel(doc.uri);
+    if (this.host.workspace.version(doc.uri) === doc.version) return true;
+    return settle(this.host.workspace.updateSteps(doc.uri, doc.version, doc.getText()), slicedPause(() => this.pause(live), live, this.host.sliceMs));
   }
 
   private analysed(doc: TextDocument): boolean {

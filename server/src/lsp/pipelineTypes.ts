@@ -24,6 +24,8 @@ export interface PipelineHost {
   /** Logs a failure (with its stack) where the user can find it: the output log. */
   log?(message: string): void;
   scheduler?: Scheduler;
+  /** How long steps run before requests get turns (default SLICE_MS; tests use 0 to pause after every step). */
+  sliceMs?: number;
   /** The edits the documents received (server.ts records them); without it, a stale analysis cannot be mapped and requests wait. */
   edits?: EditLog;
 }

@@ -4,15 +4,16 @@ import { listedFiles, planFileFacts } from '../analysis/planGroups.js';
 import { FolderPlans } from './folderPlans.js';
 import { namesItselfPlan } from '../analysis/planIdentity.js';
 import type { IndexedCatalogue } from '../analysis/data/catalogue.js';
-import { analyseDocument, declaresPlan, type DocumentAnalysis, type IndexChooser } from '../analysis/model/document.js';
+import { analyseDocument, analyseDocumentSteps, declaresPlan, type DocumentAnalysis, type IndexChooser } from '../analysis/model/document.js';
 import { IncrementalParser } from '../analysis/model/incremental.js';
+import { finish, type Steps } from '../analysis/steps.js';
 import { isMarkdownPath, planFileMatcher } from '../analysis/data/planFiles.js';
 import { skipReason, type SkipReason } from '../analysis/limits.js';
 import { FolderFiles } from './folderFiles.js';
 import { editionOverride, mergeConfig, planFileGlobs, type JfpConfig } from '../analysis/data/config.js';
 import type { PlanFiles } from '../host/files.js';
 import { loadPlanThroughFiles, type LoadPlan } from '../host/previousPlan.js';
-import { baseName, relativePath, resolveUri, uriKey } from '../host/uri.js';
+import { baseName, innermostFolder, relativePath, resolveUri, uriKey } from '../host/uri.js';
 import type { EffectiveConfig, OpenEntry } from './workspaceTypes.js';
 
 export type { EffectiveConfig } from './workspaceTypes.js';
@@ -65,10 +66,7 @@ export class PlanWorkspace {
   /** True when a URI is an extra catalogue named by a folder's .jfp.json. */
   isCatalogueFile(uri: string): boolean {
     const key = uriKey(uri);
-    for (const [folder, config] of this.projectConfigs) {
-      if ((config.catalogues ?? []).some((c) => resolveUri(folder, c.path) === key)) return true;
-    }
-    return false;
+    return [...this.projectConfigs].some(([folder, config]) => (config.catalogues ?? []).some((c) => resolveUri(folder, c.path) === key));
   }
 
   setCatalogue(catalogue: IndexedCatalogue): void {
@@ -134,9 +132,14 @@ export class PlanWorkspace {
   /**
    * Records a new version of an open document. A document above the size limit, or binary,
    * is recorded as empty with the reason (limits.ts). Returns false when the version is older
-   * than the one held.
+   * than the one held. updateSteps does it in steps (see analyseDocumentSteps): nothing is
+   * recorded until the last step, so steps left unfinished change nothing but the tree's place.
    */
   update(uri: string, version: number, text: string): boolean {
+    return finish(this.updateSteps(uri, version, text));
+  }
+
+  *updateSteps(uri: string, version: number, text: string): Steps<boolean> {
     const key = uriKey(uri);
     const current = this.open.get(key);
     if (current && current.version > version) return false;
@@ -144,7 +147,11 @@ export class PlanWorkspace {
     const reason = skipReason(text, maxMB);
     // Each open document keeps its parser, so an edit re-parses only the sections it touches.
     const parser = current?.parser ?? new IncrementalParser();
-    const analysis = analyseDocument(uri, reason ? '' : text, current?.index ?? this.indexFor(uri), (t) => parser.parse(t));
+    const body = reason ? '' : text;
+    const moved = () => current && (current.treeMoved = true);
+    const analysis = yield* analyseDocumentSteps(uri, body, current?.index ?? this.indexFor(uri), (t) => parser.parseSteps(t), moved);
+    // Between the steps the document was updated another way (done again now) or closed.
+    if (this.open.get(key) !== current) return current && !this.open.has(key) ? false : this.update(uri, version, text);
     const isPlan = this.decideIsPlan(uri, analysis);
     // What decides which plan is which changed (a main document's front matter or title), or a document that lists files opened.
     const facts = planFileFacts(analysis);
@@ -170,6 +177,11 @@ export class PlanWorkspace {
 
   version(uri: string): number | undefined {
     return this.open.get(uriKey(uri))?.version;
+  }
+
+  /** True while a newer version of the document is being analysed and its parse has moved the syntax tree of the version held. */
+  treeMoved(uri: string): boolean {
+    return this.open.get(uriKey(uri))?.treeMoved === true;
   }
 
   /** Why an open document is not analysed (too large, or not text), if it is not. */
@@ -271,12 +283,7 @@ export class PlanWorkspace {
   }
 
   private folderOf(uri: string): string | undefined {
-    const key = uriKey(uri);
-    let best: string | undefined;
-    for (const f of this.folders) {
-      if ((key === f || key.startsWith(f + '/')) && (!best || f.length > best.length)) best = f;
-    }
-    return best;
+    return innermostFolder(this.folders, uri);
   }
 
   private decideIsPlan(uri: string, analysis: DocumentAnalysis): boolean {

@@ -20,6 +20,8 @@ export interface OpenEntry {
   index?: CatalogueIndex;
   /** Why the document is not analysed (too large, or not text), decided once per version. */
   skipped?: { reason: SkipReason; maxMB: number };
+  /** A newer version's parse has moved this version's syntax tree (its analysis is not recorded yet). */
+  treeMoved?: boolean;
   /** The last update changed what decides which plan it is in (front matter plan, title, files): other plans may have changed too. */
   regrouped?: boolean;
 }

@@ -120,8 +120,9 @@ describe('lsp/pipeline', () => {
     const big = 'file:///plans/big-forward-plan.md';
     t.open(PLAN + '\n\n' + 'x'.repeat(2000), big);
     let updates = 0;
-    const update = t.workspace.update.bind(t.workspace);
-    t.workspace.update = (...args) => (updates++, update(...args));
+    // Every analysis of a version goes through updateSteps (update() runs it straight through).
+    const updateSteps = t.workspace.updateSteps.bind(t.workspace);
+    t.workspace.updateSteps = (...args) => (updates++, updateSteps(...args));
     await t.pipeline.analyseAndPublish(big);
     await t.pipeline.current(big);
     await t.pipeline.publishFor(big);
@@ -158,7 +159,7 @@ describe('lsp/pipeline', () => {
     const t = setup();
     t.open(PLAN);
     await t.pipeline.analyseAndPublish(URI);
-    t.workspace.update = () => {
+    t.workspace.updateSteps = () => {
       throw new Error('boom');
     };
     t.edit(PLAN + '\n');

@@ -63,16 +63,16 @@ const URI = 'untitled:plan.md';
 /** Where the title starts: text typed there keeps the front matter intact. */
 const AT = PLAN.indexOf('# Our plan');
 
-function setup() {
+function setup(sliceMs?: number) {
   const clock = new SteppedClock();
   const docs = new Map<string, TextDocument>();
   const workspace = new PlanWorkspace(miniCatalogue(), NO_FILES);
   const edits = new EditLog();
   const published: PublishParams[] = [];
   const analysed: number[] = [];
-  const update = workspace.update.bind(workspace);
-  workspace.update = (uri, version, text) => (analysed.push(version), update(uri, version, text));
-  const pipeline = new DocumentPipeline({ documents: { get: (uri) => docs.get(uri), all: () => [...docs.values()] }, workspace, publish: (p) => published.push(p), coverageChanged: () => undefined, scheduler: clock, edits });
+  const updateSteps = workspace.updateSteps.bind(workspace);
+  workspace.updateSteps = (uri, version, text) => (analysed.push(version), updateSteps(uri, version, text));
+  const pipeline = new DocumentPipeline({ documents: { get: (uri) => docs.get(uri), all: () => [...docs.values()] }, workspace, publish: (p) => published.push(p), coverageChanged: () => undefined, scheduler: clock, edits, ...(sliceMs !== undefined ? { sliceMs } : {}) });
   const open = (text: string, uri = URI) => {
     edits.opened(uri, 1);
     return docs.set(uri, TextDocument.create(uri, 'markdown', 1, text)).get(uri)!;
@@ -138,6 +138,58 @@ describe('lsp/pipeline scheduling: requests never wait for an analysis under way
     await t.clock.runUntil(t.pipeline.current(other));
     assert.deepEqual(t.analysed, [1, 3], 'version 2 of the other document is never analysed');
     assert.deepEqual(t.published.filter((p) => p.uri === other).map((p) => p.version), [3]);
+  });
+
+  it('while the next version is parsed chunk by chunk, requests read the last analysis and its tree, unmoved; an edit stops the parse', async () => {
+    const t = setup(0); // a turn for requests after every step
+    let long = PLAN;
+    for (let i = 0; i < 30; i++) long += `## Part ${i}\n\nText about the BCF in part ${i}.\n\n`;
+    t.open(long);
+    await t.clock.runUntil(t.pipeline.analyseAndPublish(URI));
+    const tree = (await t.pipeline.view(URI, true))!.doc.plan.root;
+    const last = () => tree.children.at(-1)!.position!.start.offset ?? -1;
+    const before = last();
+    assert.equal(long.slice(before, before + 4), 'Text');
+    t.type(AT, 'Typed.\n\n'); // moves every later chunk
+    t.clock.fire();
+    await t.clock.waiting(); // the analysis of version 2 waits after parsing the edited chunk
+    assert.equal(t.workspace.version(URI), 1, 'version 2 is not recorded before its last step');
+    const view = await t.pipeline.view(URI, true);
+    assert.equal(view?.doc.plan.text, long, 'a request that reads the tree is answered from version 1');
+    assert.equal(last(), before, 'whose tree has not moved');
+    t.type(AT, 'x'); // version 3 while version 2 is parsed
+    t.clock.release();
+    t.clock.fire();
+    await t.clock.runUntil(t.pipeline.current(URI));
+    assert.deepEqual(t.published.map((p) => p.version), [1, 3]);
+    assert.equal(t.workspace.version(URI), 3);
+    const now = (await t.pipeline.view(URI, true))!.doc.plan;
+    const end = now.root.children.at(-1)!.position!.start.offset ?? -1;
+    assert.equal(now.text.slice(end, end + 4), 'Text', 'the tree of version 3 is where its text is');
+  });
+
+  it('once the next version is parsed (the tree moved), a request that reads the tree waits for it; the others do not', async () => {
+    const t = setup(0);
+    let long = PLAN;
+    for (let i = 0; i < 30; i++) long += `## Part ${i}\n\nText about the BCF in part ${i}.\n\n`;
+    t.open(long);
+    await t.clock.runUntil(t.pipeline.analyseAndPublish(URI));
+    t.type(AT, 'Typed.\n\n');
+    t.clock.fire();
+    await t.clock.waiting(); // after the edited chunk's parse
+    assert.equal(t.workspace.treeMoved(URI), false);
+    t.clock.release();
+    await t.clock.waiting(); // after the parse has finished: the tree of version 1 has moved
+    assert.equal(t.workspace.treeMoved(URI), true);
+    assert.equal(t.workspace.version(URI), 1);
+    assert.equal((await t.pipeline.view(URI))?.doc.plan.text, long, 'a request that does not read the tree is answered from version 1');
+    const withTree = t.pipeline.view(URI, true);
+    await t.clock.runUntil(withTree);
+    const plan = (await withTree)!.doc.plan;
+    assert.equal(plan.text, t.docs.get(URI)!.getText(), 'one that does waits for version 2');
+    const end = plan.root.children.at(-1)!.position!.start.offset ?? -1;
+    assert.equal(plan.text.slice(end, end + 4), 'Text');
+    assert.equal(t.workspace.treeMoved(URI), false);
   });
 
   it('a request waits only when there is no completed analysis yet (a document just opened)', async () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { PlanWorkspace } from '../../../server/src/lsp/workspace.js';
 import { md, miniCatalogue } from '../../helpers.js';
 import { MemoryFiles } from '../../memoryFiles.js';
+import { finish as finishSteps } from '../../../server/src/analysis/steps.js';
 
 const FOLDER = 'vscode-vfs://github/example/plans';
 const MAIN = `${FOLDER}/our-forward-plan.md`;
@@ -93,5 +94,30 @@ describe('lsp/workspace', () => {
     const { workspace } = setup();
     workspace.update('untitled:Untitled-1', 1, MAIN_TEXT);
     assert.deepEqual((await workspace.planFor('untitled:Untitled-1'))?.documents.map((d) => d.uri), ['untitled:Untitled-1']);
+  });
+  it('records a version in steps only at the last one; closed or updated between steps, it does not bring back an older state', () => {
+    const { workspace } = setup();
+    const text = (n: number) => MAIN_TEXT + '\n## Integration\n\nOur Better Care Fund.\n'.repeat(n);
+    workspace.update(MAIN, 1, text(1));
+    const unfinished = workspace.updateSteps(MAIN, 2, text(2));
+    unfinished.next();
+    assert.equal(workspace.version(MAIN), 1, 'steps left unfinished record nothing');
+    // Updated straight through meanwhile: the paused steps, finished, give their own version's analysis.
+    const paused = workspace.updateSteps(MAIN, 3, text(3));
+    paused.next();
+    workspace.update(MAIN, 4, text(4));
+    assert.equal(finishSteps(paused), false, 'an older version than the one recorded is refused');
+    assert.equal(workspace.version(MAIN), 4);
+    const again = workspace.updateSteps(MAIN, 5, text(5));
+    again.next();
+    workspace.update(MAIN, 5, text(5) + 'More.\n');
+    assert.equal(finishSteps(again), true);
+    assert.equal(workspace.document(MAIN)?.plan.text, text(5), 'the version finished last is the one held, parsed in full');
+    // Closed between steps: it stays closed.
+    const closing = workspace.updateSteps(MAIN, 6, text(6));
+    closing.next();
+    workspace.close(MAIN);
+    assert.equal(finishSteps(closing), false);
+    assert.equal(workspace.version(MAIN), undefined);
   });
 });

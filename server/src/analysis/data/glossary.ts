@@ -150,18 +150,6 @@ export function capitalsAgree(written: string, outdated: OutdatedTerm, key: stri
   return split(phrase).every((w, i) => !/^\p{Lu}/u.test(w) || /^\p{Lu}/u.test(got[i] ?? ''));
 }
 
-/** A document's text and the ranges that are not prose (sorted by start): a plan model (see model/plan.ts). */
-interface Prose {
-  text: string;
-  excluded: readonly (readonly [number, number])[];
-}
-
-function memoised<T>(memo: WeakMap<Prose, T>, key: Prose, compute: () => T): T {
-  let value = memo.get(key);
-  if (value === undefined) memo.set(key, (value = compute()));
-  return value;
-}
-
 /** A validated glossary and outdated-term list, with matchers. Immutable. */
 export class Glossary {
   readonly entries: readonly GlossaryEntry[];
@@ -172,8 +160,6 @@ export class Glossary {
   readonly terms: TermMatcher;
   private readonly byAbbreviation = new Map<string, GlossaryMatch>();
   private readonly byPhrase = new Map<string, GlossaryMatch>();
-  private readonly abbreviationHits = new WeakMap<Prose, readonly AbbreviationHit[]>();
-  private readonly termHits = new WeakMap<Prose, readonly TermHit[]>();
 
   constructor(entries: readonly GlossaryEntry[], outdated: readonly OutdatedTerm[]) {
     this.entries = entries;
@@ -193,16 +179,6 @@ export class Glossary {
     }
     this.abbreviations = new AbbreviationMatcher(this.byAbbreviation.keys());
     this.terms = new TermMatcher(this.byPhrase.keys());
-  }
-
-  /** The abbreviations of a document's prose (outside its excluded ranges), found once per version: rules share them and never change them. */
-  abbreviationsIn(plan: Prose): readonly AbbreviationHit[] {
-    return memoised(this.abbreviationHits, plan, () => this.abbreviations.match(plan.text, plan.excluded));
-  }
-
-  /** The terms of a document's prose (outside its excluded ranges), found once per version, as abbreviationsIn. */
-  termsIn(plan: Prose): readonly TermHit[] {
-    return memoised(this.termHits, plan, () => this.terms.match(plan.text, plan.excluded));
   }
 
   /** What an abbreviation (as listed, without a plural 's') stands for. */

@@ -9,7 +9,9 @@ import processRulesSchema from '../../../../schemas/process-rules.schema.json' w
 import processRulesJson from '../../../../schemas/process-rules.json' with { type: 'json' };
 import type { DocumentAnalysis } from '../model/document.js';
 import type { PlanMode, Severity } from '../types.js';
-import { SegmentCache, TermMatcher, type TermHit } from '../text/terms.js';
+import type { Root } from 'mdast';
+import { TermMatcher, type TermHit } from '../text/terms.js';
+import { textParts, type PlacedPart, type TextPart } from '../text/parts.js';
 
 /** A rule that only reports phrase groups found nowhere in the plan (see rules/processAbsent.ts). */
 export interface AbsentCheck {
@@ -41,36 +43,26 @@ export const validateProcessRules: (data: unknown) => SchemaProblem[] = dataVali
   ),
 );
 
-/** A document's text and the ranges that are not prose (sorted by start): a plan model (see model/plan.ts). */
+/** A document's text, syntax tree and the ranges that are not prose (sorted by start): a plan model (see model/plan.ts). */
 interface Prose {
   text: string;
+  root: Root;
   excluded: readonly (readonly [number, number])[];
 }
 
-/** The hits that overlap no excluded range (both sorted by start). */
-export function outsideExcluded(hits: readonly TermHit[], excluded: readonly (readonly [number, number])[]): TermHit[] {
-  const out: TermHit[] = [];
-  let x = 0;
-  for (const hit of hits) {
-    while (x < excluded.length && excluded[x]![1] <= hit.start) x++;
-    if (x < excluded.length && excluded[x]![0] < hit.end) continue;
-    out.push(hit);
-  }
-  return out;
-}
-
 /**
- * Every phrase group of every process rule, found in a document's prose once per version, in
- * one pass over the text's segments (see SegmentCache): each segment's hits of every group are
- * remembered by its text, so after an edit only the segments it touched are matched again, and
- * the groups share one look-up per segment instead of one each. Each group is matched on its
- * own (a segment at a time), so its hits are exactly those of its matcher on the whole text.
+ * Every phrase group of every process rule, found in a document's prose part by part (see
+ * ../text/parts.ts): each part's hits of every group are remembered with the part, so after an
+ * edit only the parts it touched are matched again. Whether a group occurs is then a walk over
+ * the parts that stops at the first with a hit; a group's hits in the whole document are put
+ * together once per version, when asked for. Each group is matched on its own, so its hits are
+ * exactly those of its matcher on the whole text.
  */
 export class GroupHits {
   private readonly matchers: { id: string; matcher: TermMatcher }[] = [];
-  private readonly segments = new SegmentCache();
+  private readonly byPart = new WeakMap<TextPart, Map<string, TermHit[]>>();
   private readonly memo = new WeakMap<Prose, Map<string, TermHit[]>>();
-  /** No phrase contains "#", so no hit crosses a cut between segments. */
+  /** No phrase contains "#", so no hit crosses a cut between parts. */
   private readonly segmentable: boolean;
 
   constructor(groups: Iterable<[id: string, phrases: readonly string[]]>) {
@@ -89,24 +81,40 @@ export class GroupHits {
   /** A group's hits in a document's prose (id: code and group, see groupId). */
   in(plan: Prose, id: string): TermHit[] {
     let found = this.memo.get(plan);
-    if (!found) this.memo.set(plan, (found = this.find(plan)));
-    return found.get(id) ?? [];
+    if (!found) this.memo.set(plan, (found = new Map()));
+    let hits = found.get(id);
+    if (!hits) {
+      if (!this.segmentable) {
+        for (const m of this.matchers) found.set(m.id, m.matcher.match(plan.text, plan.excluded));
+        return found.get(id) ?? [];
+      }
+      hits = [];
+      for (const placed of textParts(plan)) for (const h of this.partHits(plan, placed).get(id) ?? []) hits.push({ key: h.key, start: placed.start + h.start, end: placed.start + h.end });
+      found.set(id, hits);
+    }
+    return hits;
   }
 
-  private find({ text, excluded }: Prose): Map<string, TermHit[]> {
-    const found = new Map<string, TermHit[]>();
-    if (text.length < TermMatcher.segmentMin || !this.segmentable) {
-      for (const { id, matcher } of this.matchers) found.set(id, matcher.match(text, excluded));
-      return found;
+  /** True when a group's phrases occur in a document's prose. */
+  occurs(plan: Prose, id: string): boolean {
+    const known = this.memo.get(plan)?.get(id);
+    if (known || !this.segmentable) return this.in(plan, id).length > 0;
+    for (const placed of textParts(plan)) if ((this.partHits(plan, placed).get(id)?.length ?? 0) > 0) return true;
+    return false;
+  }
+
+  /** Every group's hits in a part, relative to its start. */
+  private partHits(plan: Prose, { part, start }: PlacedPart): Map<string, TermHit[]> {
+    let found = this.byPart.get(part);
+    if (!found) {
+      found = new Map();
+      const source = plan.text.slice(start, start + part.length);
+      for (const { id, matcher } of this.matchers) {
+        const hits = matcher.match(source, part.excluded);
+        if (hits.length > 0) found.set(id, hits);
+      }
+      this.byPart.set(part, found);
     }
-    for (const { id } of this.matchers) found.set(id, []);
-    // A hit's key carries its group's place in the list: "3:primary care".
-    const all = this.segments.hits(text, (segment) => this.matchers.flatMap(({ matcher }, i) => matcher.match(segment).map((h) => ({ ...h, key: `${i}:${h.key}` }))));
-    for (const h of all) {
-      const colon = h.key.indexOf(':');
-      found.get(this.matchers[Number(h.key.slice(0, colon))]!.id)!.push({ key: h.key.slice(colon + 1), start: h.start, end: h.end });
-    }
-    for (const [id, hits] of found) found.set(id, outsideExcluded(hits, excluded));
     return found;
   }
 }
@@ -146,7 +154,8 @@ export class ProcessRule {
 
   /** True when a group's phrases occur anywhere in the plan's documents. */
   occursInPlan(documents: readonly DocumentAnalysis[], group: string): boolean {
-    return documents.some((d) => this.find(d, group).length > 0);
+    this.phrases(group);
+    return documents.some((d) => this.hits.occurs(d.plan, groupId(this.code, group)));
   }
 
   /** True when a group's phrases occur in a plain string (e.g. a front matter value). */

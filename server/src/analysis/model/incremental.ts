@@ -9,11 +9,13 @@
  * The result equals parseMarkdown(text) (test/unit/incremental.test.ts checks it on random
  * edit sequences). Pure: no editor or LSP types.
  */
-import type { Nodes, Root } from 'mdast';
+import type { Root } from 'mdast';
 import type { Simplified } from './bound.js';
 import { parseMarkdown, simplifiedIn } from './markdown.js';
 import { type ChunkLabels, type LabelLookup, type Labels, parseChunk } from './definitions.js';
 import { detach } from '../text/terms.js';
+import { ownPoints, shiftNode, shiftPoint } from './positions.js';
+import { finish, type Steps } from '../steps.js';
 
 const ATX = /^#{1,6}(?:[ \t\r]|$)/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
@@ -114,24 +116,44 @@ export class IncrementalParser {
   private labels = NONE;
   /** Chunks parsed afresh by the last call (for the benchmark and tests). */
   lastParsed = 0;
+  /** Counts the parses started, so that steps resumed after another parse know it. */
+  private generation = 0;
 
   parse(text: string): Root {
+    return finish(this.parseSteps(text));
+  }
+
+  /**
+   * The same in steps: one step per chunk parsed afresh, so that the language server can answer
+   * requests meanwhile. Nothing changes (neither this parser nor any tree it returned before)
+   * until the last step, so steps left unfinished when a newer version came cost nothing more.
+   * If the parser parsed another text in between, the last step parses this one straight through.
+   */
+  *parseSteps(text: string): Steps<Root> {
+    const generation = ++this.generation;
     const starts = chunkStarts(text);
     const chunks: string[] = [];
     for (let i = 0; i < starts.length; i++) chunks.push(text.slice(starts[i]!, starts[i + 1] ?? text.length));
     const entries: Cached[] = new Array<Cached>(chunks.length);
     const fresh = new Set<number>();
-    this.lastParsed = 0;
     // Last chunk first, since definitions gather at the end (footnotes converted from Word): a
     // new chunk is parsed against the last version's definitions and those of the chunks after it.
     const seen = { links: new Set<string>(), footnotes: new Set<string>() };
     const { links, footnotes } = this.labels;
     const provisional: LabelLookup = { links: either(seen.links, links), footnotes: either(seen.footnotes, footnotes) };
+    // Cached trees taken so far, per chunk text (from the end of its list, as pop() would).
+    const taken = new Map<string, number>();
+    let parsed = 0;
     for (let i = chunks.length - 1; i >= 0; i--) {
-      let entry = this.cache.get(chunks[i]!)?.pop();
-      if (!entry) {
+      const list = this.cache.get(chunks[i]!);
+      const k = taken.get(chunks[i]!) ?? 0;
+      let entry = list && k < list.length ? list[list.length - 1 - k] : undefined;
+      if (entry) taken.set(chunks[i]!, k + 1);
+      else {
         entry = this.fresh(chunks[i]!, provisional);
         fresh.add(i);
+        parsed++;
+        yield;
       }
       entries[i] = entry;
       for (const label of entry.labels?.defines.links ?? []) seen.links.add(label);
@@ -147,8 +169,15 @@ export class IncrementalParser {
       const stale = fresh.has(i)
         ? [...asked].some(([key, found]) => (key[0] === 'l' ? labels.links : labels.footnotes).has(key.slice(1)) !== found)
         : changed.size > 0 && [...asked.keys()].some((key) => changed.has(key));
-      if (stale) entries[i] = this.fresh(chunks[i]!, labels);
+      if (stale) {
+        entries[i] = this.fresh(chunks[i]!, labels);
+        parsed++;
+        yield;
+      }
     }
+    // Another text was parsed meanwhile: the trees read above may have moved since.
+    if (generation !== this.generation) return this.parse(text);
+    this.lastParsed = parsed;
     this.labels = labels;
     const next = new Map<string, Cached[]>();
     const children: Root['children'] = [];
@@ -168,8 +197,9 @@ export class IncrementalParser {
         const dOffset = offset - cached.offset;
         const dLine = line - cached.line;
         for (const node of cached.root.children) shiftNode(node, dOffset, dLine);
+        // The chunk root's start stays where the chunk was parsed from; only its end moves.
         const p = cached.root.position;
-        if (p) cached.root.position = { start: p.start, end: shiftPoint(p.end, dOffset, dLine) };
+        if (p) shiftPoint(p.end, dOffset, dLine);
         cached.offset = offset;
         cached.line = line;
       }
@@ -187,9 +217,9 @@ export class IncrementalParser {
   }
 
   private fresh(chunk: string, labels: LabelLookup): Cached {
-    this.lastParsed++;
     // A flat copy: the tree's strings are cut from it, and must not keep this version's whole text alive.
     const { root, labels: own } = parseChunk(detach(chunk), labels, parseMarkdown);
+    ownPoints(root);
     return { root, offset: 0, line: 0, labels: own };
   }
 }
@@ -247,16 +277,4 @@ function countLines(chunk: string): number {
   let n = 0;
   for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) n++;
   return n;
-}
-
-type Point = { line: number; column: number; offset?: number | undefined };
-
-function shiftPoint<P extends Point>(p: P, offset: number, line: number): P {
-  return { ...p, line: p.line + line, offset: (p.offset ?? 0) + offset };
-}
-
-/** Moves a node and its descendants by offset and line, in place (with new position objects, which may be shared). */
-function shiftNode(node: Nodes, offset: number, line: number): void {
-  if (node.position) node.position = { ...node.position, start: shiftPoint(node.position.start, offset, line), end: shiftPoint(node.position.end, offset, line) };
-  if ('children' in node) for (const child of node.children as Nodes[]) shiftNode(child, offset, line);
 }

@@ -25,15 +25,22 @@ function firstSentence(message: string): string {
 }
 
 export function capPerLine(findings: readonly Finding[], max = MAX_PER_LINE): Finding[] {
-  const byLine = new Map<string, Finding[]>();
+  // Per document, per line (no key made per finding: a long plan has thousands).
+  const byUri = new Map<string, Map<number, Finding[]>>();
+  const lists: Finding[][] = [];
   for (const f of findings) {
-    const key = `${f.uri}|${f.range.start.line}`;
-    const list = byLine.get(key);
+    let byLine = byUri.get(f.uri);
+    if (!byLine) byUri.set(f.uri, (byLine = new Map()));
+    const list = byLine.get(f.range.start.line);
     if (list) list.push(f);
-    else byLine.set(key, [f]);
+    else {
+      const started = [f];
+      byLine.set(f.range.start.line, started);
+      lists.push(started);
+    }
   }
   const replaced = new Map<Finding, Finding | null>();
-  for (const list of byLine.values()) {
+  for (const list of lists) {
     if (list.length <= max) continue;
     const sorted = [...list].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
     const carrier = sorted[max - 1]!;

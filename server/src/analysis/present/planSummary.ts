@@ -97,9 +97,12 @@ export function summarisePlan(input: PlanSummaryInput): Finding[] {
   // Partly covered items are reported on their evidence, possibly in another file: list them all here.
   const partialHere = new Set(planLevel.filter((f) => f.code === 'jfp.duty.partial').map((f) => f.data?.itemId));
   const partialByLevel = new Map<Severity, ItemCoverage[]>();
+  // Each item's own jfp.duty.partial finding (the first), found in one pass.
+  const ownPartial = new Map<string | undefined, Finding>();
+  for (const f of findings) if (f.code === 'jfp.duty.partial' && !ownPartial.has(f.data?.itemId)) ownPartial.set(f.data?.itemId, f);
   for (const c of input.coverage) {
     if (c.status !== 'partial' || !c.counted) continue;
-    const own = findings.find((f) => f.code === 'jfp.duty.partial' && f.data?.itemId === c.id);
+    const own = ownPartial.get(c.id);
     const inThisFile = c.evidence[0]?.uri === input.uri;
     if (inThisFile && !partialHere.has(c.id)) continue; // silenced in this file
     const level = own?.severity ?? (input.partialLevel === 'off' ? undefined : input.partialLevel);

@@ -39,6 +39,10 @@ export interface RuleContext<C extends FindingCode = FindingCode> extends Analys
   reportOnPlan(message: string, data: FindingData<C>, options?: ReportOptions): void;
   /** Reports on a section's heading; for the preamble (no heading), on its first line. */
   reportOnHeading(section: Section, message: string, data: FindingData<C>, options?: ReportOptions): void;
+  /** The findings the helpers above report while `fn` runs, returned instead of reported (to remember them: see runFindings.ts). */
+  made(fn: () => void): Finding[];
+  /** Reports findings made earlier by `made`, as they are. */
+  reportMade(findings: readonly Finding[]): void;
 }
 
 export interface Rule<C extends FindingCode = FindingCode> {
@@ -67,9 +71,10 @@ export function headingSpan(doc: DocumentAnalysis, section: Section): { start: n
 /** The context a rule runs with: its findings are appended to `out`. */
 export function ruleContext<C extends FindingCode>(ctx: AnalysisContext, rule: Rule<C>, out: Finding[]): RuleContext<C> {
   const { doc } = ctx;
+  let target = out;
   const report = (start: number, end: number, message: string, data: FindingData<C>, options?: ReportOptions): void => {
     const finding = { uri: doc.uri, range: doc.plan.lines.rangeOf(start, end), severity: options?.severity ?? rule.defaultSeverity, code: rule.code, message, data };
-    out.push(finding as Finding);
+    target.push(finding as Finding);
   };
   return {
     ...ctx,
@@ -81,6 +86,19 @@ export function ruleContext<C extends FindingCode>(ctx: AnalysisContext, rule: R
     reportOnHeading(section, message, data, options) {
       const at = headingSpan(doc, section);
       report(at.start, at.end, message, data, options);
+    },
+    made(fn) {
+      const outer = target;
+      const made: Finding[] = (target = []);
+      try {
+        fn();
+      } finally {
+        target = outer;
+      }
+      return made;
+    },
+    reportMade(findings) {
+      for (const f of findings) out.push(f);
     },
   };
 }

@@ -7,10 +7,10 @@
  * tables, code, HTML (comments included) and front matter are left out.
  *
  * Everything here is a pure function of its input; documentReadability memoises its result
- * per plan model (a WeakMap), so rules and code lenses share one computation.
+ * per plan model (a WeakMap), so rules and code lenses share one computation, and each run of
+ * blocks' figures per run (see runs.ts), so an edit reads again only what it changed.
  */
 import type { DocumentAnalysis } from '../model/document.js';
-import type { Paragraph, RootContent } from 'mdast';
 import { endOffset, startOffset, visit } from '../model/markdown.js';
 import type { PlanModel } from '../model/plan.js';
 import { styleData } from '../data/styleData.js';
@@ -18,6 +18,7 @@ import { proseOf } from './prose.js';
 import { splitSentences, wordsOf } from './sentences.js';
 import { isPolysyllable } from './syllables.js';
 import { RecentByText } from './recent.js';
+import { runsOf, type PlacedRun, type Run } from './runs.js';
 
 /** SMOG needs a sample of sentences to mean anything; below this many a section has no grade. */
 export const MIN_SMOG_SENTENCES = 10;
@@ -111,7 +112,7 @@ function closingMarkup(source: string, offset: number, max: number): number {
 
 const memo = new WeakMap<PlanModel, DocumentReadability>();
 
-interface SentenceCount {
+export interface SentenceCount {
   s: number;
   e: number;
   words: number;
@@ -159,37 +160,9 @@ function sentenceCounts(text: string, abbreviations: ReadonlySet<string>): Sente
 }
 
 
-/** A paragraph's plain text, with offsets relative to the paragraph's start. */
-interface RelativeProse {
-  text: string;
-  offsets: Int32Array;
-  start: number;
-  end: number;
-}
-
-/**
- * A paragraph's prose, remembered per syntax tree node: the incremental parser keeps the
- * nodes of the chunks an edit did not touch (only their positions move), so their prose is
- * read once. Offsets are kept relative to the paragraph, so a moved paragraph reuses them.
- */
-const proseByNode = new WeakMap<Paragraph, { text: string; offsets: Int32Array; length: number }>();
-
-function proseCached(node: Paragraph, source: string): RelativeProse {
-  const start = startOffset(node);
-  const end = endOffset(node);
-  let known = proseByNode.get(node);
-  if (!known || known.length !== end - start) {
-    const prose = proseOf(node, source);
-    known = { text: prose.text, offsets: Int32Array.from(prose.offsets, (o) => o - start), length: end - start };
-    proseByNode.set(node, known);
-  }
-  return { text: known.text, offsets: known.offsets, start, end };
-}
-
-/** The readability of one top-level block (a paragraph, list, quote...): its sentences, relative to the block's start, and their totals. */
-interface BlockReadability {
-  /** The block's length, and the abbreviations, when it was read (a check on the node's identity). */
-  length: number;
+/** The readability of a run of blocks (see runs.ts): its sentences, relative to the run's start, and their totals. */
+export interface RunReadability {
+  /** The abbreviations when it was read (a sentence may end after one). */
   abbreviations: ReadonlySet<string>;
   sentences: SentenceCount[];
   words: number;
@@ -199,35 +172,39 @@ interface BlockReadability {
 }
 
 /**
- * Each top-level block's readability, remembered per syntax tree node: the incremental parser
- * keeps the nodes of every chunk an edit did not touch (only their positions move), so an edit
- * reads again only the blocks it changed, and the document's figures are summed from its blocks.
+ * Each run's readability, remembered per run: a run is the same object while its blocks are
+ * the same syntax tree nodes (see runs.ts), so an edit reads again only the runs it changed
+ * (and within them only the paragraphs whose text changed, see sentenceCounts), and the
+ * document's figures are summed from its runs.
  */
-const byBlock = new WeakMap<RootContent, BlockReadability>();
+const byRun = new WeakMap<Run, RunReadability>();
 
-function blockReadability(block: RootContent, source: string, abbreviations: ReadonlySet<string>): BlockReadability {
-  const base = startOffset(block);
-  const length = endOffset(block) - base;
-  const known = byBlock.get(block);
-  if (known && known.length === length && known.abbreviations === abbreviations) return known;
-  const read: BlockReadability = { length, abbreviations, sentences: [], words: 0, polysyllables: 0, maxWords: 0 };
-  visit(block, (node) => {
-    if (node.type !== 'paragraph') return;
-    const prose = proseCached(node, source);
-    const spans = sentenceCounts(prose.text, abbreviations);
-    spans.forEach(({ s, e, words, polysyllables }, i) => {
-      read.sentences.push({
-        s: (i === 0 ? prose.start : openingMarkup(source, prose.start + prose.offsets[s]!, prose.start)) - base,
-        e: (i === spans.length - 1 ? prose.end : closingMarkup(source, prose.start + prose.offsets[e - 1]! + 1, prose.end)) - base,
-        words,
-        polysyllables,
+/** The readability of a run's prose: paragraphs, including those in list items and block quotes. */
+export function runReadability({ run, start: base }: PlacedRun, source: string, abbreviations: ReadonlySet<string> = styleData().abbreviations): RunReadability {
+  const known = byRun.get(run);
+  if (known && known.abbreviations === abbreviations) return known;
+  const read: RunReadability = { abbreviations, sentences: [], words: 0, polysyllables: 0, maxWords: 0 };
+  for (const block of run.blocks) {
+    visit(block, (node) => {
+      if (node.type !== 'paragraph') return;
+      const start = startOffset(node);
+      const end = endOffset(node);
+      const prose = proseOf(node, source);
+      const spans = sentenceCounts(prose.text, abbreviations);
+      spans.forEach(({ s, e, words, polysyllables }, i) => {
+        read.sentences.push({
+          s: (i === 0 ? start : openingMarkup(source, prose.offsets[s]!, start)) - base,
+          e: (i === spans.length - 1 ? end : closingMarkup(source, prose.offsets[e - 1]! + 1, end)) - base,
+          words,
+          polysyllables,
+        });
+        read.words += words;
+        read.polysyllables += polysyllables;
+        read.maxWords = Math.max(read.maxWords, words);
       });
-      read.words += words;
-      read.polysyllables += polysyllables;
-      read.maxWords = Math.max(read.maxWords, words);
     });
-  });
-  byBlock.set(block, read);
+  }
+  byRun.set(run, read);
   return read;
 }
 
@@ -237,12 +214,12 @@ class Readability implements DocumentReadability {
   private all: Sentence[] | undefined;
 
   constructor(
-    /** Each top-level block that holds a sentence, with its start and section. */
-    private readonly blocks: { read: BlockReadability; start: number; section: number }[],
+    /** Each run that holds a sentence, with its start and section. */
+    private readonly runs: { read: RunReadability; start: number; section: number }[],
     sectionCount: number,
   ) {
     const totals = Array.from({ length: sectionCount }, () => ({ sentences: 0, words: 0, polysyllables: 0 }));
-    for (const { read, section } of blocks) {
+    for (const { read, section } of runs) {
       const t = totals[section]!;
       t.sentences += read.sentences.length;
       t.words += read.words;
@@ -258,7 +235,7 @@ class Readability implements DocumentReadability {
 
   longSentences(limit: number): Sentence[] {
     const out: Sentence[] = [];
-    for (const { read, start, section } of this.blocks) {
+    for (const { read, start, section } of this.runs) {
       if (read.maxWords <= limit) continue;
       for (const c of read.sentences) if (c.words > limit) out.push({ start: start + c.s, end: start + c.e, words: c.words, polysyllables: c.polysyllables, section });
     }
@@ -273,18 +250,18 @@ export function documentReadability(doc: DocumentAnalysis): DocumentReadability 
   if (hit) return hit;
   const { abbreviations } = styleData();
   const { sections } = plan;
-  const blocks: { read: BlockReadability; start: number; section: number }[] = [];
+  const runs: { read: RunReadability; start: number; section: number }[] = [];
   let section = 0;
-  for (const block of plan.root.children) {
-    const read = blockReadability(block, plan.text, abbreviations);
+  for (const placed of runsOf(plan.root)) {
+    const read = runReadability(placed, plan.text, abbreviations);
     if (read.sentences.length === 0) continue;
-    // Headings are top-level blocks, so every sentence of a block is in the section its start is in.
-    const start = startOffset(block);
+    // Headings start runs, so every sentence of a run is in the section its start is in.
+    const { start } = placed;
     while (section + 1 < sections.length && sections[section + 1]!.start <= start) section++;
-    blocks.push({ read, start, section });
+    runs.push({ read, start, section });
   }
   proseCache.get(abbreviations)?.endUse();
-  const result = new Readability(blocks, sections.length);
+  const result = new Readability(runs, sections.length);
   memo.set(plan, result);
   return result;
 }
