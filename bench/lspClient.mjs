@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { memoryOf } from './stats.mjs';
+import { cpuOf, memoryOf } from './stats.mjs';
 
 /**
  * Starts `script` (a Node script) with `--stdio` in a fresh temporary folder holding the plan as
@@ -86,6 +86,10 @@ export async function startServer(script, text, settings = {}) {
     },
     memory() {
       return memoryOf(child.pid);
+    },
+    /** CPU time the server has used so far, in ms (NaN where /proc cannot tell). */
+    cpu() {
+      return cpuOf(child.pid);
     },
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -15,11 +15,11 @@ export function inProcessTable(results) {
 
 export function stdioTable(results) {
   return [
-    '| Plan | cold open → first diagnostics | (f) edit → diagnostics p50 / p95 | (t) trivial server edit → ack p50 / p95 | (f) p95 ÷ (a) / ÷ (t) p95 / ÷ (v) | hover idle p50 / p95 | hover while typing p50 / p95 | (g) server peak RSS |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| Plan | cold open → first / all diagnostics | first edit after opening | (f) edit → diagnostics p50 / p95 | (f) server CPU per edit | (t) trivial server edit → ack p50 / p95 | (f) p95 ÷ (a) / ÷ (t) p95 / ÷ (v) | hover idle p50 / p95 | hover while typing p50 / p95 | (g) server peak RSS |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
       (r) =>
-        `| ${name(r)} | ${ms(r.open)} | ${r.f50} / ${ms(r.f95)} | ${r.t50} / ${ms(r.t95)} | ${times(ratio(r.f95, r.a))} / ${times(ratio(r.f95, r.t95))} / ${times(ratio(r.f95, r.v))} | ${r.hoverIdle50} / ${ms(r.hoverIdle95)} | ${r.hoverTyping50} / ${ms(r.hoverTyping95)} | ${r.g} MB |`,
+        `| ${name(r)} | ${r.open} / ${ms(r.openAll)} | ${ms(r.fFirst)} | ${r.f50} / ${ms(r.f95)} | ${ms(r.fCpu)} | ${r.t50} / ${ms(r.t95)} | ${times(ratio(r.f95, r.a))} / ${times(ratio(r.f95, r.t95))} / ${times(ratio(r.f95, r.v))} | ${r.hoverIdle50} / ${ms(r.hoverIdle95)} | ${r.hoverTyping50} / ${ms(r.hoverTyping95)} | ${r.g} MB |`,
     ),
   ].join('\n');
 }

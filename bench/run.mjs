@@ -3,10 +3,10 @@
  * others on a busy machine. For generated plans of 20 KB, 200 KB and 2 MB, plain and with
  * footnotes and reference links: in process (inprocess.mjs) bare remark, remark as jfp-assist
  * runs it, markdownlint, jfp-assist cold and after an edit, vscode-markdown-languageservice after
- * the same edit; over stdio (stdio.mjs) the built server's cold open, edit → diagnostics, hover
- * idle and while typing and peak memory, beside a trivial server's edit → ack; then jfp-check
- * against markdownlint-cli2 on many plans (cli.mjs) and the server's memory over many edits
- * (memoryEdits.mjs). Prints Markdown tables and every target of issue 16 as MET or MISSED
+ * the same edit; over stdio (stdio.mjs) the built server's cold open, edit → diagnostics and
+ * its CPU time per edit, hover idle and while typing and peak memory, beside a trivial server's
+ * edit → ack; then jfp-check against markdownlint-cli2 on many plans (cli.mjs) and the server's
+ * memory over many edits (memoryEdits.mjs). Prints Markdown tables and every target of issue 16 as MET or MISSED
  * (targets.mjs), and writes bench/results.json. Needs a build first (the npm script does it).
  *
  * Environment (defaults in brackets):
@@ -107,7 +107,7 @@ const out = [
   '',
   inProcessTable(results),
   '',
-  `Over stdio: ${EDITS} one-character edits spread through the plan (${EDITS_LARGE} at 2 MB), debounce 0; ${HOVERS} hovers (${HOVERS_LARGE} at 2 MB) on headings idle (before and after typing) and while typing (a keystroke every ${TYPING_MS} ms, each followed by a hover).`,
+  `Over stdio: ${EDITS} one-character edits spread through the plan (${EDITS_LARGE} at 2 MB), debounce 0, after the complete analysis of the opened plan and one edit timed on its own; ${HOVERS} hovers (${HOVERS_LARGE} at 2 MB) on headings idle (before and after typing) and while typing (a keystroke every ${TYPING_MS} ms, each followed by a hover).`,
   '',
   stdioTable(results),
   '',

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { chunkStarts, IncrementalParser, parseChunked, setChunkedMin } from '../../server/src/analysis/model/incremental.js';
 import { parseMarkdown } from '../../server/src/analysis/model/markdown.js';
 import { boundMarkdown } from '../../server/src/analysis/model/bound.js';
+import { ownPoints, shiftNode } from '../../server/src/analysis/model/positions.js';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -10,7 +11,8 @@ import { unified } from 'unified';
 import { analyseDocument, analysePlan, editionIndex, type AnalysisOptions } from '../../server/src/analysis/analyse.js';
 import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
 import { indexCatalogue } from '../../server/src/analysis/data/catalogueIndex.js';
-import { parsePlan } from '../../server/src/analysis/model/plan.js';
+import { parsePlan, sectionNode } from '../../server/src/analysis/model/plan.js';
+import { sectionTerms } from '../../server/src/analysis/model/document.js';
 import { clearReadabilityCaches } from '../../server/src/analysis/text/readability.js';
 import { TermMatcher } from '../../server/src/analysis/text/terms.js';
 import { clearSectionEvidence } from '../../server/src/analysis/sectionEvidence.js';
@@ -93,6 +95,36 @@ describe('incremental', function () {
     assert.equal(parser.lastParsed, 1);
   });
 
+  it('moves positions in place, each point once even when nodes shared one', () => {
+    const root = parseMarkdown('# A\n\nSome *prose*.\n');
+    const paragraph = root.children[1]!;
+    // Nodes that share position and point objects (as another parser version might make them).
+    const shared = paragraph.position!;
+    root.children[0]!.position!.end = shared.start;
+    if ('children' in paragraph) paragraph.children[0]!.position = shared;
+    const before = structuredClone(root);
+    ownPoints(root);
+    assert.deepEqual(root, before);
+    const points = new Set<object>();
+    let count = 0;
+    const walk = (n: Parameters<typeof shiftNode>[0]) => {
+      if (n.position) for (const p of [n.position.start, n.position.end]) {
+        points.add(p);
+        count++;
+      }
+      if ('children' in n) for (const c of n.children) walk(c);
+    };
+    walk(root);
+    assert.equal(points.size, count);
+    const heading = root.children[0]!;
+    const start = heading.position!.start;
+    for (const node of root.children) shiftNode(node, 10, 2);
+    assert.equal(heading.position!.start, start, 'no new objects');
+    // Each moved once: the heading's end was the paragraph's start point.
+    assert.deepEqual(heading.position, { start: { line: 3, column: 1, offset: 10 }, end: { line: 5, column: 1, offset: 15 } });
+    assert.deepEqual(paragraph.position, { start: { line: 5, column: 1, offset: 15 }, end: { line: 5, column: 14, offset: 28 } });
+  });
+
   it('gives the same findings and coverage as a full analysis after every edit of a random sequence', () => {
     const catalogue = getDefaultCatalogue();
     const index = indexCatalogue(catalogue);
@@ -100,7 +132,7 @@ describe('incremental', function () {
     const result = (given: ReturnType<typeof analyseDocument>, options: AnalysisOptions) => {
       const plan = analysePlan([given], catalogue, options);
       const doc = plan.documents[0]!;
-      return { identity: plan.identity, findings: plan.findings.get(uri), presented: plan.presented.get(uri), coverage: plan.coverage, summary: plan.summary, sectionTerms: doc.sectionTerms, mappings: doc.mappings };
+      return { identity: plan.identity, findings: plan.findings.get(uri), presented: plan.presented.get(uri), coverage: plan.coverage, summary: plan.summary, sectionTerms: sectionTerms(doc), mappings: doc.mappings };
     };
     // Sections mapped to items by their heading or a jfp comment, with subsections and prose that is evidence.
     const mapped = fc.constantFrom(
@@ -185,6 +217,7 @@ describe('incremental', function () {
     fc.assert(
       fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 12 }), (start, edits) => {
         const parser = new IncrementalParser();
+        const keyed = new Map<object, string>();
         let text = start;
         assert.deepEqual(parser.parse(text), parseMarkdown(text));
         for (const e of edits) {
@@ -193,6 +226,13 @@ describe('incremental', function () {
           const incremental = parsePlan(text, (t) => parser.parse(t));
           const full = parsePlan(text, parseMarkdown);
           assert.deepEqual({ ...incremental, lines: undefined }, { ...full, lines: undefined });
+          // A section keyed by the same node as in an earlier version has the same text.
+          for (const section of incremental.sections) {
+            const key = sectionNode(section);
+            const own = text.slice(section.start, section.end);
+            if (key && keyed.has(key)) assert.equal(own, keyed.get(key), JSON.stringify(text));
+            if (key) keyed.set(key, own);
+          }
         }
       }),
       { seed: 20261123, numRuns: 300 },

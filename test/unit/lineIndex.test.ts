@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex } from '../../server/src/analysis/model/lineIndex.js';
+import fc from 'fast-check';
+import { LineIndex, lineStarts } from '../../server/src/analysis/model/lineIndex.js';
 
 describe('LineIndex', () => {
   it('converts offsets to positions and back across LF, CRLF and CR line breaks', () => {
@@ -30,5 +31,24 @@ describe('LineIndex', () => {
   it('reports the line break style in use', () => {
     assert.equal(new LineIndex('a\r\nb').eol, '\r\n');
     assert.equal(new LineIndex('a\nb').eol, '\n');
+  });
+
+  it('finds the line starts a loop over every character finds', () => {
+    const slow = (text: string) => {
+      const starts = [0];
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        } else if (c === 10) starts.push(i + 1);
+      }
+      return starts;
+    };
+    const text = fc.array(fc.constantFrom('a', ' ', '\n', '\r', '\r\n', '\n\r', '😀'), { maxLength: 40 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => assert.deepEqual(lineStarts(t), slow(t), JSON.stringify(t))),
+      { seed: 20261203, numRuns: 500 },
+    );
   });
 });

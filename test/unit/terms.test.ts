@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { canonicalTerms, matchesOutside, normaliseTerm, TermMatcher } from '../../server/src/analysis/text/terms.js';
+import { canonicalTerms, matchesOutside, normaliseTerm, SegmentCache, TermMatcher } from '../../server/src/analysis/text/terms.js';
 import { assertSegmentedAsWhole } from '../helpers.js';
 
 describe('TermMatcher', function () {
@@ -27,6 +27,37 @@ describe('TermMatcher', function () {
     const phrases = ['care', 'primary care', 'a&e', 'place-based', 'über'];
     const word = fc.constantFrom('care', 'Primary', ' care', 'primary\ncare', 'A&E', 'place-\n', 'based', 'über', '#', '\n', '\n#', '\n# ', ' ', 'x', '\r\n');
     assertSegmentedAsWhole(() => new TermMatcher(phrases), word, 7);
+  });
+
+  it('cuts each version of documents edited in turn as it cuts the text afresh', () => {
+    // A segment's "hit" is the segment itself, so the hits are the cut.
+    const cut = (text: string) => {
+      const out: { key: string; start: number; end: number }[] = [];
+      for (let from = 0; from < text.length; ) {
+        const at = text.indexOf('\n#', from);
+        const to = at < 0 ? text.length : at + 1;
+        out.push({ key: text.slice(from, to), start: from, end: to });
+        from = to;
+      }
+      return out;
+    };
+    const piece = fc.constantFrom('#', '\n', '\n#', '# A\n', 'text ', 'more\n', '\n\n', '##', 'x');
+    const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+    const edit = fc.record({ doc: fc.nat({ max: 2 }), at: fc.nat(), remove: fc.nat({ max: 6 }), insert: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')) });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 3, maxLength: 3 }), fc.array(edit, { maxLength: 20 }), (docs, edits) => {
+        const cache = new SegmentCache();
+        const hitsOf = (segment: string) => [{ key: segment, start: 0, end: segment.length }];
+        for (const t of docs) assert.deepEqual(cache.hits(t, hitsOf), cut(t));
+        for (const e of edits) {
+          const t = docs[e.doc]!;
+          const at = e.at % (t.length + 1);
+          docs[e.doc] = t.slice(0, at) + e.insert + t.slice(at + e.remove);
+          assert.deepEqual(cache.hits(docs[e.doc]!, hitsOf), cut(docs[e.doc]!), JSON.stringify([t, docs[e.doc]]));
+        }
+      }),
+      { seed: 20261203, numRuns: 300 },
+    );
   });
 
   const matcher = new TermMatcher(['Better Care Fund', 'BCF', 'net zero', "you said, we did", 'A&E', 'e-Referral Service', 'care']);

@@ -2,20 +2,22 @@
  * The parts of a document that are evidence of one catalogue item, each with its verdict:
  * the sections mapped to the item (with their subsections), every other section that holds
  * one of its terms, and every chapter around such a section judged as a whole (see
- * coverage.ts for how the parts become the item's status).
+ * itemStatus.ts for how the parts become the item's status).
  *
- * Built per analysis from the evidence of each section on its own (sectionEvidence.ts), whose
- * objects stay the same while a section's text does: a chapter's or a mapped section's
- * evidence is merged again only when one of the sections it is merged from, or its word and
- * sentence totals, changed (mergeRun in itemEvidence.ts), and positions are read from the
- * current version. So after an edit the cost is a walk over the item's sections plus the
- * merges the edit invalidated.
+ * Built per block (blocks.ts: a top-level chapter; every part lies inside one) from the
+ * evidence of each section on its own (sectionEvidence.ts), and remembered with the block's
+ * key, which stays the same object while the block's text, hits, headings and mappings do. So
+ * after an edit only the parts of the block it touched are built again; positions are read
+ * from the current version. Within that block, a chapter's or a mapped section's evidence is
+ * merged again only when one of the sections it is merged from, or its word and sentence
+ * totals, changed (mergeRun in itemEvidence.ts).
  */
 import { partitionPoint } from './text/partition.js';
-import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
+import type { ItemTerms } from './data/catalogueIndex.js';
 import { sectionFacts } from './evidence.js';
 import { mergeRun, type PartEvidence } from './itemEvidence.js';
-import { ownEvidence, type OwnEvidence } from './sectionEvidence.js';
+import type { Block, BlockKey, DocBlocks } from './blocks.js';
+import type { OwnEvidence } from './sectionEvidence.js';
 import { mappedVerdict, termsVerdict, type Scoring, type Verdict } from './scoring.js';
 import type { DocumentAnalysis, Mapping } from './model/document.js';
 import type { PlanModel, Section } from './model/plan.js';
@@ -66,41 +68,87 @@ export function waiverIn(doc: DocumentAnalysis, id: string): ItemCoverage['waive
   return itemsOf(doc).waivers.get(id);
 }
 
-/** A document's parts per item, for the index and scoring they were built with. */
-const remembered = new WeakMap<DocumentAnalysis, { index: CatalogueIndex; scoring: Readonly<Scoring>; byItem: Map<string, readonly Part[]> }>();
+/** A part as a block remembers it: sections relative to the block's first, positions read from the current version. */
+export interface RelPart {
+  root: number;
+  /** The section the evidence's best hit is placed relative to. */
+  base: number;
+  /** The part ends where its subsections do, else where its root's own text does. */
+  tree: boolean;
+  /** The section it ends before (relative; one past the block's last for its end): for comparing two versions of a block. */
+  endBefore: number;
+  how: Evidence['how'];
+  evidence: PartEvidence;
+  verdict: Verdict;
+}
 
-/**
- * The parts of one document that are evidence of the item, in the order coverage.ts reads
- * them; remembered with the document version, so that when one document of a plan of several
- * changes, the others' parts are not built again.
- */
-export function partsOf(doc: DocumentAnalysis, index: CatalogueIndex, terms: ItemTerms, scoring: Readonly<Scoring>): readonly Part[] {
-  let known = remembered.get(doc);
-  if (known?.index !== index || known.scoring !== scoring) remembered.set(doc, (known = { index, scoring, byItem: new Map() }));
-  let parts = known.byItem.get(terms.item.id);
-  if (!parts) {
-    const built: Part[] = [];
-    itemParts(doc, ownEvidence(doc, index), terms, scoring, built);
-    known.byItem.set(terms.item.id, (parts = built));
-  }
+/** An item's parts in one block, in the three runs coverage.ts reads a document's parts in: mapped sections, sections, chapters. */
+export interface BlockItemParts {
+  mapped: RelPart[];
+  terms: RelPart[];
+  chapters: RelPart[];
+}
+
+const NONE: BlockItemParts = { mapped: [], terms: [], chapters: [] };
+
+/** Each block key's parts per scoring and item (by catalogue place). */
+const built = new WeakMap<BlockKey, Map<Readonly<Scoring>, Map<number, BlockItemParts>>>();
+
+/** The item's parts in one block of a document, built once per version of the block (see blocks.ts). */
+export function blockItemParts(doc: DocumentAnalysis, docBlocks: DocBlocks, b: number, terms: ItemTerms, slot: number, scoring: Readonly<Scoring>): BlockItemParts {
+  const block = docBlocks.blocks[b]!;
+  let byScoring = built.get(block.key);
+  if (!byScoring) built.set(block.key, (byScoring = new Map()));
+  let bySlot = byScoring.get(scoring);
+  if (!bySlot) byScoring.set(scoring, (bySlot = new Map()));
+  let parts = bySlot.get(slot);
+  if (!parts) bySlot.set(slot, (parts = partsIn(doc, docBlocks.own, block, terms, slot, scoring)));
   return parts;
 }
 
-/** Appends the parts of one document that are evidence of the item, in the order coverage.ts reads them. */
-function itemParts(doc: DocumentAnalysis, own: OwnEvidence, terms: ItemTerms, scoring: Readonly<Scoring>, parts: Part[]): void {
+/** A part as coverage.ts reads it, placed in the current version of its document. */
+export function placed(doc: DocumentAnalysis, block: Block, rel: RelPart): Part {
   const { sections } = doc.plan;
+  const root = sections[block.first + rel.root]!;
+  return { doc, root, end: rel.tree ? root.treeEnd : root.end, how: rel.how, evidence: rel.evidence, base: sections[block.first + rel.base]!.start, verdict: rel.verdict };
+}
+
+/** The item's parts in sections first..last of a document (a block: every part lies inside one). */
+function partsIn(doc: DocumentAnalysis, own: OwnEvidence, block: Block, terms: ItemTerms, slot: number, scoring: Readonly<Scoring>): BlockItemParts {
+  const { sections } = doc.plan;
+  const { first, last: blockLast } = block;
   const id = terms.item.id;
   const { mappings, title } = itemsOf(doc);
-  const withItem = own.sectionsOf.get(id) ?? [];
-  const evidenceIn = own.evidenceOf.get(id) ?? [];
+  const withItem: number[] = [];
+  const evidenceIn: PartEvidence[] = [];
+  for (let i = first; i <= blockLast; i++) {
+    const entry = own.entries[i]!;
+    const k = entry.slots.indexOf(slot);
+    if (k >= 0) {
+      withItem.push(i);
+      evidenceIn.push(entry.evidence[k]!);
+    }
+  }
+  const toMap = (mappings.get(id) ?? []).filter((m) => first <= m.section && m.section <= blockLast);
+  if (withItem.length === 0 && toMap.length === 0) return NONE;
+  const parts: BlockItemParts = { mapped: [], terms: [], chapters: [] };
   const totals = chapterTotals(doc.plan);
-  const words = (first: number, last: number) => totals.words[last + 1]! - totals.words[first]!;
-  const sentences = (first: number, last: number) => totals.sentences[last + 1]! - totals.sentences[first]!;
+  const rel = (root: number, base: number, tree: boolean, how: Evidence['how'], evidence: PartEvidence, verdict: Verdict): RelPart => ({
+    root: root - first,
+    base: base - first,
+    tree,
+    endBefore: (tree ? totals.last[root]! : root) + 1 - first,
+    how,
+    evidence,
+    verdict,
+  });
+  const words = (from: number, to: number) => totals.words[to + 1]! - totals.words[from]!;
+  const sentences = (from: number, to: number) => totals.sentences[to + 1]! - totals.sentences[from]!;
 
   // Sections mapped to the item: they say where it is discussed; their prose says how well.
   /** The runs of sections (first and last index) that mappings to the item cover. */
   const runs: [number, number][] = [];
-  for (const m of mappings.get(id) ?? []) {
+  for (const m of toMap) {
     const root = sections[m.section]!;
     const last = totals.last[root.index]!;
     runs.push([root.index, last]);
@@ -109,11 +157,11 @@ function itemParts(doc: DocumentAnalysis, own: OwnEvidence, terms: ItemTerms, sc
     const from = partitionPoint(withItem, (k) => k <= root.index);
     for (let k = from; k < withItem.length && withItem[k]! <= last; k++) inside.push(evidenceIn[k]!);
     const { evidence, best } = mergeRun(inside, 0, inside.length, words(root.index, last), sentences(root.index, last));
-    const base = best <= 0 ? root.start : sections[withItem[from + best - 1]!]!.start;
-    parts.push({ doc, root, end: root.depth === 0 ? root.end : root.treeEnd, how: m.how, evidence, base, verdict: mappedVerdict(evidence, scoring) });
+    const base = best <= 0 ? root.index : withItem[from + best - 1]!;
+    parts.mapped.push(rel(root.index, base, root.depth !== 0, m.how, evidence, mappedVerdict(evidence, scoring)));
   }
   const mapped = merged(runs);
-  const isMapped = (i: number) => mapped.some(([first, last]) => first <= i && i <= last);
+  const isMapped = (i: number) => mapped.some(([from, to]) => from <= i && i <= to);
 
   // Every other section with a term of the item on its own, and every chapter around one as a whole.
   const ownIndex: number[] = [];
@@ -124,13 +172,12 @@ function itemParts(doc: DocumentAnalysis, own: OwnEvidence, terms: ItemTerms, sc
     // The sections are in order: step through the runs alongside.
     while (run < mapped.length && mapped[run]![1] < i) run++;
     if (run < mapped.length && mapped[run]![0] <= i) continue;
-    const section = sections[i]!;
     const evidence = evidenceIn[k]!;
     ownIndex.push(i);
     ownEvidence.push(evidence);
     // A section that does not even mention the item counts only towards its chapters.
     const verdict = termsVerdict(evidence, scoring);
-    if (verdict) parts.push({ doc, root: section, end: section.end, how: 'terms', evidence, base: section.start, verdict });
+    if (verdict) parts.terms.push(rel(i, i, false, 'terms', evidence, verdict));
   }
   const chapters: number[] = [];
   const seen = marks(doc);
@@ -149,9 +196,9 @@ function itemParts(doc: DocumentAnalysis, own: OwnEvidence, terms: ItemTerms, sc
     const lo = firstAtLeast(ownIndex, c);
     const hi = firstAtLeast(ownIndex, last + 1);
     const { evidence, best } = mergeRun(ownEvidence, lo, hi, words(c, last), sentences(c, last));
-    const root = sections[c]!;
-    if (termsVerdict(evidence, scoring) === 'addressed') parts.push({ doc, root, end: root.treeEnd, how: 'terms', evidence, base: sections[ownIndex[lo + best]!]!.start, verdict: 'addressed' });
+    if (termsVerdict(evidence, scoring) === 'addressed') parts.chapters.push(rel(c, ownIndex[lo + best]!, true, 'terms', evidence, 'addressed'));
   }
+  return parts;
 }
 
 /** The index of the first number at least `x` in a sorted list (its length if none). */

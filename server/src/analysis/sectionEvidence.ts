@@ -4,7 +4,8 @@
  * and places relative to the section) and its word and sentence counts. An edit changes those
  * of the sections it touches, so only they are scored again. The hit each evidence quotes is
  * placed relative to its section, so a section that only moved keeps the very same evidence
- * objects (coverage.ts reuses what it built from them). The cache cannot change a result: it is
+ * objects, and so does a chapter whose sections all keep theirs (blocks.ts: coverage reuses
+ * what it built from them). The cache cannot change a result: it is
  * keyed by the text and checks the other inputs before it is used.
  */
 import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
@@ -14,23 +15,22 @@ import type { DocumentAnalysis } from './model/document.js';
 import { detach, type TermHit } from './text/terms.js';
 import { RecentByText } from './text/recent.js';
 
-/** A document's evidence per section, by item. */
+/** What a section holds: the same object while its text, usable hits and counts are (see the file's comment). */
+export interface SectionEntry {
+  /** The items the section holds a key of (their places in the catalogue, in order), and the evidence of each. */
+  readonly slots: readonly number[];
+  readonly evidence: readonly PartEvidence[];
+}
+
+/** A document's evidence per section. */
 export interface OwnEvidence {
-  /** Item id -> indices of the sections that hold one of its keys, in order. */
-  sectionsOf: ReadonlyMap<string, readonly number[]>;
-  /**
-   * Item id -> its evidence in each of those sections alone (the same order). Its `best` hit is
-   * placed relative to the section's start, so the object stays the same while the section's text does.
-   */
-  evidenceOf: ReadonlyMap<string, readonly PartEvidence[]>;
+  /** Each section's entry (every section has one; one without hits has no slots). */
+  entries: readonly SectionEntry[];
   /** The evidence of an item in a section below its heading (a mapped section's own), `best` relative to the section's start. */
   bodyOnly(section: number, terms: ItemTerms): PartEvidence;
 }
 
-interface Entry {
-  /** The items the section holds a key of (their places in the catalogue), and the evidence of each. */
-  slots: number[];
-  evidence: PartEvidence[];
+interface Entry extends SectionEntry {
   /** Item id -> the evidence below the heading, computed when a section mapped to the item asks for it. */
   bodyOnly: Map<string, PartEvidence>;
   /** What it was computed from besides the section's text: its word and sentence counts, and its hits (relative to the section). */
@@ -43,6 +43,20 @@ interface Entry {
 const caches = new WeakMap<CatalogueIndex, RecentByText<Entry>>();
 const itemsByKey = new WeakMap<CatalogueIndex, Map<string, number[]>>();
 const memo = new WeakMap<DocumentAnalysis, { index: CatalogueIndex; own: OwnEvidence }>();
+
+/**
+ * A token for what is remembered from an index's section evidence (blocks.ts, itemReuse.ts key
+ * theirs by it): clearSectionEvidence replaces it, so that nothing built before is reused.
+ */
+export function evidenceEpoch(index: CatalogueIndex): object {
+  return cacheOf(index);
+}
+
+function cacheOf(index: CatalogueIndex): RecentByText<Entry> {
+  let cache = caches.get(index);
+  if (!cache) caches.set(index, (cache = new RecentByText()));
+  return cache;
+}
 
 /** Forgets every section's evidence, and the quotes remembered (for tests that compare with a computation from scratch). */
 export function clearSectionEvidence(index: CatalogueIndex): void {
@@ -67,23 +81,19 @@ function itemsFor(index: CatalogueIndex): Map<string, number[]> {
   return byKey;
 }
 
-/** Each section's own evidence for every item it holds a term of; computed once per document version and index. */
+/** Each section's own evidence for every item it holds a term of (an entry for every section); computed once per document version and index. */
 export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEvidence {
   const known = memo.get(doc);
   if (known?.index === index) return known.own;
-  let cache = caches.get(index);
-  if (!cache) caches.set(index, (cache = new RecentByText()));
+  const cache = cacheOf(index);
   const byKey = itemsFor(index);
   const { sections, text } = doc.plan;
   const facts = sectionFacts(doc.plan);
   const hitsBySection = sectionHits(doc);
   const items = index.catalogue.items.map((item) => index.items.get(item.id)!);
-  const sectionsBySlot: number[][] = items.map(() => []);
-  const evidenceBySlot: PartEvidence[][] = items.map(() => []);
-  const entries: (Entry | undefined)[] = [];
+  const entries: Entry[] = [];
   for (const section of sections) {
     const hits = hitsBySection[section.index]!;
-    if (hits.length === 0) continue;
     const base = section.start;
     const f = facts[section.index]!;
     // Keyed by the text; the counts and hits (rarely different for the same text) are compared.
@@ -100,28 +110,17 @@ export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEv
       key = detach(key);
     }
     cache.set(key, entry);
-    entries[section.index] = entry;
-    for (let k = 0; k < entry.slots.length; k++) {
-      sectionsBySlot[entry.slots[k]!]!.push(section.index);
-      evidenceBySlot[entry.slots[k]!]!.push(entry.evidence[k]!);
-    }
+    entries.push(entry);
   }
   cache.endUse();
   const bodyOnly = (i: number, terms: ItemTerms): PartEvidence => {
-    const entry = entries[i];
-    if (!entry) return emptyOf(terms);
+    const entry = entries[i]!;
+    if (entry.hits.length === 0) return emptyOf(terms);
     let evidence = entry.bodyOnly.get(terms.item.id);
     if (!evidence) entry.bodyOnly.set(terms.item.id, (evidence = relative(partEvidence(doc, [sections[i]!], terms, i), sections[i]!.start)));
     return evidence;
   };
-  const sectionsOf = new Map<string, number[]>();
-  const evidenceOf = new Map<string, PartEvidence[]>();
-  items.forEach((terms, slot) => {
-    if (sectionsBySlot[slot]!.length === 0) return;
-    sectionsOf.set(terms.item.id, sectionsBySlot[slot]!);
-    evidenceOf.set(terms.item.id, evidenceBySlot[slot]!);
-  });
-  const own = { sectionsOf, evidenceOf, bodyOnly };
+  const own = { entries, bodyOnly };
   memo.set(doc, { index, own });
   return own;
 }

@@ -9,12 +9,10 @@ import type { Steps } from '../steps.js';
 export interface DocumentAnalysis {
   uri: string;
   plan: PlanModel;
-  /** For each section, normalised term -> number of occurrences in its own blocks. */
-  sectionTerms: Map<string, number>[];
   /** Every catalogue term found in the prose, in order (keys: see text/stems.ts). */
   hits: TermHit[];
-  /** For each section, ids of items its heading names (empty for the title and preamble). */
-  headingItems: string[][];
+  /** For each section, ids of items its heading names (empty for the title and preamble); shared between versions, never changed. */
+  headingItems: (readonly string[])[];
   /**
    * Sections mapped to catalogue items by a jfp comment or by their heading. A mapping
    * covers the section's subsections, so a subsection mapped to the same item as an
@@ -64,33 +62,59 @@ export function* analyseDocumentSteps(uri: string, text: string, index: Catalogu
 
 /** The analysis of a parsed document against a catalogue index (the plan model is shared, never changed). */
 export function analysePlanModel(uri: string, plan: PlanModel, index: CatalogueIndex): DocumentAnalysis {
-  const text = plan.text;
-  const sectionTerms = plan.sections.map(() => new Map<string, number>());
-  const hits = index.bodyMatcher.match(text, plan.excluded);
-  // Hits are in order, so the section of each is found by walking on from the previous one's.
-  const { sections } = plan;
-  let at = 0;
-  for (let i = 0; i < hits.length; i++) {
-    const hit = hits[i]!;
-    while (at + 1 < sections.length && sections[at + 1]!.start <= hit.start) at++;
-    const counts = sectionTerms[at]!;
-    counts.set(hit.key, (counts.get(hit.key) ?? 0) + 1);
-  }
+  const hits = index.bodyMatcher.match(plan.text, plan.excluded);
   const titleIndex = plan.sections.find((s) => s.depth === 1)?.index;
-  const headingItems = plan.sections.map((section) => {
-    if (section.depth === 0 || section.index === titleIndex) return [];
-    const ids = new Set<string>();
-    for (const hit of index.headingMatcher.match(section.heading)) {
-      for (const id of index.headingPhrases.get(hit.key) ?? []) ids.add(id);
-    }
-    return [...ids];
-  });
-  const doc = { uri, plan, sectionTerms, hits, headingItems, mappings: findMappings(plan, headingItems, index) };
+  const headingItems = plan.sections.map((section) => (section.depth === 0 || section.index === titleIndex ? NONE : itemsNamedBy(section.heading, index)));
+  const doc = { uri, plan, hits, headingItems, mappings: findMappings(plan, headingItems, index) };
   analysedWith.set(doc, index);
   return doc;
 }
 
-function findMappings(plan: PlanModel, headingItems: string[][], index: CatalogueIndex): Mapping[] {
+/**
+ * Ids of the items a heading names, remembered by heading and index: headings rarely change
+ * as an author types, and the heading text of an unchanged section is the same string from one
+ * version to the next (see parsePlan), so an edit finds its sections' items without a scan.
+ */
+const NONE: readonly string[] = [];
+const namedBy = new WeakMap<CatalogueIndex, Map<string, readonly string[]>>();
+/** Bound for each index's headings remembered (only saves time: results never depend on it). */
+const MAX_HEADINGS = 20_000;
+
+function itemsNamedBy(heading: string, index: CatalogueIndex): readonly string[] {
+  let known = namedBy.get(index);
+  if (!known) namedBy.set(index, (known = new Map()));
+  let ids = known.get(heading);
+  if (!ids) {
+    const found = new Set<string>();
+    for (const hit of index.headingMatcher.match(heading)) {
+      for (const id of index.headingPhrases.get(hit.key) ?? []) found.add(id);
+    }
+    if (known.size >= MAX_HEADINGS) known.clear();
+    known.set(heading, (ids = [...found]));
+  }
+  return ids;
+}
+
+const termsBySection = new WeakMap<DocumentAnalysis, Map<string, number>[]>();
+
+/** For each section, normalised term -> number of occurrences in its own blocks (computed when first asked, once per analysis). */
+export function sectionTerms(doc: DocumentAnalysis): Map<string, number>[] {
+  let terms = termsBySection.get(doc);
+  if (terms) return terms;
+  const { sections } = doc.plan;
+  terms = sections.map(() => new Map<string, number>());
+  // Hits are in order, so the section of each is found by walking on from the previous one's.
+  let at = 0;
+  for (const hit of doc.hits) {
+    while (at + 1 < sections.length && sections[at + 1]!.start <= hit.start) at++;
+    const counts = terms[at]!;
+    counts.set(hit.key, (counts.get(hit.key) ?? 0) + 1);
+  }
+  termsBySection.set(doc, terms);
+  return terms;
+}
+
+function findMappings(plan: PlanModel, headingItems: readonly (readonly string[])[], index: CatalogueIndex): Mapping[] {
   const bySection = new Map<number, Map<string, Mapping['how']>>();
   const add = (section: number, itemId: string, how: Mapping['how']) => {
     if (!index.catalogue.has(itemId)) return;

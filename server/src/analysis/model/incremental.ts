@@ -9,11 +9,12 @@
  * The result equals parseMarkdown(text) (test/unit/incremental.test.ts checks it on random
  * edit sequences). Pure: no editor or LSP types.
  */
-import type { Nodes, Root } from 'mdast';
+import type { Root } from 'mdast';
 import type { Simplified } from './bound.js';
 import { parseMarkdown, simplifiedIn } from './markdown.js';
 import { type ChunkLabels, type LabelLookup, type Labels, parseChunk } from './definitions.js';
 import { detach } from '../text/terms.js';
+import { ownPoints, shiftNode, shiftPoint } from './positions.js';
 import { finish, type Steps } from '../steps.js';
 
 const ATX = /^#{1,6}(?:[ \t\r]|$)/;
@@ -196,8 +197,9 @@ export class IncrementalParser {
         const dOffset = offset - cached.offset;
         const dLine = line - cached.line;
         for (const node of cached.root.children) shiftNode(node, dOffset, dLine);
+        // The chunk root's start stays where the chunk was parsed from; only its end moves.
         const p = cached.root.position;
-        if (p) cached.root.position = { start: p.start, end: shiftPoint(p.end, dOffset, dLine) };
+        if (p) shiftPoint(p.end, dOffset, dLine);
         cached.offset = offset;
         cached.line = line;
       }
@@ -217,6 +219,7 @@ export class IncrementalParser {
   private fresh(chunk: string, labels: LabelLookup): Cached {
     // A flat copy: the tree's strings are cut from it, and must not keep this version's whole text alive.
     const { root, labels: own } = parseChunk(detach(chunk), labels, parseMarkdown);
+    ownPoints(root);
     return { root, offset: 0, line: 0, labels: own };
   }
 }
@@ -274,16 +277,4 @@ function countLines(chunk: string): number {
   let n = 0;
   for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) n++;
   return n;
-}
-
-type Point = { line: number; column: number; offset?: number | undefined };
-
-function shiftPoint<P extends Point>(p: P, offset: number, line: number): P {
-  return { ...p, line: p.line + line, offset: (p.offset ?? 0) + offset };
-}
-
-/** Moves a node and its descendants by offset and line, in place (with new position objects, which may be shared). */
-function shiftNode(node: Nodes, offset: number, line: number): void {
-  if (node.position) node.position = { ...node.position, start: shiftPoint(node.position.start, offset, line), end: shiftPoint(node.position.end, offset, line) };
-  if ('children' in node) for (const child of node.children as Nodes[]) shiftNode(child, offset, line);
 }

@@ -5,17 +5,7 @@ export class LineIndex {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+    this.starts = lineStarts(text);
   }
 
   get lineCount(): number {
@@ -67,5 +57,32 @@ export class LineIndex {
   get eol(): string {
     const i = this.text.indexOf('\n');
     return i > 0 && this.text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+  }
+}
+
+/**
+ * Offsets where lines start: after each LF, CRLF or lone CR. Found with indexOf, which the engine
+ * runs much faster than a loop over every character (a 2 MB plan is indexed on every edit).
+ */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
+  for (;;) {
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      // A CR before the next LF: a CRLF pair, or a lone CR.
+      if (cr + 1 === lf) {
+        starts.push(lf + 1);
+        lf = text.indexOf('\n', lf + 1);
+      } else {
+        starts.push(cr + 1);
+      }
+      cr = text.indexOf('\r', cr + 1);
+    } else if (lf >= 0) {
+      starts.push(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
+    } else {
+      return starts;
+    }
   }
 }

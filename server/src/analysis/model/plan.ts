@@ -1,11 +1,12 @@
-import type { Nodes, Root } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { frontMatterTooLarge, YAML_OPTIONS } from './frontMatter.js';
 import { LineIndex } from './lineIndex.js';
-import { endOffset, plainText, startOffset, visit } from './markdown.js';
+import { blockFacts } from './blockFacts.js';
+import { endOffset, plainText, startOffset } from './markdown.js';
 import { parseChunked } from './incremental.js';
-import { scanDirectives, Suppressions, type Directive } from './suppressions.js';
-import { scanTags, type Tag } from './tags.js';
+import { Suppressions } from './suppressions.js';
+import type { Tag } from './tags.js';
 
 /** A section: a heading and the blocks up to the next heading (of any level). */
 export interface Section {
@@ -67,6 +68,8 @@ export function parsePlan(text: string, parse: (text: string) => Root = parseChu
 
   const preamble: Section = { index: 0, heading: '', depth: 0, headingStart: 0, headingEnd: 0, start: 0, end: text.length, treeEnd: text.length, parent: undefined };
   sections.push(preamble);
+  const first = root.children[0];
+  if (first && first.type !== 'heading') sectionNodes.set(preamble, first);
 
   for (const node of root.children) {
     if (node.type === 'yaml') {
@@ -80,7 +83,7 @@ export function parsePlan(text: string, parse: (text: string) => Root = parseChu
     while (open.length > 0 && open[open.length - 1]!.depth >= node.depth) open.pop()!.treeEnd = start;
     const section: Section = {
       index: sections.length,
-      heading: plainText(node).replace(/\s+/g, ' ').trim(),
+      heading: headingText(node),
       depth: node.depth,
       headingStart: start,
       headingEnd: endOffset(node),
@@ -90,49 +93,15 @@ export function parsePlan(text: string, parse: (text: string) => Root = parseChu
       parent: open[open.length - 1]?.index,
     };
     sections.push(section);
+    sectionNodes.set(section, node);
     open.push(section);
   }
   // The preamble holds the text before the first heading.
   preamble.treeEnd = preamble.end;
 
-  const tags: Tag[] = [];
-  const directives: Directive[] = [];
   const excluded: [number, number][] = [];
-  let annexStart: number | undefined;
   if (frontMatter) excluded.push([frontMatter.start, frontMatter.end]);
-  visit(root, (node: Nodes) => {
-    switch (node.type) {
-      case 'html': {
-        const s = startOffset(node);
-        const e = endOffset(node);
-        excluded.push([s, e]);
-        tags.push(...scanTags(text.slice(s, e), s, sectionAt(sections, s)));
-        directives.push(...scanDirectives(text.slice(s, e), s));
-        // The generated coverage annex (formats/annex.ts) is never evidence for itself.
-        if (node.value.includes('<!-- jfp-annex:start -->')) annexStart ??= s;
-        if (node.value.includes('<!-- jfp-annex:end -->') && annexStart !== undefined) {
-          excluded.push([annexStart, e]);
-          annexStart = undefined;
-        }
-        break;
-      }
-      case 'code':
-      case 'inlineCode':
-      case 'definition':
-      case 'image':
-      case 'imageReference':
-        excluded.push([startOffset(node), endOffset(node)]);
-        break;
-      case 'link': {
-        // Exclude the target: everything after the link text.
-        const last = node.children[node.children.length - 1];
-        excluded.push([last ? endOffset(last) : startOffset(node), endOffset(node)]);
-        break;
-      }
-      default:
-        break;
-    }
-  });
+  const { tags, directives } = blockFacts(root.children, text, (offset) => sectionAt(sections, offset), excluded);
   excluded.sort((a, b) => a[0] - b[0]);
 
   const h1 = sections.find((s) => s.depth === 1);
@@ -145,6 +114,35 @@ export function parsePlan(text: string, parse: (text: string) => Root = parseChu
   }
 
   return { text, lines, root, frontMatter, title, sections, tags, suppressions: new Suppressions(directives, lines), excluded };
+}
+
+/** Each section's first syntax tree node (see sectionNode). */
+const sectionNodes = new WeakMap<Section, RootContent>();
+
+/**
+ * A key for a section's text that needs no hashing: its heading node (for the preamble, the
+ * first block, when it has one). The incremental parser keeps the nodes of the chunks an edit
+ * did not touch, and a section never reaches past its chunk, so when two versions' sections
+ * have the same key their text from start to end is the same (the excluded ranges that meet it
+ * may still differ, through the coverage annex: check them). Undefined when there is no node;
+ * different keys say nothing (a text parsed afresh has new nodes). For caches of per-section
+ * results, as a WeakMap key.
+ */
+export function sectionNode(section: Section): object | undefined {
+  return sectionNodes.get(section);
+}
+
+/**
+ * Heading texts by heading node: a node the incremental parser kept from the last version has
+ * the same text, and its section then keeps the same heading string (which caches keyed by
+ * heading find without hashing it again).
+ */
+const headingTexts = new WeakMap<Heading, string>();
+
+function headingText(node: Heading): string {
+  let heading = headingTexts.get(node);
+  if (heading === undefined) headingTexts.set(node, (heading = plainText(node).replace(/\s+/g, ' ').trim()));
+  return heading;
 }
 
 /**

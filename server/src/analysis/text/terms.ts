@@ -85,30 +85,56 @@ export function detach(s: string): string {
 
 /** A text cut just before each "#" that starts a line, with the offset of each piece. */
 interface Segments {
-  text: string;
+  length: number;
   /** Flat strings (never slices of the text), one per piece however many matchers keep it. */
   pieces: string[];
   offsets: number[];
 }
 
-let lastSegments: Segments | undefined;
-/** Flat copies of the pieces of the texts cut lately, by piece text. */
+let lastText: string | undefined;
+let lastSegments: Segments = { length: 0, pieces: [], offsets: [] };
+/** The cuts of the texts cut lately (one per document being edited, the latest first), to find an edit's unchanged pieces in. */
+const recentCuts: Segments[] = [];
+const RECENT_CUTS = 4;
+/** Flat copies of the pieces cut lately that were not found in a recent cut, by piece text. */
 const flatPieces = new RecentByText<string>();
 
 /**
  * The segments of a text, cut once for every matcher that scans it (the server matches one
  * version's text with several). Each piece is one flat string, shared by every matcher's cache
  * and by the next versions while unchanged, so that a long plan's text is kept once, not once
- * per matcher, and no cache keeps an old version's whole text alive.
+ * per matcher, and no cache keeps an old version's whole text alive. After an edit the pieces
+ * before and after it are those of the last version, found by comparing each with the text at
+ * its place (no hashing, no copy), so only the pieces the edit touched are cut afresh.
  */
 function segmentsOf(text: string): Segments {
-  if (lastSegments?.text === text) return lastSegments;
+  if (lastText === text) return lastSegments;
   const pieces: string[] = [];
   const offsets: number[] = [];
+  const at = recentCuts.findIndex((cut) => cut.pieces.length > 0 && pieceAt(text, cut.pieces[0]!, 0));
+  const before = at >= 0 ? recentCuts[at]! : recentCuts.find((cut) => cut.pieces.length > 0 && pieceEndsAt(text, cut));
   let from = 0;
-  while (from < text.length) {
+  let k = 0;
+  let tail = text.length;
+  let j = 0;
+  if (before) {
+    // The unchanged pieces at the start, then those at the end.
+    for (; k < before.pieces.length && pieceAt(text, before.pieces[k]!, from); k++) {
+      pieces.push(before.pieces[k]!);
+      offsets.push(from);
+      from += before.pieces[k]!.length;
+    }
+    const shift = text.length - before.length;
+    for (j = before.pieces.length; j > k; j--) {
+      const piece = before.pieces[j - 1]!;
+      const start = before.offsets[j - 1]! + shift;
+      if (start < from || !cutBefore(text, start) || text.slice(start, start + piece.length) !== piece) break;
+      tail = start;
+    }
+  }
+  while (from < tail) {
     let to = text.indexOf('\n#', from);
-    to = to < 0 ? text.length : to + 1;
+    to = to < 0 ? tail : Math.min(to + 1, tail);
     const slice = text.slice(from, to);
     let piece = flatPieces.get(slice);
     if (piece === undefined) flatPieces.set((piece = detach(slice)), piece);
@@ -116,9 +142,40 @@ function segmentsOf(text: string): Segments {
     offsets.push(from);
     from = to;
   }
+  if (before) {
+    const shift = text.length - before.length;
+    for (; j < before.pieces.length; j++) {
+      pieces.push(before.pieces[j]!);
+      offsets.push(before.offsets[j]! + shift);
+    }
+    recentCuts.splice(recentCuts.indexOf(before), 1);
+  }
   flatPieces.endUse();
-  lastSegments = { text, pieces, offsets };
+  lastText = text;
+  lastSegments = { length: text.length, pieces, offsets };
+  recentCuts.unshift(lastSegments);
+  if (recentCuts.length > RECENT_CUTS) recentCuts.pop();
   return lastSegments;
+}
+
+/** True when text has a cut just before offset: at its start, or a "#" that starts a line. */
+function cutBefore(text: string, offset: number): boolean {
+  return offset === 0 || (text.charCodeAt(offset - 1) === 10 && text.charCodeAt(offset) === 35);
+}
+
+/** True when a piece cut from another text is the piece of text that starts at a cut at offset. */
+function pieceAt(text: string, piece: string, offset: number): boolean {
+  const end = offset + piece.length;
+  if (end > text.length || text.slice(offset, end) !== piece) return false;
+  // It ends where the text does, or just before a "#" that starts a line (it ends with its line break).
+  return end === text.length || (piece.charCodeAt(piece.length - 1) === 10 && text.charCodeAt(end) === 35);
+}
+
+/** True when the last piece of a cut ends the text, as its piece. */
+function pieceEndsAt(text: string, cut: Segments): boolean {
+  const last = cut.pieces[cut.pieces.length - 1]!;
+  const start = text.length - last.length;
+  return start >= 0 && cutBefore(text, start) && text.slice(start) === last;
 }
 
 /**
