@@ -14,6 +14,7 @@ import { emptyEvidence, keysOf, partEvidence, sectionHits, type PartEvidence } f
 import type { DocumentAnalysis } from './model/document.js';
 import { detach, type TermHit } from './text/terms.js';
 import { RecentByText } from './text/recent.js';
+import type { Steps } from './steps.js';
 import { LastVersions } from './lastVersion.js';
 
 /** What a section holds: the same object while its text, usable hits and counts are (see the file's comment). */
@@ -90,20 +91,31 @@ function itemsFor(index: CatalogueIndex): Map<string, number[]> {
   return byKey;
 }
 
-/** Each section's own evidence for every item it holds a term of (an entry for every section); computed once per document version and index. */
-export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEvidence {
+/** Sections scored afresh per step of ownEvidenceSteps. */
+const SECTIONS_PER_STEP = 16;
+
+/**
+ * Each section's own evidence for every item it holds a term of (an entry for every section),
+ * computed once per document version and index. In steps: the document's section facts and
+ * hits, then its sections a few at a time (only those scored afresh count), so that a plan
+ * just opened is not scored in one go.
+ */
+export function* ownEvidenceSteps(doc: DocumentAnalysis, index: CatalogueIndex): Steps<OwnEvidence> {
   const known = memo.get(doc);
   if (known?.index === index) return known.own;
   const cache = cacheOf(index);
   const byKey = itemsFor(index);
   const { sections, text } = doc.plan;
   const facts = sectionFacts(doc.plan, doc.uri);
+  yield;
   const hitsBySection = sectionHits(doc);
+  yield;
   const items = index.catalogue.items.map((item) => index.items.get(item.id)!);
   const entries: Entry[] = [];
   const last = lastOf(cache);
   // A section the edit left alone is found without hashing its text (see lastVersion.ts).
   const carried = last.carried(doc.uri, text, sections);
+  let scored = 0;
   for (const section of sections) {
     const hits = hitsBySection[section.index]!;
     const base = section.start;
@@ -125,6 +137,7 @@ export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEv
       entry = { slots, evidence, bodyOnly: new Map(), words: f.words, sentences: f.sentences, hits: hits.map((h) => ({ key: h.key, start: h.start - base, end: h.end - base })) };
       cache.delete(key);
       key = detach(key);
+      if (++scored % SECTIONS_PER_STEP === 0) yield;
     }
     cache.set(key, entry);
     entries.push(entry);
