@@ -14,6 +14,7 @@ import { emptyEvidence, keysOf, partEvidence, sectionHits, type PartEvidence } f
 import type { DocumentAnalysis } from './model/document.js';
 import { detach, type TermHit } from './text/terms.js';
 import { RecentByText } from './text/recent.js';
+import { LastVersions } from './lastVersion.js';
 
 /** What a section holds: the same object while its text, usable hits and counts are (see the file's comment). */
 export interface SectionEntry {
@@ -58,6 +59,14 @@ function cacheOf(index: CatalogueIndex): RecentByText<Entry> {
   return cache;
 }
 
+/** The entries of each document's last version, per cache (see lastVersion.ts). */
+const lastVersions = new WeakMap<RecentByText<Entry>, LastVersions<Entry>>();
+function lastOf(cache: RecentByText<Entry>): LastVersions<Entry> {
+  let last = lastVersions.get(cache);
+  if (!last) lastVersions.set(cache, (last = new LastVersions()));
+  return last;
+}
+
 /** Forgets every section's evidence, and the quotes remembered (for tests that compare with a computation from scratch). */
 export function clearSectionEvidence(index: CatalogueIndex): void {
   caches.delete(index);
@@ -88,14 +97,22 @@ export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEv
   const cache = cacheOf(index);
   const byKey = itemsFor(index);
   const { sections, text } = doc.plan;
-  const facts = sectionFacts(doc.plan);
+  const facts = sectionFacts(doc.plan, doc.uri);
   const hitsBySection = sectionHits(doc);
   const items = index.catalogue.items.map((item) => index.items.get(item.id)!);
   const entries: Entry[] = [];
+  const last = lastOf(cache);
+  // A section the edit left alone is found without hashing its text (see lastVersion.ts).
+  const carried = last.carried(doc.uri, text, sections);
   for (const section of sections) {
     const hits = hitsBySection[section.index]!;
     const base = section.start;
     const f = facts[section.index]!;
+    const before = carried[section.index];
+    if (before && sameInputs(before, f.words, f.sentences, hits, base)) {
+      entries.push(before);
+      continue;
+    }
     // Keyed by the text; the counts and hits (rarely different for the same text) are compared.
     let key = text.slice(base, section.end);
     let entry = cache.get(key);
@@ -113,6 +130,7 @@ export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEv
     entries.push(entry);
   }
   cache.endUse();
+  last.remember(doc.uri, text, sections, entries);
   const bodyOnly = (i: number, terms: ItemTerms): PartEvidence => {
     const entry = entries[i]!;
     if (entry.hits.length === 0) return emptyOf(terms);
