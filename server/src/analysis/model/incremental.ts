@@ -16,87 +16,19 @@ import { type ChunkLabels, type LabelLookup, type Labels, parseChunk } from './d
 import { detach } from '../text/terms.js';
 import { ownPoints, shiftNode, shiftPoint } from './positions.js';
 import { finish, type Steps } from '../steps.js';
+import { chunkStarts, chunkStartsAfterEdit } from './chunks.js';
+import { commonEnd, commonStart } from '../lastVersion.js';
 
-const ATX = /^#{1,6}(?:[ \t\r]|$)/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
-const HTML_START = /^ {0,3}</;
-/** CommonMark HTML blocks of kinds 1-5, which end at a marker rather than a blank line. */
-const HTML_UNTIL: [RegExp, RegExp][] = [
-  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
-];
+export { chunkStarts } from './chunks.js';
 
-/**
- * Offsets where chunks start (the first is 0). Splits only where certain to be safe; when
- * unsure (lone carriage returns, unclosed front matter) the whole text is one chunk.
- */
-export function chunkStarts(text: string): number[] {
-  const starts = [0];
-  // Lone CRs change lines.
-  if (/\r(?!\n)/.test(text)) return starts;
-  let pos = 0;
-  if (/^---\r?\n/.test(text)) {
-    const close = /^(?:---|\.\.\.)[ \t]*\r?$/m;
-    const rest = text.indexOf('\n') + 1;
-    const m = close.exec(text.slice(rest));
-    if (!m) return starts;
-    pos = rest + m.index;
-  }
-  // The block states the parser may be in at this line. A line that starts with "<" may open
-  // an HTML block that runs to a blank line, or be prose: both are followed. A heading is a
-  // chunk start only when every possibility is plain top level.
-  let states: string[] = [NORMAL];
-  while (pos < text.length) {
-    let eol = text.indexOf('\n', pos);
-    if (eol < 0) eol = text.length;
-    const normal = states.length === 1 && states[0] === NORMAL;
-    // At the top level, a line that cannot open a heading, a fence or an HTML block leaves it
-    // there: most lines of prose, read without cutting them out of the text.
-    if (normal && !MAY_OPEN.has(text.charCodeAt(pos))) {
-      pos = eol + 1;
-      continue;
-    }
-    const line = text.slice(pos, text[eol - 1] === '\r' ? eol - 1 : eol);
-    if (normal && ATX.test(line) && pos > 0) starts.push(pos);
-    const next: string[] = [];
-    for (const state of states) for (const n of step(state, line)) if (!next.includes(n)) next.push(n);
-    states = next;
-    pos = eol + 1;
-  }
-  return starts;
-}
-
-const NORMAL = 'n';
-/** The first characters of a line that may open a heading, a fence or an HTML block (step): "#", " ", "`", "~", "<". */
-const MAY_OPEN = new Set([0x23, 0x20, 0x60, 0x7e, 0x3c]);
-const TO_BLANK = 'b';
-
-/** The states after a line, from one state: NORMAL, TO_BLANK, 'h<kind>' or 'f<fence>'. */
-function step(state: string, line: string): string[] {
-  if (state === TO_BLANK) return [line.trim() === '' ? NORMAL : TO_BLANK];
-  if (state[0] === 'h') return [HTML_UNTIL[Number(state.slice(1))]![1].test(line) ? NORMAL : state];
-  if (state[0] === 'f') {
-    const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-    return [close && close[1]![0] === state[1] && close[1]!.length >= state.length - 1 ? NORMAL : state];
-  }
-  if (ATX.test(line)) return [NORMAL];
-  const open = FENCE_OPEN.exec(line);
-  if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) return ['f' + open[1]!];
-  if (!HTML_START.test(line)) return [NORMAL];
-  const kind = HTML_UNTIL.findIndex(([start]) => start.test(line));
-  // The end marker may be on the opening line itself, after the opening.
-  if (kind >= 0) return [HTML_UNTIL[kind]![1].test(line.slice(line.indexOf('<') + 2)) ? NORMAL : 'h' + kind];
-  return [TO_BLANK, NORMAL];
-}
 
 interface Cached {
   root: Root;
   /** The offset and line count its positions are currently shifted by. */
   offset: number;
   line: number;
+  /** The line breaks in its text. */
+  lines: number;
   /** The labels it defines and those it looked up elsewhere (null: unknown, never cached). */
   labels: ChunkLabels | null;
 }
@@ -110,8 +42,8 @@ const NONE: Labels = { links: new Set(), footnotes: new Set() };
  * returned by parse() is valid only until the next call on the same parser.
  */
 export class IncrementalParser {
-  /** The trees of the last version's chunks, by chunk text (a text may occur more than once). */
-  private cache = new Map<string, Cached[]>();
+  /** The last version: its text, chunk starts and each chunk's tree. */
+  private last: { text: string; starts: number[]; entries: Cached[] } | undefined;
   /** The last version's definitions: every cached tree was parsed or checked against them. */
   private labels = NONE;
   /** Chunks parsed afresh by the last call (for the benchmark and tests). */
@@ -131,25 +63,19 @@ export class IncrementalParser {
    */
   *parseSteps(text: string): Steps<Root> {
     const generation = ++this.generation;
-    const starts = chunkStarts(text);
-    const chunks: string[] = [];
-    for (let i = 0; i < starts.length; i++) chunks.push(text.slice(starts[i]!, starts[i + 1] ?? text.length));
-    const entries: Cached[] = new Array<Cached>(chunks.length);
+    const { starts, chunks, placed, cache } = this.reuse(text);
+    const entries = new Array<Cached>(chunks.length);
     const fresh = new Set<number>();
     // Last chunk first, since definitions gather at the end (footnotes converted from Word): a
     // new chunk is parsed against the last version's definitions and those of the chunks after it.
     const seen = { links: new Set<string>(), footnotes: new Set<string>() };
     const { links, footnotes } = this.labels;
     const provisional: LabelLookup = { links: either(seen.links, links), footnotes: either(seen.footnotes, footnotes) };
-    // Cached trees taken so far, per chunk text (from the end of its list, as pop() would).
-    const taken = new Map<string, number>();
     let parsed = 0;
     for (let i = chunks.length - 1; i >= 0; i--) {
-      const list = this.cache.get(chunks[i]!);
-      const k = taken.get(chunks[i]!) ?? 0;
-      let entry = list && k < list.length ? list[list.length - 1 - k] : undefined;
-      if (entry) taken.set(chunks[i]!, k + 1);
-      else {
+      // (`cache` is this call's own: taking from it changes nothing the parser keeps.)
+      let entry = placed[i] ?? cache.get(chunks[i]!)?.pop();
+      if (!entry) {
         entry = this.fresh(chunks[i]!, provisional);
         fresh.add(i);
         parsed++;
@@ -179,20 +105,13 @@ export class IncrementalParser {
     if (generation !== this.generation) return this.parse(text);
     this.lastParsed = parsed;
     this.labels = labels;
-    const next = new Map<string, Cached[]>();
     const children: Root['children'] = [];
     let line = 0;
     let end: Root['position'];
     const simplified: Simplified[] = [];
     for (let i = 0; i < entries.length; i++) {
       const offset = starts[i]!;
-      const chunk = chunks[i]!;
       const cached = entries[i]!;
-      if (cached.labels) {
-        const list = next.get(chunk);
-        if (list) list.push(cached);
-        else next.set(chunk, [cached]);
-      }
       if (cached.offset !== offset || cached.line !== line) {
         const dOffset = offset - cached.offset;
         const dLine = line - cached.line;
@@ -207,20 +126,57 @@ export class IncrementalParser {
       // Offsets in a chunk's root data are relative to the chunk (it was parsed alone).
       for (const s of simplifiedIn(cached.root)) if (!simplified.some((t) => t.kind === s.kind)) simplified.push({ kind: s.kind, offset: s.offset + offset });
       end = cached.root.position;
-      line += countLines(chunk);
+      line += cached.lines;
     }
     const root: Root = { type: 'root', children };
     if (end) root.position = { start: end.start, end: end.end };
     if (simplified.length > 0) root.data = { simplified } as Root['data'];
-    this.cache = next;
+    this.last = { text, starts, entries };
     return root;
+  }
+
+  /**
+   * The text's chunks, with the last version's trees of those an edit left alone: the chunks
+   * before the change keep their places, those after it keep theirs moved by the change's
+   * length, so neither is looked up by its text. The other chunks are looked up by text among
+   * the last version's chunks around the change (`cache`; a cut and paste finds its chunk there).
+   */
+  private reuse(text: string): { starts: number[]; chunks: string[]; placed: (Cached | undefined)[]; cache: Map<string, Cached[]> } {
+    const last = this.last;
+    const start = last ? commonStart(last.text, text) : 0;
+    const end = last ? commonEnd(last.text, text, start) : 0;
+    const starts = last ? chunkStartsAfterEdit(last.text, last.starts, text, start, end) : chunkStarts(text);
+    const n = starts.length;
+    const chunks: string[] = [];
+    for (let i = 0; i < n; i++) chunks.push(text.slice(starts[i]!, starts[i + 1] ?? text.length));
+    const placed = new Array<Cached | undefined>(n);
+    const cache = new Map<string, Cached[]>();
+    if (!last) return { starts, chunks, placed, cache };
+    const old = last.starts;
+    const m = old.length;
+    const delta = text.length - last.text.length;
+    // Before the change: the same place and end. After it: the same place and end, moved.
+    let i = 0;
+    for (; i < n && i < m && old[i] === starts[i] && (starts[i + 1] ?? text.length) <= start && (old[i + 1] ?? last.text.length) === (starts[i + 1] ?? text.length); i++) placed[i] = usable(last.entries[i]);
+    let a = n - 1;
+    let b = m - 1;
+    for (; a >= i && b >= i && starts[a]! >= text.length - end && old[b]! + delta === starts[a] && (old[b + 1] ?? last.text.length) + delta === (starts[a + 1] ?? text.length); a--, b--) placed[a] = usable(last.entries[b]);
+    for (let k = i; k <= b; k++) {
+      const entry = usable(last.entries[k]);
+      if (!entry) continue;
+      const chunk = last.text.slice(old[k]!, old[k + 1] ?? last.text.length);
+      const list = cache.get(chunk);
+      if (list) list.push(entry);
+      else cache.set(chunk, [entry]);
+    }
+    return { starts, chunks, placed, cache };
   }
 
   private fresh(chunk: string, labels: LabelLookup): Cached {
     // A flat copy: the tree's strings are cut from it, and must not keep this version's whole text alive.
     const { root, labels: own } = parseChunk(detach(chunk), labels, parseMarkdown);
     ownPoints(root);
-    return { root, offset: 0, line: 0, labels: own };
+    return { root, offset: 0, line: 0, lines: countLines(chunk), labels: own };
   }
 }
 
@@ -277,4 +233,9 @@ function countLines(chunk: string): number {
   let n = 0;
   for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) n++;
   return n;
+}
+
+/** A tree that may be reused: one whose labels are known (a text that could not be cut is parsed again whole). */
+function usable(entry: Cached | undefined): Cached | undefined {
+  return entry?.labels ? entry : undefined;
 }
