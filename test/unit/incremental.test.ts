@@ -15,6 +15,7 @@ import { parsePlan, sectionNode } from '../../server/src/analysis/model/plan.js'
 import { sectionTerms } from '../../server/src/analysis/model/document.js';
 import { clearReadabilityCaches } from '../../server/src/analysis/text/readability.js';
 import { TermMatcher } from '../../server/src/analysis/text/terms.js';
+import { StemMatcher } from '../../server/src/analysis/text/stems.js';
 import { clearSectionEvidence } from '../../server/src/analysis/sectionEvidence.js';
 import { clearSectionFacts } from '../../server/src/analysis/evidence.js';
 
@@ -158,6 +159,7 @@ describe('incremental', function () {
     // Plans of other editions too, their front matter changed by the edits at times.
     const frontMatter = fc.constantFrom('', '', '---\nedition: 2026\n---\n', '---\nperiod: 2024/25 to 2028/29\n---\n# Plan\n');
     const segmentMin = TermMatcher.segmentMin;
+    const stemMin = StemMatcher.segmentMin;
     try {
       fc.assert(
         fc.property(frontMatter, plan, fc.array(fc.tuple(edit, fc.nat({ max: ruleOptions.length - 1 })), { minLength: 1, maxLength: 8 }), (head, start, edits) => {
@@ -168,11 +170,13 @@ describe('incremental', function () {
             const options = { ruleOptions: ruleOptions[o] };
             // As the server analyses an open document: its parser kept, every cache warm.
             TermMatcher.segmentMin = 0;
+            StemMatcher.segmentMin = 0;
             // Its terms found once, against the index of its own edition.
             const incremental = result(analyseDocument(uri, text, editionIndex(catalogue), (t) => parser.parse(t)), options);
             // From scratch: a whole-text parse, one pass for terms, nothing remembered, against
             // the base catalogue (analysePlan finds them again for another edition).
             TermMatcher.segmentMin = Infinity;
+            StemMatcher.segmentMin = Infinity;
             clearReadabilityCaches();
             clearSectionEvidence(index);
             clearSectionFacts();
@@ -184,6 +188,7 @@ describe('incremental', function () {
       );
     } finally {
       TermMatcher.segmentMin = segmentMin;
+      StemMatcher.segmentMin = stemMin;
     }
   });
 

@@ -13,7 +13,8 @@
  */
 import type { CatalogueIndex } from './data/catalogueIndex.js';
 import type { DocumentAnalysis } from './model/document.js';
-import { evidenceEpoch, ownEvidence, type OwnEvidence, type SectionEntry } from './sectionEvidence.js';
+import { evidenceEpoch, ownEvidenceSteps, type OwnEvidence, type SectionEntry } from './sectionEvidence.js';
+import type { Steps } from './steps.js';
 
 export interface BlockKey {
   readonly entries: readonly SectionEntry[];
@@ -46,14 +47,14 @@ const KEYS_PER_ENTRY = 4;
 const memo = new WeakMap<DocumentAnalysis, { index: CatalogueIndex; epoch: object; blocks: DocBlocks }>();
 const slotsById = new WeakMap<CatalogueIndex, Map<string, number>>();
 
-/** A document's blocks for an index, computed once per version: linear in its sections. */
-export function blocksOf(doc: DocumentAnalysis, index: CatalogueIndex): DocBlocks {
+/** A document's blocks for an index, computed once per version, linear in its sections; in the steps of its sections' evidence (ownEvidenceSteps). */
+export function* blocksSteps(doc: DocumentAnalysis, index: CatalogueIndex): Steps<DocBlocks> {
   const epoch = evidenceEpoch(index);
   const known = memo.get(doc);
   if (known?.index === index && known.epoch === epoch) return known.blocks;
+  const own = yield* ownEvidenceSteps(doc, index);
   let registry = keys.get(epoch);
   if (!registry) keys.set(epoch, (registry = new WeakMap()));
-  const own = ownEvidence(doc, index);
   const slotOf = slotsOf(index);
   const { sections } = doc.plan;
   const title = sections.find((s) => s.depth === 1);

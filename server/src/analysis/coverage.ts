@@ -1,6 +1,6 @@
 import { finish, type Steps } from './steps.js';
 import type { CatalogueIndex, ItemTerms } from './data/catalogueIndex.js';
-import { blocksOf } from './blocks.js';
+import { blocksSteps, type DocBlocks } from './blocks.js';
 import { endQuotes } from './evidence.js';
 import { endMerges, partEvidence } from './itemEvidence.js';
 import { itemResult, type ItemContext } from './itemReuse.js';
@@ -24,11 +24,14 @@ export function computeCoverage(docs: readonly DocumentAnalysis[], index: Catalo
   return finish(coverageSteps(docs, index, options));
 }
 
-/** The same, pausing after each item (so that the language server can answer requests between items). */
+/** The same, pausing after each item and while sections are scored (so that the language server can answer requests meanwhile). */
 export function* coverageSteps(docs: readonly DocumentAnalysis[], index: CatalogueIndex, options: CoverageOptions): Steps<ItemCoverage[]> {
+  // Each document's sections are scored a few at a time first (all of them when a plan is opened).
+  const blocks: DocBlocks[] = [];
+  for (const d of docs) blocks.push(yield* blocksSteps(d, index));
   const context: ItemContext = {
     docs,
-    blocks: docs.map((d) => blocksOf(d, index)),
+    blocks,
     order: new Map(docs.map((d, i) => [d, i])),
     epoch: evidenceEpoch(index),
     mode: options.mode,

@@ -7,6 +7,7 @@ import { partitionPoint } from './text/partition.js';
 import type { PlanModel, Section } from './model/plan.js';
 import { detach, type TermHit } from './text/terms.js';
 import { RecentByText } from './text/recent.js';
+import { LastVersions } from './lastVersion.js';
 
 export interface SectionFacts {
   /** Words of prose in the section's own blocks below its heading (not comments, code or placeholders). */
@@ -26,12 +27,18 @@ const SENTENCE_END = /[.!?](?=[\s"'*_\u2019\u201d)]|$)/g;
 
 const factsCache = new WeakMap<PlanModel, SectionFacts[]>();
 
-/** Facts of every section of a plan, computed once per parsed version. */
-export function sectionFacts(plan: PlanModel): SectionFacts[] {
+/**
+ * Facts of every section of a plan, computed once per parsed version. Given the document's
+ * uri, a section the last edit left alone is found without hashing its text (lastVersion.ts).
+ */
+export function sectionFacts(plan: PlanModel, uri?: string): SectionFacts[] {
   let facts = factsCache.get(plan);
   if (!facts) {
-    facts = plan.sections.map((s) => factsRemembered(plan, s));
+    const carried = uri === undefined ? [] : lastFacts.carried(uri, plan.text, plan.sections);
+    const used: Remembered[] = [];
+    facts = plan.sections.map((s) => factsRemembered(plan, s, carried[s.index], used));
     byText.endUse();
+    if (uri !== undefined) lastFacts.remember(uri, plan.text, plan.sections, used);
     factsCache.set(plan, facts);
   }
   return facts;
@@ -45,32 +52,39 @@ interface Remembered {
   placeholders: [number, number][];
 }
 
-/** Sections' facts, kept for the versions analysed lately (see RecentByText). */
+/** Sections' facts, kept for the versions analysed lately (see RecentByText), and those of each document's last version. */
 const byText = new RecentByText<Remembered>();
+let lastFacts = new LastVersions<Remembered>();
 
-/** Forgets the facts remembered by text (for tests that compare with a computation from scratch). */
+/** Forgets the facts remembered (for tests that compare with a computation from scratch). */
 export function clearSectionFacts(): void {
   byText.clear();
+  lastFacts = new LastVersions();
 }
 
 /**
  * factsOf, remembered by the section's text and the excluded ranges that meet it (relative to
- * it), which is all it reads: an edit recounts only the sections it touched.
+ * it), which is all it reads: an edit recounts only the sections it touched. `carried`: what
+ * the document's last version had for the same text, if known.
  */
-function factsRemembered(plan: PlanModel, section: Section): SectionFacts {
+function factsRemembered(plan: PlanModel, section: Section, carried: Remembered | undefined, used: Remembered[]): SectionFacts {
   const from = section.depth === 0 ? section.start : section.headingEnd;
   const end = Math.max(from, section.end);
   const excluded: number[] = [];
   for (let x = partitionPoint(plan.excluded, (r) => r[1] <= from); x < plan.excluded.length && plan.excluded[x]![0] < end; x++) excluded.push(plan.excluded[x]![0] - from, plan.excluded[x]![1] - from);
-  let key = plan.text.slice(from, end);
-  const known = byText.get(key);
-  if (known && known.excluded.length === excluded.length && known.excluded.every((v, i) => v === excluded[i])) {
+  const same = (known: Remembered) => known.excluded.length === excluded.length && known.excluded.every((v, i) => v === excluded[i]);
+  let key = carried && same(carried) ? undefined : plan.text.slice(from, end);
+  const known = key === undefined ? carried : byText.get(key);
+  if (known && (key === undefined || same(known))) {
+    used.push(known);
     return { words: known.words, sentences: known.sentences, placeholders: known.placeholders.map(([s, e]) => [s + from, e + from]) };
   }
   const facts = factsOf(plan, section);
-  key = detach(key);
+  key = detach(key!);
+  const remembered = { excluded, words: facts.words, sentences: facts.sentences, placeholders: facts.placeholders.map(([s, e]): [number, number] => [s - from, e - from]) };
   byText.delete(key);
-  byText.set(key, { excluded, words: facts.words, sentences: facts.sentences, placeholders: facts.placeholders.map(([s, e]) => [s - from, e - from]) });
+  byText.set(key, remembered);
+  used.push(remembered);
   return facts;
 }
 

@@ -45,24 +45,35 @@ export function sectionHits(doc: DocumentAnalysis): TermHit[][] {
   if (bySection) return bySection;
   const { sections } = doc.plan;
   const facts = sectionFacts(doc.plan);
-  bySection = sections.map(() => []);
   const prose = withProse(sections, facts);
   // The plan's title names the ICB and the plan, not what the plan covers.
   const title = sections.find((t) => t.depth === 1);
+  // Each hit's section (-1: not usable), then arrays of the right length filled in order: no array grows.
+  const { hits } = doc;
+  const sectionOf = new Int32Array(hits.length);
+  const counts = new Int32Array(sections.length);
   // The hits are in order, so the section of each is found by stepping through the sections alongside.
   let i = 0;
   let last = -1;
-  for (const hit of doc.hits) {
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h]!;
     if (hit.start < last) i = sectionAt(sections, hit.start);
     else while (i + 1 < sections.length && sections[i + 1]!.start <= hit.start) i++;
     last = hit.start;
     const s = sections[i]!;
     const { placeholders } = facts[i]!;
-    if (placeholders.length > 0 && inRanges(placeholders, hit.start)) continue;
-    if (s.depth > 0 && hit.start < s.headingEnd && (!prose[i] || s === title)) continue;
-    bySection[i]!.push(hit);
+    const unusable = (placeholders.length > 0 && inRanges(placeholders, hit.start)) || (s.depth > 0 && hit.start < s.headingEnd && (!prose[i] || s === title));
+    sectionOf[h] = unusable ? -1 : i;
+    if (!unusable) counts[i]!++;
   }
-  usable.set(doc, bySection);
+  const filled = new Int32Array(sections.length);
+  const result: TermHit[][] = [];
+  for (let k = 0; k < sections.length; k++) result.push(new Array<TermHit>(counts[k]!));
+  for (let h = 0; h < hits.length; h++) {
+    const k = sectionOf[h]!;
+    if (k >= 0) result[k]![filled[k]!++] = hits[h]!;
+  }
+  usable.set(doc, (bySection = result));
   return bySection;
 }
 
@@ -202,7 +213,9 @@ let mergeUse = 0;
 export function endMerges(): void {
   mergeUse++;
   const oldest = mergeUse - RECENT_USES;
-  for (const [part, known] of merges) if (known.use < oldest) merges.delete(part);
+  merges.forEach((known, part) => {
+    if (known.use < oldest) merges.delete(part);
+  });
 }
 
 /** The evidence of parts[lo..hi) taken together (see merge), the same object as long as those parts and totals are. */

@@ -14,6 +14,8 @@ import { emptyEvidence, keysOf, partEvidence, sectionHits, type PartEvidence } f
 import type { DocumentAnalysis } from './model/document.js';
 import { detach, type TermHit } from './text/terms.js';
 import { RecentByText } from './text/recent.js';
+import type { Steps } from './steps.js';
+import { LastVersions } from './lastVersion.js';
 
 /** What a section holds: the same object while its text, usable hits and counts are (see the file's comment). */
 export interface SectionEntry {
@@ -58,6 +60,14 @@ function cacheOf(index: CatalogueIndex): RecentByText<Entry> {
   return cache;
 }
 
+/** The entries of each document's last version, per cache (see lastVersion.ts). */
+const lastVersions = new WeakMap<RecentByText<Entry>, LastVersions<Entry>>();
+function lastOf(cache: RecentByText<Entry>): LastVersions<Entry> {
+  let last = lastVersions.get(cache);
+  if (!last) lastVersions.set(cache, (last = new LastVersions()));
+  return last;
+}
+
 /** Forgets every section's evidence, and the quotes remembered (for tests that compare with a computation from scratch). */
 export function clearSectionEvidence(index: CatalogueIndex): void {
   caches.delete(index);
@@ -81,21 +91,40 @@ function itemsFor(index: CatalogueIndex): Map<string, number[]> {
   return byKey;
 }
 
-/** Each section's own evidence for every item it holds a term of (an entry for every section); computed once per document version and index. */
-export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEvidence {
+/** Sections scored afresh per step of ownEvidenceSteps. */
+const SECTIONS_PER_STEP = 16;
+
+/**
+ * Each section's own evidence for every item it holds a term of (an entry for every section),
+ * computed once per document version and index. In steps: the document's section facts and
+ * hits, then its sections a few at a time (only those scored afresh count), so that a plan
+ * just opened is not scored in one go.
+ */
+export function* ownEvidenceSteps(doc: DocumentAnalysis, index: CatalogueIndex): Steps<OwnEvidence> {
   const known = memo.get(doc);
   if (known?.index === index) return known.own;
   const cache = cacheOf(index);
   const byKey = itemsFor(index);
   const { sections, text } = doc.plan;
-  const facts = sectionFacts(doc.plan);
+  const facts = sectionFacts(doc.plan, doc.uri);
+  yield;
   const hitsBySection = sectionHits(doc);
+  yield;
   const items = index.catalogue.items.map((item) => index.items.get(item.id)!);
   const entries: Entry[] = [];
+  const last = lastOf(cache);
+  // A section the edit left alone is found without hashing its text (see lastVersion.ts).
+  const carried = last.carried(doc.uri, text, sections);
+  let scored = 0;
   for (const section of sections) {
     const hits = hitsBySection[section.index]!;
     const base = section.start;
     const f = facts[section.index]!;
+    const before = carried[section.index];
+    if (before && sameInputs(before, f.words, f.sentences, hits, base)) {
+      entries.push(before);
+      continue;
+    }
     // Keyed by the text; the counts and hits (rarely different for the same text) are compared.
     let key = text.slice(base, section.end);
     let entry = cache.get(key);
@@ -108,11 +137,13 @@ export function ownEvidence(doc: DocumentAnalysis, index: CatalogueIndex): OwnEv
       entry = { slots, evidence, bodyOnly: new Map(), words: f.words, sentences: f.sentences, hits: hits.map((h) => ({ key: h.key, start: h.start - base, end: h.end - base })) };
       cache.delete(key);
       key = detach(key);
+      if (++scored % SECTIONS_PER_STEP === 0) yield;
     }
     cache.set(key, entry);
     entries.push(entry);
   }
   cache.endUse();
+  last.remember(doc.uri, text, sections, entries);
   const bodyOnly = (i: number, terms: ItemTerms): PartEvidence => {
     const entry = entries[i]!;
     if (entry.hits.length === 0) return emptyOf(terms);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { slicedPause } from '../../../server/src/lsp/scheduler.js';
+import { slicedPause, TURNS_BETWEEN_STAGES, turnsFrom } from '../../../server/src/lsp/scheduler.js';
 
 /** The pause between the steps of one stage (the rules): other work gets turns once a slice of time has passed. */
 describe('slicedPause', () => {
@@ -22,5 +22,29 @@ describe('slicedPause', () => {
     wanted = false;
     assert.equal(await between(), false, 'a run edited away stops at the next step');
     assert.equal(pauses, 0);
+  });
+});
+
+describe('turns between stages', () => {
+  it("are setImmediate's where there is one, else messages to itself (a web worker), else zero timeouts, fewer of them", async () => {
+    let immediates = 0;
+    const node = turnsFrom({ setImmediate: (run) => (immediates++, setImmediate(run)), MessageChannel });
+    await node.turn();
+    assert.deepEqual([immediates, node.turns], [1, TURNS_BETWEEN_STAGES]);
+
+    let posted = 0;
+    class Channel {
+      port1: { onmessage?: () => void } = {};
+      port2 = { postMessage: () => (posted++, setTimeout(() => this.port1.onmessage?.(), 0)) };
+    }
+    const worker = turnsFrom({ MessageChannel: Channel });
+    await Promise.all([worker.turn(), worker.turn()]);
+    assert.deepEqual([posted, worker.turns], [2, TURNS_BETWEEN_STAGES]);
+    // A real channel too (Node has one): its turn resolves, and leaves nothing keeping the process alive.
+    await turnsFrom({ MessageChannel }).turn();
+
+    const bare = turnsFrom({});
+    await bare.turn();
+    assert.equal(bare.turns, 2);
   });
 });

@@ -33,7 +33,7 @@ export class RecentByText<V> {
     return entry.value;
   }
 
-  /** Remembers a value (the key should be a flat string, see detach in terms.ts, not a slice of a whole text). */
+  /** Remembers a value (the key should be a flat string, see detach, not a slice of a whole text). */
   set(key: string, value: V): void {
     this.entries.set(key, { value, use: this.use });
   }
@@ -52,4 +52,12 @@ export class RecentByText<V> {
     const oldest = this.use - RECENT_USES;
     for (const [key, entry] of this.entries) if (entry.use < oldest) this.entries.delete(key);
   }
+}
+
+/**
+ * A flat copy of a string. A slice may keep the whole string it was cut from alive; what a
+ * cache keeps across versions of a document must not keep every old version's text.
+ */
+export function detach(s: string): string {
+  return (s + ' ').slice(0, -1);
 }

@@ -85,10 +85,15 @@ export class StemMatcher {
     this.keys = keys;
   }
 
-  /** Every phrase occurrence, skipping those that overlap an excluded range (sorted by start). */
+  /**
+   * Every phrase occurrence, skipping those that overlap an excluded range (sorted by start).
+   * A long text is matched segment by segment (see SegmentCache): "#" never joins two words
+   * of a phrase, so the hits are those of one pass.
+   */
   match(text: string, excluded: readonly (readonly [number, number])[] = []): TermHit[] {
+    if (text.length >= StemMatcher.segmentMin) return this.segments.hitsOutside(text, excluded, (segment) => this.hitsOf(segment));
     const hits: TermHit[] = [];
-    const all = this.allHits(text);
+    const all = this.hitsOf(text);
     let x = 0;
     for (let i = 0; i < all.length; i++) {
       const hit = all[i]!;
@@ -101,15 +106,6 @@ export class StemMatcher {
       if (!overlaps) hits.push(hit);
     }
     return hits;
-  }
-
-  /**
-   * Every occurrence before exclusions. A long text is matched segment by segment (see
-   * SegmentCache): "#" never joins two words of a phrase, so the hits are those of one pass.
-   */
-  private allHits(text: string): TermHit[] {
-    if (text.length < StemMatcher.segmentMin) return this.hitsOf(text);
-    return this.segments.hits(text, (segment) => this.hitsOf(segment));
   }
 
   private hitsOf(text: string): TermHit[] {

@@ -3,7 +3,10 @@
  * tolerant of white space runs, dash and apostrophe variants. Phrases are data, never
  * regular expressions: every character is escaped.
  */
-import { RecentByText } from './recent.js';
+import { SegmentCache } from './segments.js';
+
+export { detach } from './recent.js';
+export { SegmentCache } from './segments.js';
 
 export interface TermHit {
   /** The normalised phrase (see normaliseTerm). */
@@ -75,152 +78,6 @@ export function* matchesOutside(pattern: RegExp, text: string, excluded: readonl
 
 const COPIES = new WeakMap<RegExp, RegExp[]>();
 
-/**
- * A flat copy of a string. A slice may keep the whole string it was cut from alive; what a
- * cache keeps across versions of a document must not keep every old version's text.
- */
-export function detach(s: string): string {
-  return (s + ' ').slice(0, -1);
-}
-
-/** A text cut just before each "#" that starts a line, with the offset of each piece. */
-interface Segments {
-  length: number;
-  /** Flat strings (never slices of the text), one per piece however many matchers keep it. */
-  pieces: string[];
-  offsets: number[];
-}
-
-let lastText: string | undefined;
-let lastSegments: Segments = { length: 0, pieces: [], offsets: [] };
-/** The cuts of the texts cut lately (one per document being edited, the latest first), to find an edit's unchanged pieces in. */
-const recentCuts: Segments[] = [];
-const RECENT_CUTS = 4;
-/** Flat copies of the pieces cut lately that were not found in a recent cut, by piece text. */
-const flatPieces = new RecentByText<string>();
-
-/**
- * The segments of a text, cut once for every matcher that scans it (the server matches one
- * version's text with several). Each piece is one flat string, shared by every matcher's cache
- * and by the next versions while unchanged, so that a long plan's text is kept once, not once
- * per matcher, and no cache keeps an old version's whole text alive. After an edit the pieces
- * before and after it are those of the last version, found by comparing each with the text at
- * its place (no hashing, no copy), so only the pieces the edit touched are cut afresh.
- */
-function segmentsOf(text: string): Segments {
-  if (lastText === text) return lastSegments;
-  const pieces: string[] = [];
-  const offsets: number[] = [];
-  const at = recentCuts.findIndex((cut) => cut.pieces.length > 0 && pieceAt(text, cut.pieces[0]!, 0));
-  const before = at >= 0 ? recentCuts[at]! : recentCuts.find((cut) => cut.pieces.length > 0 && pieceEndsAt(text, cut));
-  let from = 0;
-  let k = 0;
-  let tail = text.length;
-  let j = 0;
-  if (before) {
-    // The unchanged pieces at the start, then those at the end.
-    for (; k < before.pieces.length && pieceAt(text, before.pieces[k]!, from); k++) {
-      pieces.push(before.pieces[k]!);
-      offsets.push(from);
-      from += before.pieces[k]!.length;
-    }
-    const shift = text.length - before.length;
-    for (j = before.pieces.length; j > k; j--) {
-      const piece = before.pieces[j - 1]!;
-      const start = before.offsets[j - 1]! + shift;
-      if (start < from || !cutBefore(text, start) || text.slice(start, start + piece.length) !== piece) break;
-      tail = start;
-    }
-  }
-  while (from < tail) {
-    let to = text.indexOf('\n#', from);
-    to = to < 0 ? tail : Math.min(to + 1, tail);
-    const slice = text.slice(from, to);
-    let piece = flatPieces.get(slice);
-    if (piece === undefined) flatPieces.set((piece = detach(slice)), piece);
-    pieces.push(piece);
-    offsets.push(from);
-    from = to;
-  }
-  if (before) {
-    const shift = text.length - before.length;
-    for (; j < before.pieces.length; j++) {
-      pieces.push(before.pieces[j]!);
-      offsets.push(before.offsets[j]! + shift);
-    }
-    recentCuts.splice(recentCuts.indexOf(before), 1);
-  }
-  flatPieces.endUse();
-  lastText = text;
-  lastSegments = { length: text.length, pieces, offsets };
-  recentCuts.unshift(lastSegments);
-  if (recentCuts.length > RECENT_CUTS) recentCuts.pop();
-  return lastSegments;
-}
-
-/** True when text has a cut just before offset: at its start, or a "#" that starts a line. */
-function cutBefore(text: string, offset: number): boolean {
-  return offset === 0 || (text.charCodeAt(offset - 1) === 10 && text.charCodeAt(offset) === 35);
-}
-
-/** True when a piece cut from another text is the piece of text that starts at a cut at offset. */
-function pieceAt(text: string, piece: string, offset: number): boolean {
-  const end = offset + piece.length;
-  if (end > text.length || text.slice(offset, end) !== piece) return false;
-  // It ends where the text does, or just before a "#" that starts a line (it ends with its line break).
-  return end === text.length || (piece.charCodeAt(piece.length - 1) === 10 && text.charCodeAt(end) === 35);
-}
-
-/** True when the last piece of a cut ends the text, as its piece. */
-function pieceEndsAt(text: string, cut: Segments): boolean {
-  const last = cut.pieces[cut.pieces.length - 1]!;
-  const start = text.length - last.length;
-  return start >= 0 && cutBefore(text, start) && text.slice(start) === last;
-}
-
-/**
- * The hits of a long text, found segment by segment: the text is cut just before each "#"
- * that starts a line, and each segment's hits are remembered by its text, so that after an
- * edit only the segments it touched are scanned again. Exact only for matchers whose hits
- * never cross such a cut (no phrase contains "#").
- */
-export class SegmentCache {
-  /**
-   * Each segment's hits at their places in the text it was last found in (`from`: where the
-   * segment started there); kept for the texts matched lately (see RecentByText). The hits
-   * are shared by the versions in which the segment did not move, never changed in place.
-   */
-  private readonly segments = new RecentByText<{ from: number; hits: TermHit[] }>();
-
-  hits(text: string, hitsOf: (segment: string) => TermHit[]): TermHit[] {
-    const hits: TermHit[] = [];
-    const { pieces, offsets } = segmentsOf(text);
-    for (let i = 0; i < pieces.length; i++) {
-      const segment = pieces[i]!;
-      const from = offsets[i]!;
-      let found = this.segments.get(segment);
-      if (!found || found.from !== from) {
-        // An edit before a segment moves it: its hits are moved (new objects), or found the first time.
-        found = { from, hits: found ? moved(found.hits, from - found.from) : moved(hitsOf(segment), from) };
-        this.segments.set(segment, found);
-      }
-      const list = found.hits;
-      for (let h = 0; h < list.length; h++) hits.push(list[h]!);
-    }
-    this.segments.endUse();
-    return hits;
-  }
-}
-
-function moved(hits: readonly TermHit[], by: number): TermHit[] {
-  const out = new Array<TermHit>(hits.length);
-  for (let i = 0; i < hits.length; i++) {
-    const h = hits[i]!;
-    out[i] = by === 0 ? h : { key: h.key, start: h.start + by, end: h.end + by };
-  }
-  return out;
-}
-
 export class TermMatcher {
   private readonly pattern: RegExp | undefined;
   /** Candidate starts: a character that can begin a phrase, not preceded by a word character. */
@@ -229,7 +86,7 @@ export class TermMatcher {
   private readonly buckets = new Map<string, RegExp>();
   private readonly sticky: RegExp | undefined;
   readonly keys: ReadonlySet<string>;
-  /** Matches by segment text (see allHits), only for matchers whose phrases have no "#". */
+  /** Matches by segment text (see match), only for matchers whose phrases have no "#". */
   private readonly segments = new SegmentCache();
   private readonly segmentable: boolean;
   /** Texts shorter than this are matched in one pass, without the segment cache (tests change it). */
@@ -288,13 +145,18 @@ export class TermMatcher {
   }
 
   /**
-   * Every phrase occurrence in text, skipping those that overlap an excluded range.
-   * `excluded` must be sorted by start.
+   * Every phrase occurrence in text, skipping those that overlap an excluded range (`excluded`
+   * must be sorted by start). A long text is cut into segments just before each "#" that starts
+   * a line: no phrase contains "#" (checked), and the pattern's look-behind and look-ahead see
+   * the same non-word character at a cut as at the end of the text, so the matches are exactly
+   * those of one pass. Each segment's matches are remembered by its text, so after an edit only
+   * the segments it touched are scanned again.
    */
   match(text: string, excluded: readonly (readonly [number, number])[] = []): TermHit[] {
     const hits: TermHit[] = [];
     if (!this.pattern) return hits;
-    const all = this.allHits(text);
+    if (text.length >= TermMatcher.segmentMin && this.segmentable) return this.segments.hitsOutside(text, excluded, (segment) => this.hitsOf(segment, 0));
+    const all = this.hitsOf(text, 0);
     let x = 0;
     for (let i = 0; i < all.length; i++) {
       const hit = all[i]!;
@@ -303,18 +165,6 @@ export class TermMatcher {
       hits.push(hit);
     }
     return hits;
-  }
-
-  /**
-   * Every phrase occurrence in text, before exclusions. A long text is cut into segments just
-   * before each "#" that starts a line: no phrase contains "#" (checked), and the pattern's
-   * look-behind and look-ahead see the same non-word character at a cut as at the end of the
-   * text, so the matches are exactly those of one pass. Each segment's matches are remembered
-   * by its text, so after an edit only the segments it touched are scanned again.
-   */
-  private allHits(text: string): TermHit[] {
-    if (text.length < TermMatcher.segmentMin || !this.segmentable) return this.hitsOf(text, 0);
-    return this.segments.hits(text, (segment) => this.hitsOf(segment, 0));
   }
 
   private hitsOf(text: string, offset: number): TermHit[] {
