@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG } from '../data/config.js';
-import { readingShare, runReadability, smogGrade } from '../text/readability.js';
+import { readingShare, documentReadability, smogGrade } from '../text/readability.js';
 import type { Rule } from './rule.js';
 import { reportByRun, type RunMemory } from './runFindings.js';
 import * as l10n from '@vscode/l10n';
@@ -14,10 +14,11 @@ export const styleReadability: Rule<'jfp.style.readability'> = {
     const threshold = options.readability.smogThreshold;
     const { sections } = doc.plan;
     // A section's own prose is the run of blocks its heading starts (see ../text/runs.ts): an edit grades again only the sections it changed.
+    const readability = documentReadability(doc);
     reportByRun(ctx, memory, String(threshold), (placed) => {
       const section = sections[placed.section];
       if (!section || section.depth === 0) return;
-      const read = runReadability(placed, doc.plan.text);
+      const read = readability.run(placed);
       const smog = smogGrade(read.polysyllables, read.sentences.length);
       if (smog === undefined || smog <= threshold) return;
       const grade = Math.round(smog * 10) / 10;

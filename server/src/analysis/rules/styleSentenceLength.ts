@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG } from '../data/config.js';
-import { runReadability } from '../text/readability.js';
+import { documentReadability } from '../text/readability.js';
 import type { Rule } from './rule.js';
 import { reportByRun, type RunMemory } from './runFindings.js';
 import * as l10n from '@vscode/l10n';
@@ -13,8 +13,9 @@ export const styleSentenceLength: Rule<'jfp.style.sentence-length'> = {
     const { doc, options, report } = ctx;
     const limit = options.readability.maxSentenceWords;
     // Per run of blocks: an edit looks again only at the runs it changed.
+    const readability = documentReadability(doc);
     reportByRun(ctx, memory, String(limit), (placed) => {
-      const read = runReadability(placed, doc.plan.text);
+      const read = readability.run(placed);
       if (read.maxWords <= limit) return;
       for (const s of read.sentences) {
         if (s.words <= limit) continue;

@@ -96,6 +96,8 @@ export interface DocumentReadability {
   readonly sections: SectionReadability[];
   /** The sentences of more than `limit` words, in order (without reading the others). */
   longSentences(limit: number): Sentence[];
+  /** The readability of one of the document's runs of blocks (see runs.ts), its sentences relative to the run's start. */
+  run(placed: PlacedRun): RunReadability;
 }
 
 /** Moves a sentence's start back over markup that opens at it ("**", "_", "["). */
@@ -179,8 +181,12 @@ export interface RunReadability {
  */
 const byRun = new WeakMap<Run, RunReadability>();
 
-/** The readability of a run's prose: paragraphs, including those in list items and block quotes. */
-export function runReadability({ run, start: base }: PlacedRun, source: string, abbreviations: ReadonlySet<string> = styleData().abbreviations): RunReadability {
+/**
+ * The readability of a run's prose: paragraphs, including those in list items and block
+ * quotes. Read it through documentReadability(doc).run, which ends the paragraph cache's use
+ * once per version (so that the cache keeps only what the last versions read).
+ */
+function runReadability({ run, start: base }: PlacedRun, source: string, abbreviations: ReadonlySet<string> = styleData().abbreviations): RunReadability {
   const known = byRun.get(run);
   if (known && known.abbreviations === abbreviations) return known;
   const read: RunReadability = { abbreviations, sentences: [], words: 0, polysyllables: 0, maxWords: 0 };
@@ -217,6 +223,7 @@ class Readability implements DocumentReadability {
     /** Each run that holds a sentence, with its start and section. */
     private readonly runs: { read: RunReadability; start: number; section: number }[],
     sectionCount: number,
+    private readonly source: string,
   ) {
     const totals = Array.from({ length: sectionCount }, () => ({ sentences: 0, words: 0, polysyllables: 0 }));
     for (const { read, section } of runs) {
@@ -231,6 +238,10 @@ class Readability implements DocumentReadability {
   get sentences(): Sentence[] {
     this.all ??= this.longSentences(-1);
     return this.all;
+  }
+
+  run(placed: PlacedRun): RunReadability {
+    return runReadability(placed, this.source);
   }
 
   longSentences(limit: number): Sentence[] {
@@ -260,8 +271,9 @@ export function documentReadability(doc: DocumentAnalysis): DocumentReadability 
     while (section + 1 < sections.length && sections[section + 1]!.start <= start) section++;
     runs.push({ read, start, section });
   }
+  // One use of the paragraph cache per version: what the last few versions did not read is forgotten.
   proseCache.get(abbreviations)?.endUse();
-  const result = new Readability(runs, sections.length);
+  const result = new Readability(runs, sections.length, plan.text);
   memo.set(plan, result);
   return result;
 }
