@@ -49,7 +49,7 @@ export function analyseDocument(uri: string, text: string, index: CatalogueIndex
 
 /**
  * The same in steps, for the language server: the parse's (see IncrementalParser.parseSteps),
- * then the plan model, then its terms. `parsed` is called as soon as the parse has finished,
+ * then the plan model, then its terms (those of a long text's unknown segments a few at a time). `parsed` is called as soon as the parse has finished,
  * before the next step: from then on, trees of earlier versions have moved.
  */
 export function* analyseDocumentSteps(uri: string, text: string, index: CatalogueIndex | IndexChooser, parse: (text: string) => Steps<Root>, parsed: () => void): Steps<DocumentAnalysis> {
@@ -57,7 +57,9 @@ export function* analyseDocumentSteps(uri: string, text: string, index: Catalogu
   parsed();
   const plan = parsePlan(text, () => root);
   yield;
-  return analysePlanModel(uri, plan, typeof index === 'function' ? index({ uri, plan }) : index);
+  const chosen = typeof index === 'function' ? index({ uri, plan }) : index;
+  yield* chosen.bodyMatcher.prepare(text);
+  return analysePlanModel(uri, plan, chosen);
 }
 
 /** The analysis of a parsed document against a catalogue index (the plan model is shared, never changed). */

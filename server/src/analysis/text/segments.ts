@@ -6,6 +6,7 @@
  */
 import { detach, RecentByText } from './recent.js';
 import type { TermHit } from './terms.js';
+import type { Steps } from '../steps.js';
 
 /** A text cut just before each "#" that starts a line, with the offset of each piece. */
 interface Segments {
@@ -125,6 +126,20 @@ export class SegmentCache {
    * The hits of a segment no range meets are taken as a whole (one copy of the array, not a
    * check per hit).
    */
+  /**
+   * Finds the hits of the segments of the text not known yet, `perStep` segments per step (the
+   * language server's first analysis of a long plan), so that hitsOutside then finds every one known.
+   */
+  *prepare(text: string, hitsOf: (segment: string) => TermHit[], perStep: number): Steps<void> {
+    const { pieces, offsets } = segmentsOf(text);
+    let found = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      if (this.segments.get(pieces[i]!)) continue;
+      this.segments.set(pieces[i]!, { from: offsets[i]!, hits: moved(hitsOf(pieces[i]!), offsets[i]!) });
+      if (++found % perStep === 0) yield;
+    }
+  }
+
   hitsOutside(text: string, excluded: readonly (readonly [number, number])[], hitsOf: (segment: string) => TermHit[]): TermHit[] {
     const parts: TermHit[][] = [];
     const { pieces, offsets } = segmentsOf(text);

@@ -8,6 +8,7 @@
  */
 import { stemmer } from 'stemmer';
 import { detach, SegmentCache, type TermHit } from './terms.js';
+import type { Steps } from '../steps.js';
 
 /** A word of text: its stem and where it is. */
 export interface Word {
@@ -90,6 +91,11 @@ export class StemMatcher {
    * A long text is matched segment by segment (see SegmentCache): "#" never joins two words
    * of a phrase, so the hits are those of one pass.
    */
+  /** Finds the hits of a long text's segments not known yet, a few per step, so that match() then costs little (the server's first analysis of a long plan). */
+  *prepare(text: string): Steps<void> {
+    if (text.length >= StemMatcher.segmentMin) yield* this.segments.prepare(text, (segment) => this.hitsOf(segment), 32);
+  }
+
   match(text: string, excluded: readonly (readonly [number, number])[] = []): TermHit[] {
     if (text.length >= StemMatcher.segmentMin) return this.segments.hitsOutside(text, excluded, (segment) => this.hitsOf(segment));
     const hits: TermHit[] = [];

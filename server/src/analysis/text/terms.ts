@@ -4,6 +4,7 @@
  * regular expressions: every character is escaped.
  */
 import { SegmentCache } from './segments.js';
+import type { Steps } from '../steps.js';
 
 export { detach } from './recent.js';
 export { SegmentCache } from './segments.js';
@@ -152,6 +153,11 @@ export class TermMatcher {
    * those of one pass. Each segment's matches are remembered by its text, so after an edit only
    * the segments it touched are scanned again.
    */
+  /** Finds the hits of a long text's segments not known yet, a few per step, so that match() then costs little (the server's first analysis of a long plan). */
+  *prepare(text: string): Steps<void> {
+    if (this.pattern && text.length >= TermMatcher.segmentMin && this.segmentable) yield* this.segments.prepare(text, (segment) => this.hitsOf(segment, 0), 32);
+  }
+
   match(text: string, excluded: readonly (readonly [number, number])[] = []): TermHit[] {
     const hits: TermHit[] = [];
     if (!this.pattern) return hits;
