@@ -124,3 +124,24 @@ export function assertSegmentedAsWhole(make: () => { match(text: string, exclude
     TermMatcher.segmentMin = segmentMin;
   }
 }
+
+/** A random edit of a property test: a span cut and pasted elsewhere (`move`), else `char` and `insert` put in place of `remove` characters at `at`. */
+export interface RandomEdit {
+  at: number;
+  remove: number;
+  insert: string;
+  char?: string;
+  move?: { to: number; length: number } | null | undefined;
+}
+
+/** The text after a random edit (`at` and `to` taken modulo the text's length, so any number will do). */
+export function applyEdit(text: string, e: RandomEdit): string {
+  const at = text.length === 0 ? 0 : e.at % (text.length + 1);
+  if (e.move) {
+    const cut = text.slice(at, at + e.move.length);
+    const rest = text.slice(0, at) + text.slice(at + e.move.length);
+    const to = e.move.to % (rest.length + 1);
+    return rest.slice(0, to) + cut + rest.slice(to);
+  }
+  return text.slice(0, at) + (e.char ?? '') + e.insert + text.slice(at + e.remove);
+}

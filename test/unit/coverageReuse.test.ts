@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { applyEdit } from '../helpers.js';
 import fc from 'fast-check';
 import { computeCoverage, insideOneOf, SCORING, withoutNested, type Scoring } from '../../server/src/analysis/coverage.js';
 import { getDefaultCatalogue } from '../../server/src/analysis/data/catalogue.js';
@@ -33,19 +34,6 @@ const edit = fc.record({
   move: fc.option(fc.record({ length: fc.nat({ max: 400 }), to: fc.nat() }), { freq: 3 }),
 });
 
-type Edit = typeof edit extends fc.Arbitrary<infer E> ? E : never;
-
-/** The text after an edit: a cut and paste elsewhere, or a replacement at one place. */
-function edited(t: string, e: Edit): string {
-  const at = e.at % (t.length + 1);
-  if (e.move) {
-    const cut = t.slice(at, at + e.move.length);
-    const rest = t.slice(0, at) + t.slice(at + e.move.length);
-    const to = e.move.to % (rest.length + 1);
-    return rest.slice(0, to) + cut + rest.slice(to);
-  }
-  return t.slice(0, at) + e.char + e.insert + t.slice(at + e.remove);
-}
 /** A second scoring, the same object each time, so that verdicts remembered for one scoring are asked for under another. */
 const LOOSE: Readonly<Scoring> = { ...SCORING, strongMinScore: 3, strongMinSentences: 2, strongMinWords: 10, mappedMinWords: 20 };
 
@@ -114,7 +102,7 @@ describe('coverage: reuse after edits', function () {
         // As the server keeps them: a document the edit did not touch keeps its analysis.
         const kept = texts.map((t, i) => analyseDocument(uris[i]!, t, index, (x) => parsers[i]!.parse(x)));
         edits.forEach((e, step) => {
-          texts[e.doc] = edited(texts[e.doc]!, e);
+          texts[e.doc] = applyEdit(texts[e.doc]!, e);
           kept[e.doc] = analyseDocument(uris[e.doc]!, texts[e.doc]!, index, (x) => parsers[e.doc]!.parse(x));
           const options = { mode: step % 3 === 2 ? ('summary' as const) : ('full' as const), ...(step % 4 === 3 ? { scoring: LOOSE } : {}) };
           const incremental = [computeCoverage(kept, index, options), computeCoverage([kept[1]!, kept[0]!], index, options), computeCoverage([kept[e.doc]!], index, options)];

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { applyEdit } from '../helpers.js';
 import fc from 'fast-check';
 import { chunkStarts, IncrementalParser, parseChunked, setChunkedMin } from '../../server/src/analysis/model/incremental.js';
 import { parseMarkdown } from '../../server/src/analysis/model/markdown.js';
@@ -48,17 +49,6 @@ const edit = fc.record({
   char: fc.constantFrom('', '#', ' ', '\n', '`', '<', 'x', '-', ']', ':'),
   move: fc.option(fc.record({ to: fc.nat(), length: fc.nat({ max: 60 }) }), { nil: undefined, freq: 4 }),
 });
-
-function apply(text: string, e: { at: number; remove: number; insert: string; char: string; move: { to: number; length: number } | undefined }): string {
-  const at = text.length === 0 ? 0 : e.at % (text.length + 1);
-  if (e.move) {
-    const cut = text.slice(at, at + e.move.length);
-    const rest = text.slice(0, at) + text.slice(at + e.move.length);
-    const to = e.move.to % (rest.length + 1);
-    return rest.slice(0, to) + cut + rest.slice(to);
-  }
-  return text.slice(0, at) + e.char + e.insert + text.slice(at + e.remove);
-}
 
 describe('incremental', function () {
   // Property tests: bounded by case counts, so only the machine's speed varies; allow a slow, shared one.
@@ -166,7 +156,7 @@ describe('incremental', function () {
           const parser = new IncrementalParser();
           let text = head + start;
           for (const [e, o] of [[undefined, 0] as const, ...edits]) {
-            if (e) text = apply(text, e);
+            if (e) text = applyEdit(text, e);
             const options = { ruleOptions: ruleOptions[o] };
             // As the server analyses an open document: its parser kept, every cache warm.
             TermMatcher.segmentMin = 0;
@@ -226,7 +216,7 @@ describe('incremental', function () {
         let text = start;
         assert.deepEqual(parser.parse(text), parseMarkdown(text));
         for (const e of edits) {
-          text = apply(text, e);
+          text = applyEdit(text, e);
           assert.deepEqual(parser.parse(text), parseMarkdown(text), JSON.stringify(text));
           const incremental = parsePlan(text, (t) => parser.parse(t));
           const full = parsePlan(text, parseMarkdown);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { applyEdit } from '../../helpers.js';
 import fc from 'fast-check';
 import { IncrementalParser } from '../../../server/src/analysis/model/incremental.js';
 import { parseMarkdown } from '../../../server/src/analysis/model/markdown.js';
@@ -51,17 +52,6 @@ const edit = fc.record({
   move: fc.option(fc.record({ to: fc.nat(), length: fc.nat({ max: 200 }) }), { nil: undefined, freq: 4 }),
 });
 
-function apply(text: string, e: { at: number; remove: number; insert: string; move: { to: number; length: number } | undefined }): string {
-  const at = text.length === 0 ? 0 : e.at % (text.length + 1);
-  if (e.move) {
-    const cut = text.slice(at, at + e.move.length);
-    const rest = text.slice(0, at) + text.slice(at + e.move.length);
-    const to = e.move.to % (rest.length + 1);
-    return rest.slice(0, to) + cut + rest.slice(to);
-  }
-  return text.slice(0, at) + e.insert + text.slice(at + e.remove);
-}
-
 describe('rules: findings after edits equal findings from scratch', function () {
   this.timeout(300_000);
   const catalogue = getDefaultCatalogue();
@@ -84,7 +74,7 @@ describe('rules: findings after edits equal findings from scratch', function () 
           const parser = new IncrementalParser();
           let text = start;
           for (const [e, o] of [[undefined, 0] as const, ...edits]) {
-            if (e) text = apply(text, e);
+            if (e) text = applyEdit(text, e);
             TermMatcher.segmentMin = 0;
             const incremental = result(analyseDocument(uri, text, editionIndex(catalogue), (t) => parser.parse(t)), o);
             TermMatcher.segmentMin = Infinity;
