@@ -16,6 +16,9 @@ interface Segments {
   offsets: number[];
 }
 
+/** Segments matched afresh per step of SegmentCache.prepare. */
+const PREPARED_PER_STEP = 32;
+
 let lastText: string | undefined;
 let lastSegments: Segments = { length: 0, pieces: [], offsets: [] };
 /** The cuts of the texts cut lately (one per document being edited, the latest first), to find an edit's unchanged pieces in. */
@@ -127,16 +130,16 @@ export class SegmentCache {
    * check per hit).
    */
   /**
-   * Finds the hits of the segments of the text not known yet, `perStep` segments per step (the
-   * language server's first analysis of a long plan), so that hitsOutside then finds every one known.
+   * Finds the hits of the segments of the text not known yet, PREPARED_PER_STEP segments per step
+   * (the language server's first analysis of a long plan), so that hitsOutside then finds every one known.
    */
-  *prepare(text: string, hitsOf: (segment: string) => TermHit[], perStep: number): Steps<void> {
+  *prepare(text: string, hitsOf: (segment: string) => TermHit[]): Steps<void> {
     const { pieces, offsets } = segmentsOf(text);
     let found = 0;
     for (let i = 0; i < pieces.length; i++) {
       if (this.segments.get(pieces[i]!)) continue;
       this.segments.set(pieces[i]!, { from: offsets[i]!, hits: moved(hitsOf(pieces[i]!), offsets[i]!) });
-      if (++found % perStep === 0) yield;
+      if (++found % PREPARED_PER_STEP === 0) yield;
     }
   }
 

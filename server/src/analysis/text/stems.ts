@@ -93,7 +93,7 @@ export class StemMatcher {
    */
   /** Finds the hits of a long text's segments not known yet, a few per step, so that match() then costs little (the server's first analysis of a long plan). */
   *prepare(text: string): Steps<void> {
-    if (text.length >= StemMatcher.segmentMin) yield* this.segments.prepare(text, (segment) => this.hitsOf(segment), 32);
+    if (text.length >= StemMatcher.segmentMin) yield* this.segments.prepare(text, (segment) => this.hitsOf(segment));
   }
 
   match(text: string, excluded: readonly (readonly [number, number])[] = []): TermHit[] {

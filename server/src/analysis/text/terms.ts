@@ -155,7 +155,7 @@ export class TermMatcher {
    */
   /** Finds the hits of a long text's segments not known yet, a few per step, so that match() then costs little (the server's first analysis of a long plan). */
   *prepare(text: string): Steps<void> {
-    if (this.pattern && text.length >= TermMatcher.segmentMin && this.segmentable) yield* this.segments.prepare(text, (segment) => this.hitsOf(segment, 0), 32);
+    if (this.pattern && text.length >= TermMatcher.segmentMin && this.segmentable) yield* this.segments.prepare(text, (segment) => this.hitsOf(segment, 0));
   }
 
   match(text: string, excluded: readonly (readonly [number, number])[] = []): TermHit[] {
