@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { commonEnd, commonStart, LastVersions } from '../../server/src/analysis/lastVersion.js';
+import { commonEnd, commonEnds, commonStart, LastVersions } from '../../server/src/analysis/lastVersion.js';
 import { parsePlan } from '../../server/src/analysis/model/plan.js';
 
 const LINES = ['# Plan\n', '## Workforce\n', '### Staff\n', 'Setext\n---\n', '\n', 'We will grow our workforce.\n', 'Net zero by 2040.\n', '- TBC\n', 'x'.repeat(9000) + '\n'];
@@ -20,6 +20,10 @@ describe('the last version of a document', function () {
         while (end < Math.min(a.length, b.length) - start && a[a.length - end - 1] === b[b.length - end - 1]) end++;
         assert.equal(commonStart(a, b), start);
         assert.equal(commonEnd(a, b, start), end);
+        // Remembered for the last pair: asked again, or after another pair, the same answer.
+        assert.deepEqual(commonEnds(a, b), { start, end });
+        assert.deepEqual(commonEnds(b, a), { start, end });
+        assert.deepEqual(commonEnds(a, b), { start, end });
       }),
       { seed: 20261203, numRuns: 300 },
     );

@@ -28,8 +28,7 @@ export class LastVersions<V> {
     const last = this.byUri.get(uri);
     const carried: (V | undefined)[] = new Array<V | undefined>(sections.length);
     if (!last) return carried;
-    const start = commonStart(last.text, text);
-    const end = commonEnd(last.text, text, start);
+    const { start, end } = commonEnds(last.text, text);
     const shift = text.length - last.text.length;
     for (const s of sections) {
       let from: number;
@@ -54,6 +53,21 @@ export class LastVersions<V> {
     this.byUri.set(uri, { text, sections, values });
     if (this.byUri.size > DOCUMENTS) this.byUri.delete(this.byUri.keys().next().value!);
   }
+}
+
+let lastPair: { a: string; b: string; ends: { start: number; end: number } } | undefined;
+
+/**
+ * The common start of two versions of a text and their common end after it. Remembered for the
+ * last pair asked (by identity): after an edit the parser and each cache of sections ask it
+ * of the same two versions.
+ */
+export function commonEnds(a: string, b: string): { start: number; end: number } {
+  if (lastPair?.a !== a || lastPair.b !== b) {
+    const start = commonStart(a, b);
+    lastPair = { a, b, ends: { start, end: commonEnd(a, b, start) } };
+  }
+  return { ...lastPair.ends };
 }
 
 /** The length of the longest common start of two texts. */

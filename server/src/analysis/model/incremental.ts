@@ -17,7 +17,7 @@ import { detach } from '../text/terms.js';
 import { ownPoints, shiftNode, shiftPoint } from './positions.js';
 import { finish, type Steps } from '../steps.js';
 import { chunkStarts, chunkStartsAfterEdit } from './chunks.js';
-import { commonEnd, commonStart } from '../lastVersion.js';
+import { commonEnds } from '../lastVersion.js';
 
 export { chunkStarts } from './chunks.js';
 
@@ -143,8 +143,7 @@ export class IncrementalParser {
    */
   private reuse(text: string): { starts: number[]; chunks: string[]; placed: (Cached | undefined)[]; cache: Map<string, Cached[]> } {
     const last = this.last;
-    const start = last ? commonStart(last.text, text) : 0;
-    const end = last ? commonEnd(last.text, text, start) : 0;
+    const { start, end } = last ? commonEnds(last.text, text) : { start: 0, end: 0 };
     const starts = last ? chunkStartsAfterEdit(last.text, last.starts, text, start, end) : chunkStarts(text);
     const n = starts.length;
     const chunks: string[] = [];
